@@ -1,0 +1,268 @@
+package xendit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// call is one logical API call: the same request on every attempt, with the
+// state the retry rules need.
+type call struct {
+	c        *Client
+	endpoint Endpoint
+	op       string // the endpoint's ID, or METHOD path for an unnamed endpoint
+	req      *retryablehttp.Request
+	rc       *requestConfig
+	safe     bool // repeating cannot act twice
+	limit    *opLimit
+
+	attempts  int
+	nextWait  time.Duration
+	rateLimit RateLimit
+}
+
+// maxErrorBody bounds how much of an error response is read.
+const maxErrorBody = 64 << 10
+
+func (c *Client) newCall(ctx context.Context, r *Request, rc *requestConfig) (*call, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
+	if rc.err != nil {
+		return nil, rc.err
+	}
+	e := r.Endpoint
+	op := e.ID
+	if op == "" {
+		op = e.Method + " " + e.Path
+	}
+	path, err := expandPath(e.Path, r.PathParams)
+	if err != nil {
+		return nil, err
+	}
+	u := c.baseURL + path
+	if len(r.Query) > 0 {
+		u += "?" + r.Query.Encode()
+	}
+	var body []byte
+	if r.Body != nil {
+		if body, err = json.Marshal(r.Body); err != nil {
+			return nil, fmt.Errorf("xendit: %s: encoding the request body: %w", op, err)
+		}
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, e.Method, u, body)
+	if err != nil {
+		return nil, fmt.Errorf("xendit: %s: %w", op, err)
+	}
+	h := req.Header
+	h.Set("Authorization", c.creds.authorization)
+	h.Set("Accept", "application/json")
+	h.Set("User-Agent", c.userAgent)
+	if body != nil {
+		h.Set("Content-Type", "application/json")
+	}
+	// Headers are set as the endpoint spells them, not canonicalized.
+	if v := rc.apiVersion; v != "" || e.APIVersion != "" {
+		if v == "" {
+			v = e.APIVersion
+		}
+		h[e.versionHeader()] = []string{v}
+	}
+	switch {
+	case e.IdempotencyHeader != "":
+		if rc.idempotencyKey == "" {
+			rc.idempotencyKey = uuid.NewString() // once per call, reused on every retry
+		}
+		h[e.IdempotencyHeader] = []string{rc.idempotencyKey}
+	case rc.idempotencyKey != "":
+		return nil, Invalid("idempotency key", "%s documents no idempotency header, so the key would not be sent", op)
+	}
+	for _, hd := range rc.headers {
+		h[hd.name] = []string{hd.value}
+	}
+	return &call{
+		c: c, endpoint: e, op: op, req: req, rc: rc,
+		safe:  e.retrySafe(rc.idempotencyKey),
+		limit: c.rates.op(c.creds.account, op),
+	}, nil
+}
+
+// expandPath fills {name} placeholders with escaped values.
+func expandPath(template string, params map[string]string) (string, error) {
+	if !strings.Contains(template, "{") {
+		return template, nil
+	}
+	var b strings.Builder
+	rest := template
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String(), nil
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return "", fmt.Errorf("xendit: path template %q has an unclosed '{'", template)
+		}
+		name := rest[i+1 : i+j]
+		v := params[name]
+		if strings.TrimSpace(v) == "" {
+			return "", Invalid(name, "is required")
+		}
+		b.WriteString(rest[:i])
+		b.WriteString(url.PathEscape(v))
+		rest = rest[i+j+1:]
+	}
+}
+
+// run sends the request with retries and turns the outcome into out or an
+// error.
+func (k *call) run(ctx context.Context, out any) error {
+	c := k.c
+	var meta Response
+	meta.IdempotencyKey = k.rc.idempotencyKey
+	if k.rc.response != nil {
+		defer func() { *k.rc.response = meta }()
+	}
+	if err := k.limit.await(ctx, c.rateMode, k.op); err != nil {
+		return err
+	}
+	rh := &retryablehttp.Client{
+		HTTPClient:      c.http,
+		RetryMax:        c.retry.MaxRetries,
+		RetryWaitMin:    c.retry.MinWait,
+		RetryWaitMax:    c.retry.MaxWait,
+		CheckRetry:      k.checkRetry,
+		Backoff:         k.backoff,
+		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
+		RequestLogHook:  k.beforeAttempt,
+		ResponseLogHook: k.afterResponse,
+	}
+	resp, err := rh.Do(k.req)
+	meta.Attempts = k.attempts
+	if resp != nil {
+		defer resp.Body.Close()
+		meta.StatusCode = resp.StatusCode
+		meta.Header = resp.Header
+		meta.RequestID = resp.Header.Get(HeaderRequestID)
+		meta.RateLimit = k.rateLimit
+	}
+	if err != nil {
+		return k.fail(&meta, err)
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return k.decode(resp, out)
+	}
+	e := k.newError(&meta)
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	e.fillFromBody(body)
+	e.Message, e.BodySample = c.scrub(e.Message), c.scrub(e.BodySample)
+	e.Errors = json.RawMessage(c.scrub(string(e.Errors)))
+	if len(e.Errors) == 0 {
+		e.Errors = nil
+	}
+	e.RetryAfter, _ = retryAfter(resp.Header)
+	if e.RetryAfter == 0 && resp.StatusCode == http.StatusTooManyRequests {
+		e.RetryAfter = k.rateLimit.Reset
+	}
+	return e
+}
+
+func (k *call) newError(meta *Response) *Error {
+	return &Error{
+		Operation:      k.op,
+		StatusCode:     meta.StatusCode,
+		RequestID:      meta.RequestID,
+		RateLimit:      meta.RateLimit,
+		IdempotencyKey: meta.IdempotencyKey,
+		Attempts:       meta.Attempts,
+	}
+}
+
+// fail wraps a failure that left no usable response.
+func (k *call) fail(meta *Response, err error) error {
+	e := k.newError(meta)
+	e.Err = err
+	e.StatusCode = 0 // even if a response came, the call ended without using it
+	k.log(slog.LevelDebug, "xendit call failed", slog.String("error", err.Error()))
+	return e
+}
+
+// decode reads a 2xx body into out, draining what is left so the connection
+// can be reused.
+func (k *call) decode(resp *http.Response, out any) error {
+	defer io.Copy(io.Discard, resp.Body) //nolint:errcheck // best effort
+	if out == nil {
+		return nil
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil && err != io.EOF {
+		return &Error{
+			Operation: k.op, StatusCode: resp.StatusCode, RequestID: resp.Header.Get(HeaderRequestID),
+			IdempotencyKey: k.rc.idempotencyKey, Attempts: k.attempts,
+			Err: fmt.Errorf("decoding the response: %w", err),
+		}
+	}
+	return nil
+}
+
+// checkRetry is the SDK's retry decision for go-retryablehttp. When the
+// context's deadline would come before the next attempt, it stops now so the
+// caller gets the last result instead of a wait that cannot end in time.
+func (k *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if !retryable(k.endpoint.Method, k.safe, resp, err) || k.attempts > k.c.retry.MaxRetries {
+		return false, nil
+	}
+	wait := k.c.retry.wait(k.attempts-1, resp)
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+		k.log(slog.LevelDebug, "xendit retry skipped: the context ends before the wait", slog.Duration("wait", wait))
+		return false, nil
+	}
+	k.nextWait = wait
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	k.log(slog.LevelInfo, "xendit retry", slog.Int("status", status), slog.Duration("wait", wait),
+		slog.Int("attempt", k.attempts))
+	return true, nil
+}
+
+// backoff hands go-retryablehttp the wait checkRetry chose.
+func (k *call) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
+	return k.nextWait
+}
+
+func (k *call) beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
+	k.attempts++
+	k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
+		slog.String("path", r.URL.Path), slog.Int("attempt", k.attempts))
+}
+
+func (k *call) afterResponse(_ retryablehttp.Logger, resp *http.Response) {
+	k.rateLimit = k.limit.observe(resp, time.Now())
+	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
+		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
+}
+
+// log writes one line with the call's operation; it costs nothing when the
+// client has no logger.
+func (k *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	l := k.c.logger
+	if l == nil || !l.Enabled(k.req.Context(), level) {
+		return
+	}
+	l.LogAttrs(k.req.Context(), level, msg, append(attrs, slog.String("operation", k.op))...)
+}

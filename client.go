@@ -1,0 +1,233 @@
+package xendit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// Client calls the Xendit API with one secret key. It is immutable after
+// [New] and safe for concurrent use; create one per key and reuse it.
+type Client struct {
+	baseURL   string
+	creds     *credentials // behind a pointer so that %v of a Client shows no secret
+	http      *http.Client
+	retry     RetryPolicy
+	rateMode  RateLimitMode
+	rates     *RateLimitMemory
+	logger    *slog.Logger // nil: silent
+	userAgent string
+	defaults  []RequestOption
+}
+
+type credentials struct {
+	authorization string // "Basic " + base64(key + ":")
+	account       string // a fingerprint of the key, for the rate-limit memory
+	redact        []string
+}
+
+// New returns a client that authenticates with secretKey. An empty or
+// malformed key, or a bad option, is an error here rather than a 401 later.
+func New(secretKey string, opts ...Option) (*Client, error) {
+	if err := checkSecretKey(secretKey); err != nil {
+		return nil, err
+	}
+	cfg := config{baseURL: DefaultBaseURL, retry: DefaultRetryPolicy()}
+	for _, opt := range opts {
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkBaseURL(cfg.baseURL); err != nil {
+		return nil, err
+	}
+	encoded := base64.StdEncoding.EncodeToString([]byte(secretKey + ":"))
+	sum := sha256.Sum256([]byte(secretKey))
+	c := &Client{
+		baseURL: cfg.baseURL,
+		creds: &credentials{
+			authorization: "Basic " + encoded,
+			account:       hex.EncodeToString(sum[:8]),
+			redact:        []string{secretKey, encoded},
+		},
+		http:      attemptClient(cfg.httpClient, cfg.timeout),
+		retry:     cfg.retry,
+		rateMode:  cfg.rateMode,
+		rates:     cfg.rateMemory,
+		logger:    cfg.logger,
+		userAgent: "xendit-go/" + Version + " " + runtime.Version(),
+		defaults:  cfg.defaults,
+	}
+	if c.rates == nil {
+		c.rates = NewRateLimitMemory()
+	}
+	if cfg.userAgent != "" {
+		c.userAgent += " " + cfg.userAgent
+	}
+	return c, nil
+}
+
+// NewFromEnv returns a client for the key in XENDIT_SECRET_KEY, at
+// XENDIT_BASE_URL when that is set. Options given here override both.
+func NewFromEnv(opts ...Option) (*Client, error) {
+	key, ok := os.LookupEnv(EnvSecretKey)
+	if !ok || key == "" {
+		return nil, fmt.Errorf("xendit: %s is not set", EnvSecretKey)
+	}
+	if u := os.Getenv(EnvBaseURL); u != "" {
+		opts = append([]Option{WithBaseURL(u)}, opts...)
+	}
+	return New(key, opts...)
+}
+
+// checkSecretKey rejects keys that cannot be Xendit secret keys. Its errors
+// never quote the key.
+func checkSecretKey(key string) error {
+	bad := func(why string) error { return fmt.Errorf("xendit: secret key %s", why) }
+	switch {
+	case key == "":
+		return bad("is empty (pass it to New, or set " + EnvSecretKey + " for NewFromEnv)")
+	case strings.TrimSpace(key) != key:
+		return bad("has leading or trailing white space")
+	case strings.Contains(key, ":"):
+		return bad("contains ':'; pass the key alone, Basic Auth's ':' is added by the client")
+	case strings.IndexFunc(key, func(r rune) bool { return r <= ' ' || r > '~' }) >= 0:
+		return bad("contains white space or characters outside printable ASCII")
+	case strings.HasPrefix(key, "xnd_public_"):
+		return bad("is a public key; API calls from a server need the secret key")
+	case !strings.HasPrefix(key, "xnd_"):
+		return bad("does not start with \"xnd_\"; copy it from Dashboard > Settings > API Keys")
+	}
+	return nil
+}
+
+func checkBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("xendit: base URL %q is not an http(s) URL with a host", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("xendit: base URL %q must not carry a query, fragment or user info", raw)
+	}
+	return nil
+}
+
+// attemptClient is the *http.Client each attempt goes through: the caller's
+// transport (or the SDK's own), with a per-attempt timeout. Its transport is
+// wrapped so that go-retryablehttp's CloseIdleConnections after a failed call
+// cannot empty a pool the caller shares with other code.
+func attemptClient(hc *http.Client, timeout time.Duration) *http.Client {
+	if hc == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32
+		hc = &http.Client{Transport: t}
+	}
+	if timeout == 0 {
+		timeout = hc.Timeout
+	}
+	if timeout == 0 {
+		timeout = DefaultTimeout
+	}
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	return &http.Client{
+		Transport:     roundTripOnly{rt},
+		CheckRedirect: hc.CheckRedirect,
+		Jar:           hc.Jar,
+		Timeout:       timeout,
+	}
+}
+
+type roundTripOnly struct{ rt http.RoundTripper }
+
+func (r roundTripOnly) RoundTrip(req *http.Request) (*http.Response, error) {
+	return r.rt.RoundTrip(req)
+}
+
+// String describes the client without its secret.
+func (c *Client) String() string {
+	return "xendit.Client{baseURL: " + c.baseURL + ", secret key: redacted}"
+}
+
+// GoString describes the client without its secret, for %#v.
+func (c *Client) GoString() string { return c.String() }
+
+// BaseURL returns the URL the client sends requests to.
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// scrub removes the secret key and its Basic Auth encoding from s, in case a
+// server or proxy echoes them into a body that ends up in an error.
+func (c *Client) scrub(s string) string {
+	for _, secret := range c.creds.redact {
+		if strings.Contains(s, secret) {
+			s = strings.ReplaceAll(s, secret, "[redacted]")
+		}
+	}
+	return s
+}
+
+// Request is one API call, as product packages build it. A caller reaching an
+// endpoint the SDK does not type yet builds one too:
+//
+//	req := &xendit.Request{
+//		Endpoint: xendit.Endpoint{ID: "invoices.create", Method: "POST", Path: "/v2/invoices",
+//			IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
+//		Body: params,
+//	}
+//	err := client.Do(ctx, req, &invoice)
+type Request struct {
+	Endpoint Endpoint
+	// PathParams fill the {name} placeholders of Endpoint.Path; each value is
+	// escaped, and an empty one is a validation error.
+	PathParams map[string]string
+	Query      url.Values
+	// Body is encoded as JSON once and sent, unchanged, on every attempt.
+	Body    any
+	Options []RequestOption
+}
+
+// Response is what a call learned besides its result; read it with
+// [CaptureResponse].
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	// RequestID is the Request-ID header: quote it to Xendit support.
+	RequestID string
+	RateLimit RateLimit
+	// IdempotencyKey is the key the request carried, given or generated.
+	IdempotencyKey string
+	// Attempts is how many times the request was sent.
+	Attempts int
+}
+
+// Do sends req, retrying by the SDK's rules, and decodes a 2xx JSON body into
+// out (unless out is nil). Any other outcome is an error: a
+// [*ValidationError] before sending, an [*Error] after.
+func (c *Client) Do(ctx context.Context, req *Request, out any) error {
+	var rc requestConfig
+	for _, opt := range c.defaults {
+		opt(&rc)
+	}
+	for _, opt := range req.Options {
+		opt(&rc)
+	}
+	call, err := c.newCall(ctx, req, &rc)
+	if err != nil {
+		return err
+	}
+	return call.run(ctx, out)
+}
+
+var errNilContext = errors.New("xendit: nil context")

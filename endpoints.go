@@ -1,0 +1,97 @@
+package xendit
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// Endpoint is one row of the endpoint table: everything that varies from one
+// API operation to the next. Product packages look their rows up with
+// [MustEndpoint]; a caller reaching an endpoint the SDK does not type yet
+// builds one and passes it in a [Request].
+type Endpoint struct {
+	// ID names the operation ("balance.get"). It keys the remembered rate
+	// limit and appears in logs and errors.
+	ID     string
+	Method string
+	// Path may hold {name} placeholders, filled from Request.PathParams.
+	Path string
+	// APIVersion is the version the SDK's types for this endpoint follow;
+	// empty means the account's default version.
+	APIVersion string
+	// VersionHeader is the header that carries the version, spelled as the
+	// endpoint documents it; empty means "API-Version".
+	VersionHeader string
+	// IdempotencyHeader is the endpoint's idempotency header, spelled as
+	// documented; empty means the endpoint takes none, so a request to it is
+	// never repeated after an ambiguous failure.
+	IdempotencyHeader string
+}
+
+// Header spellings used by several endpoints.
+const (
+	HeaderAPIVersion     = "API-Version"
+	HeaderIdempotencyKey = "IDEMPOTENCY-KEY"
+	HeaderForUserID      = "for-user-id"
+	HeaderWithSplitRule  = "with-split-rule"
+	HeaderRequestID      = "Request-ID"
+	HeaderCallbackToken  = "x-callback-token"
+	HeaderWebhookID      = "webhook-id"
+)
+
+// endpointTable is the SDK's one list of typed endpoints. Each product adds
+// its rows in its own block, in the order of the API reference.
+var endpointTable = []Endpoint{
+	// Balances
+	{ID: "balance.get", Method: http.MethodGet, Path: "/balance"},
+}
+
+var endpointsByID = func() map[string]Endpoint {
+	m := make(map[string]Endpoint, len(endpointTable))
+	for _, e := range endpointTable {
+		if _, dup := m[e.ID]; dup {
+			panic("xendit: endpoint " + e.ID + " is listed twice")
+		}
+		m[e.ID] = e
+	}
+	return m
+}()
+
+// LookupEndpoint returns the table's row for id.
+func LookupEndpoint(id string) (Endpoint, bool) {
+	e, ok := endpointsByID[id]
+	return e, ok
+}
+
+// MustEndpoint returns the table's row for id and panics if there is none, so
+// that a misspelt ID fails when the product package is loaded.
+func MustEndpoint(id string) Endpoint {
+	e, ok := endpointsByID[id]
+	if !ok {
+		panic(fmt.Sprintf("xendit: no endpoint %q in the endpoint table", id))
+	}
+	return e
+}
+
+// Endpoints returns a copy of the endpoint table.
+func Endpoints() []Endpoint {
+	return append([]Endpoint(nil), endpointTable...)
+}
+
+// retrySafe reports whether repeating a request to e after an ambiguous
+// failure cannot create anything twice: GET and DELETE always, anything else
+// only when it carries an idempotency key.
+func (e Endpoint) retrySafe(idempotencyKey string) bool {
+	switch e.Method {
+	case http.MethodGet, http.MethodHead, http.MethodDelete:
+		return true
+	}
+	return idempotencyKey != ""
+}
+
+func (e Endpoint) versionHeader() string {
+	if e.VersionHeader != "" {
+		return e.VersionHeader
+	}
+	return HeaderAPIVersion
+}

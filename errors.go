@@ -1,0 +1,210 @@
+package xendit
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Categories of failure, for errors.Is. An [*Error] matches the category its
+// HTTP status and error_code belong to; a [*ValidationError] matches
+// ErrValidation.
+var (
+	ErrRateLimited         = errors.New("xendit: rate limited")
+	ErrUnauthorized        = errors.New("xendit: unauthorized")
+	ErrForbidden           = errors.New("xendit: forbidden")
+	ErrNotFound            = errors.New("xendit: not found")
+	ErrValidation          = errors.New("xendit: validation failed")
+	ErrDuplicate           = errors.New("xendit: duplicate")
+	ErrIdempotencyConflict = errors.New("xendit: idempotency key reused with a different request")
+	ErrServer              = errors.New("xendit: server error")
+)
+
+// Error codes the SDK itself acts on. Product packages list their own.
+const (
+	CodeAPIValidation    = "API_VALIDATION_ERROR"
+	CodeInvalidAPIKey    = "INVALID_API_KEY"
+	CodeRequestForbidden = "REQUEST_FORBIDDEN_ERROR"
+	CodeRateLimited      = "RATE_LIMIT_EXCEEDED"
+	CodeIdempotency      = "IDEMPOTENCY_ERROR"
+	CodeDuplicate        = "DUPLICATE_ERROR"
+	CodeServer           = "SERVER_ERROR"
+)
+
+// Error is a failed call: an error response from Xendit, or a request that
+// got no response at all (StatusCode 0, with the cause in Err).
+type Error struct {
+	// Operation is the endpoint's ID in the SDK's table, e.g. "balance.get".
+	Operation string
+	// StatusCode is the HTTP status of the last response; 0 when none came.
+	StatusCode int
+	// Code is the API's error_code, e.g. "API_VALIDATION_ERROR".
+	Code string
+	// Message is the API's human-readable message.
+	Message string
+	// Errors holds the API's field-level details ("errors"), as sent.
+	Errors json.RawMessage
+	// RequestID is the Request-ID response header: quote it to Xendit support.
+	RequestID string
+	// RateLimit is what the last response said about the rate limit.
+	RateLimit RateLimit
+	// RetryAfter is how long Xendit asked the client to wait, if it did.
+	RetryAfter time.Duration
+	// IdempotencyKey is the key the request carried, generated or given. To
+	// repeat a call whose outcome is unknown, repeat it with this key.
+	IdempotencyKey string
+	// Attempts is how many times the request was sent.
+	Attempts int
+	// BodySample is the start of a body that was not a Xendit error object,
+	// such as a proxy's HTML error page.
+	BodySample string
+	// Err is the cause when no usable response came (connection refused,
+	// timeout, context cancelled).
+	Err error
+}
+
+// Error returns one line: operation, status, code, message and request id.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("xendit: ")
+	if e.Operation != "" {
+		b.WriteString(e.Operation)
+		b.WriteString(": ")
+	}
+	if e.StatusCode == 0 {
+		b.WriteString("no response")
+		if e.Attempts > 1 {
+			fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+		}
+		if e.Err != nil {
+			b.WriteString(": ")
+			b.WriteString(e.Err.Error())
+		}
+		return b.String()
+	}
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if e.Code != "" {
+		b.WriteString(" ")
+		b.WriteString(e.Code)
+	}
+	switch {
+	case e.Message != "":
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	case e.BodySample != "":
+		fmt.Fprintf(&b, ": %q", e.BodySample)
+	case e.Err != nil:
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request id ")
+		b.WriteString(e.RequestID)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause, if the failure had one.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is reports whether the error belongs to the category target.
+func (e *Error) Is(target error) bool {
+	return target != nil && target == e.category()
+}
+
+// errorCategories decides an error's category: the first rule that matches
+// the error_code, else the first that matches the status.
+var errorCategories = []struct {
+	category error
+	code     func(string) bool
+	status   func(int) bool
+}{
+	{ErrIdempotencyConflict, contains("IDEMPOTENCY"), nil},
+	{ErrDuplicate, contains("DUPLICATE"), nil},
+	{ErrRateLimited, equals(CodeRateLimited), statusIs(429)},
+	{ErrUnauthorized, equals(CodeInvalidAPIKey), statusIs(401)},
+	{ErrForbidden, equals(CodeRequestForbidden), statusIs(403)},
+	{ErrNotFound, contains("NOT_FOUND"), statusIs(404)},
+	{ErrServer, equals(CodeServer), func(s int) bool { return s >= 500 }},
+	{ErrValidation, contains("VALIDATION"), statusIs(400, 422)},
+}
+
+func (e *Error) category() error {
+	if e.Code != "" {
+		for _, c := range errorCategories {
+			if c.code != nil && c.code(e.Code) {
+				return c.category
+			}
+		}
+	}
+	for _, c := range errorCategories {
+		if c.status != nil && c.status(e.StatusCode) {
+			return c.category
+		}
+	}
+	return nil
+}
+
+func contains(s string) func(string) bool {
+	return func(c string) bool { return strings.Contains(c, s) }
+}
+func equals(s string) func(string) bool { return func(c string) bool { return c == s } }
+func statusIs(codes ...int) func(int) bool {
+	return func(s int) bool {
+		for _, c := range codes {
+			if s == c {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// ValidationError is bad input caught before anything was sent: Field names
+// the parameter (as the API spells it) and Reason says what is wrong.
+type ValidationError struct {
+	Field  string
+	Reason string
+}
+
+func (e *ValidationError) Error() string {
+	return "xendit: invalid " + e.Field + ": " + e.Reason
+}
+
+// Is makes a ValidationError match [ErrValidation].
+func (e *ValidationError) Is(target error) bool { return target == ErrValidation }
+
+// Invalid returns a [*ValidationError] for field. Product packages use it for
+// the checks they run before sending.
+func Invalid(field, format string, args ...any) error {
+	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// apiErrorBody is the JSON shape of Xendit's error responses.
+type apiErrorBody struct {
+	ErrorCode string          `json:"error_code"`
+	Message   string          `json:"message"`
+	Errors    json.RawMessage `json:"errors"`
+}
+
+// bodySampleLen bounds how much of a non-JSON error body an Error keeps.
+const bodySampleLen = 200
+
+// fillFromBody decodes Xendit's error object from body, or keeps a short
+// sample when the body is not one.
+func (e *Error) fillFromBody(body []byte) {
+	var ab apiErrorBody
+	if json.Unmarshal(body, &ab) == nil && (ab.ErrorCode != "" || ab.Message != "") {
+		e.Code, e.Message, e.Errors = ab.ErrorCode, ab.Message, ab.Errors
+		return
+	}
+	s := strings.TrimSpace(string(body))
+	if len(s) > bodySampleLen {
+		s = s[:bodySampleLen] + "…"
+	}
+	e.BodySample = s
+}

@@ -1,0 +1,222 @@
+package xendit
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Option configures a [Client] in [New].
+type Option func(*config) error
+
+type config struct {
+	baseURL    string
+	httpClient *http.Client
+	timeout    time.Duration
+	retry      RetryPolicy
+	rateMode   RateLimitMode
+	rateMemory *RateLimitMemory
+	logger     *slog.Logger
+	userAgent  string
+	defaults   []RequestOption
+}
+
+// DefaultTimeout bounds each attempt of a request when the SDK builds its own
+// HTTP client. The caller's context bounds the whole call, retries included.
+const DefaultTimeout = 60 * time.Second
+
+// WithBaseURL points the client at another server, such as an
+// [github.com/seed19b1029f/xendit-go/xendittest] fake.
+func WithBaseURL(u string) Option {
+	return func(c *config) error {
+		if u == "" {
+			return fmt.Errorf("xendit: WithBaseURL: empty URL")
+		}
+		c.baseURL = strings.TrimRight(u, "/")
+		return nil
+	}
+}
+
+// WithHTTPClient sends requests through hc, for a shared transport, a proxy
+// or instrumentation such as otelhttp. Its Timeout, if set, bounds each
+// attempt. The SDK never closes hc's idle connections.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return fmt.Errorf("xendit: WithHTTPClient: nil client")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithTimeout bounds each attempt of a request (default [DefaultTimeout]).
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return fmt.Errorf("xendit: WithTimeout: %v is not positive", d)
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the [DefaultRetryPolicy].
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if err := p.validate(); err != nil {
+			return err
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithRateLimiting selects how the client reacts to the Rate-Limit-* headers
+// (default [RateLimitWait]).
+func WithRateLimiting(m RateLimitMode) Option {
+	return func(c *config) error {
+		if m < RateLimitWait || m > RateLimitOff {
+			return fmt.Errorf("xendit: WithRateLimiting: unknown mode %d", m)
+		}
+		c.rateMode = m
+		return nil
+	}
+}
+
+// WithRateLimitMemory shares what clients learn from the Rate-Limit-*
+// headers. Clients built with the same memory and the same secret key
+// respect one remembered window per operation, as Xendit counts it.
+func WithRateLimitMemory(m *RateLimitMemory) Option {
+	return func(c *config) error {
+		if m == nil {
+			return fmt.Errorf("xendit: WithRateLimitMemory: nil memory")
+		}
+		c.rateMemory = m
+		return nil
+	}
+}
+
+// WithLogger logs requests, responses and retries to l. The client is silent
+// without it. Neither the secret key nor the Authorization header is ever
+// logged; query strings and bodies are not logged either.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return fmt.Errorf("xendit: WithLogger: nil logger")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// WithUserAgent adds product to the User-Agent header, after the SDK's own.
+func WithUserAgent(product string) Option {
+	return func(c *config) error {
+		if err := checkHeaderValue("User-Agent", product); err != nil {
+			return err
+		}
+		c.userAgent = product
+		return nil
+	}
+}
+
+// WithDefaults applies opts to every request of the client, before the
+// request's own options, e.g. WithDefaults(ForUserID(subAccount)).
+func WithDefaults(opts ...RequestOption) Option {
+	return func(c *config) error {
+		c.defaults = append(c.defaults, opts...)
+		return nil
+	}
+}
+
+// RequestOption adjusts one request.
+type RequestOption func(*requestConfig)
+
+type requestConfig struct {
+	idempotencyKey string
+	apiVersion     string
+	headers        []header
+	response       *Response
+	err            error
+}
+
+type header struct{ name, value string }
+
+func (rc *requestConfig) fail(err error) {
+	if rc.err == nil {
+		rc.err = err
+	}
+}
+
+// WithIdempotencyKey sends key in the endpoint's idempotency header instead of
+// a generated one. Use it to repeat a call whose outcome is unknown: Xendit
+// answers a repeated key with the first result instead of acting twice.
+func WithIdempotencyKey(key string) RequestOption {
+	return func(rc *requestConfig) {
+		if err := checkHeaderValue("idempotency key", key); err != nil {
+			rc.fail(err)
+			return
+		}
+		rc.idempotencyKey = key
+	}
+}
+
+// ForUserID makes the request for a xenPlatform sub-account (for-user-id).
+func ForUserID(userID string) RequestOption {
+	return WithHeader(HeaderForUserID, userID)
+}
+
+// WithSplitRule applies a xenPlatform split rule to the request
+// (with-split-rule).
+func WithSplitRule(splitRuleID string) RequestOption {
+	return WithHeader(HeaderWithSplitRule, splitRuleID)
+}
+
+// WithAPIVersion sends version (YYYY-MM-DD) instead of the one the endpoint
+// pins. The SDK's types follow the pinned version; a response of another
+// shape decodes as far as the fields agree.
+func WithAPIVersion(version string) RequestOption {
+	return func(rc *requestConfig) {
+		if _, err := time.Parse(time.DateOnly, version); err != nil {
+			rc.fail(Invalid(HeaderAPIVersion, "%q is not a YYYY-MM-DD date", version))
+			return
+		}
+		rc.apiVersion = version
+	}
+}
+
+// WithHeader sets a header on the request, spelled as given. It cannot set
+// Authorization.
+func WithHeader(name, value string) RequestOption {
+	return func(rc *requestConfig) {
+		if strings.EqualFold(name, "Authorization") {
+			rc.fail(Invalid(name, "is set by the client from its secret key"))
+			return
+		}
+		if err := checkHeaderValue(name, value); err != nil {
+			rc.fail(err)
+			return
+		}
+		rc.headers = append(rc.headers, header{name, value})
+	}
+}
+
+// CaptureResponse fills *r with the response's metadata when the call
+// returns, whether it succeeded or not.
+func CaptureResponse(r *Response) RequestOption {
+	return func(rc *requestConfig) { rc.response = r }
+}
+
+// checkHeaderValue rejects values that are empty or cannot travel in a header.
+func checkHeaderValue(name, v string) error {
+	if v == "" {
+		return Invalid(name, "is empty")
+	}
+	if strings.TrimSpace(v) != v || strings.ContainsAny(v, "\r\n\x00") {
+		return Invalid(name, "has leading or trailing space or a control character")
+	}
+	return nil
+}
