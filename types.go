@@ -1,0 +1,152 @@
+package xendit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Time is a timestamp as Xendit sends it. The API uses several layouts
+// (RFC 3339 with or without fractions, nanoseconds, zone offsets, and a space
+// instead of the "T" in some products); Time accepts all of them, and null or
+// "" as the zero Time. It encodes as RFC 3339 in UTC with milliseconds.
+type Time struct{ time.Time }
+
+// timeLayouts are tried in order; a layout without a zone means UTC.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999",
+}
+
+// ParseTime parses s in any of the layouts Xendit uses.
+func ParseTime(s string) (time.Time, error) {
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("xendit: %q is not a timestamp in a layout Xendit uses", s)
+}
+
+// UnmarshalJSON accepts a string in any of Xendit's layouts, "" or null.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*t = Time{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("xendit: timestamp %s is not a string", b)
+	}
+	if s == "" {
+		*t = Time{}
+		return nil
+	}
+	parsed, err := ParseTime(s)
+	if err != nil {
+		return err
+	}
+	t.Time = parsed
+	return nil
+}
+
+// MarshalJSON encodes RFC 3339 in UTC with milliseconds, or null for the zero
+// Time.
+func (t Time) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + t.UTC().Format("2006-01-02T15:04:05.000Z07:00") + `"`), nil
+}
+
+// Number is a JSON number that some responses send as a string ("10000",
+// "7.5"). It decodes both, and null as 0, and encodes as a number.
+type Number float64
+
+// Float64 returns n as a float64.
+func (n Number) Float64() float64 { return float64(n) }
+
+// UnmarshalJSON accepts a number, a numeric string, "" or null.
+func (n *Number) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*n = 0
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		if s == "" {
+			*n = 0
+			return nil
+		}
+		b = []byte(s)
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("xendit: %s is not a number", b)
+	}
+	*n = Number(f)
+	return nil
+}
+
+// Nullable is an optional request field that can also be sent as an explicit
+// JSON null, as PATCH endpoints need to clear a value. Its zero value is
+// "not set": tag the field `json:"name,omitzero"` so it is left out.
+//
+//	params.Email = xendit.Set("a@example.com") // "email": "a@example.com"
+//	params.Email = xendit.Null[string]()       // "email": null
+type Nullable[T any] struct {
+	value T
+	state nullState
+}
+
+type nullState uint8
+
+const (
+	unset nullState = iota
+	isSet
+	isNull
+)
+
+// Set returns a Nullable holding v.
+func Set[T any](v T) Nullable[T] { return Nullable[T]{value: v, state: isSet} }
+
+// Null returns a Nullable that encodes as JSON null.
+func Null[T any]() Nullable[T] { return Nullable[T]{state: isNull} }
+
+// IsZero reports whether the field is unset, for omitzero.
+func (n Nullable[T]) IsZero() bool { return n.state == unset }
+
+// IsNull reports whether the field is an explicit null.
+func (n Nullable[T]) IsNull() bool { return n.state == isNull }
+
+// Get returns the value and whether one is set.
+func (n Nullable[T]) Get() (T, bool) { return n.value, n.state == isSet }
+
+// MarshalJSON encodes the value, or null when unset or null.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.state != isSet {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.value)
+}
+
+// UnmarshalJSON decodes null as an explicit null and anything else as a value.
+func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*n = Null[T]()
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*n = Set(v)
+	return nil
+}
