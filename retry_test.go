@@ -1,0 +1,251 @@
+package xendit_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go"
+)
+
+// fault is how the test server fails every request.
+type fault struct {
+	name   string
+	status int  // answer with this status and a Xendit error body
+	drop   bool // close the connection without answering
+	hang   bool // answer only after the client's per-attempt timeout
+}
+
+func (f fault) serve(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case f.drop:
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	case f.hang:
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	default:
+		if f.status == http.StatusTooManyRequests {
+			w.Header().Set("Rate-Limit-Limit", "60")
+			w.Header().Set("Rate-Limit-Remaining", "0")
+			w.Header().Set("Rate-Limit-Reset", "0.002")
+		}
+		jsonReply(f.status, fmt.Sprintf(`{"error_code":"CODE_%d","message":"attempt %s"}`, f.status, r.Header.Get("X-N")))(w, r)
+	}
+}
+
+// TestRetryMatrix proves each row of the retry rules through a real server:
+// which failures are repeated for which requests, and what the caller gets.
+func TestRetryMatrix(t *testing.T) {
+	const all, once = 3, 1 // attempts with MaxRetries 2
+	faults := []fault{
+		{name: "429", status: 429},
+		{name: "500", status: 500},
+		{name: "502", status: 502},
+		{name: "503", status: 503},
+		{name: "504", status: 504},
+		{name: "dropped connection", drop: true},
+		{name: "timeout", hang: true},
+	}
+	type request struct {
+		name     string
+		endpoint xendit.Endpoint
+	}
+	requests := []request{
+		{"GET", getThing},
+		{"POST with idempotency header", createKeyed},
+		{"POST without", createBare},
+	}
+	want := map[string][3]int{ // fault -> attempts for GET, POST+key, POST
+		"429":                {all, all, all},
+		"500":                {all, once, once},
+		"502":                {all, all, once},
+		"503":                {all, all, once},
+		"504":                {all, all, once},
+		"dropped connection": {all, all, once},
+		"timeout":            {all, all, once},
+	}
+	for _, f := range faults {
+		for i, rq := range requests {
+			t.Run(f.name+"/"+rq.name, func(t *testing.T) {
+				var n atomic.Int32
+				srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+					r.Header.Set("X-N", strconv.Itoa(int(n.Add(1))))
+					f.serve(w, r)
+				})
+				c := srv.client(t, xendit.WithTimeout(100*time.Millisecond))
+				err := c.Do(context.Background(), &xendit.Request{Endpoint: rq.endpoint,
+					PathParams: map[string]string{"id": "t1"}, Body: map[string]string{"x": "y"}}, nil)
+
+				attempts := want[f.name][i]
+				assert.Len(t, srv.requests(), attempts, "attempts sent")
+				var xe *xendit.Error
+				require.ErrorAs(t, err, &xe, "the caller always gets a *xendit.Error")
+				assert.Equal(t, attempts, xe.Attempts)
+				assert.NotContains(t, err.Error(), "giving up")
+				if f.status != 0 {
+					assert.Equal(t, f.status, xe.StatusCode)
+					assert.Equal(t, fmt.Sprintf("CODE_%d", f.status), xe.Code, "built from the last response's body")
+					assert.Equal(t, fmt.Sprintf("attempt %d", attempts), xe.Message, "the last response, not an earlier one")
+					if f.status == 429 {
+						assert.ErrorIs(t, err, xendit.ErrRateLimited)
+					} else {
+						assert.ErrorIs(t, err, xendit.ErrServer)
+					}
+					return
+				}
+				assert.Zero(t, xe.StatusCode)
+				require.Error(t, xe.Err)
+				if f.hang {
+					var ne net.Error
+					require.ErrorAs(t, err, &ne)
+					assert.True(t, ne.Timeout())
+				}
+			})
+		}
+	}
+}
+
+func TestDialFailureIsRetriedEvenForAPOSTWithoutKey(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close()) // nothing listens: every dial is refused
+
+	c, err := xendit.New(docKey, xendit.WithBaseURL("http://"+addr), fastRetry)
+	require.NoError(t, err)
+	err = c.Do(context.Background(), &xendit.Request{Endpoint: createBare, Body: map[string]int{"amount": 1}}, nil)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, 3, xe.Attempts, "a refused connection never reached the server, so repeating is safe")
+	var op *net.OpError
+	require.ErrorAs(t, err, &op)
+	assert.Equal(t, "dial", op.Op)
+}
+
+func TestTransientFailuresThenSuccess(t *testing.T) {
+	var n atomic.Int32
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) < 3 {
+			jsonReply(503, `{"error_code":"SERVER_ERROR","message":"busy"}`)(w, r)
+			return
+		}
+		jsonReply(201, `{"id":"thing_1"}`)(w, r)
+	})
+	var resp xendit.Response
+	var out struct{ ID string }
+	err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: createKeyed, Body: map[string]int{"a": 1},
+		Options: []xendit.RequestOption{xendit.CaptureResponse(&resp)}}, &out)
+	require.NoError(t, err)
+	assert.Equal(t, "thing_1", out.ID)
+	assert.Equal(t, 3, resp.Attempts)
+	assert.Equal(t, 201, resp.StatusCode)
+	reqs := srv.requests()
+	require.Len(t, reqs, 3)
+	for _, r := range reqs {
+		assert.Equal(t, resp.IdempotencyKey, r.Header.Get("X-IDEMPOTENCY-KEY"), "the same key on every attempt")
+		assert.JSONEq(t, `{"a":1}`, r.Body, "the same body on every attempt")
+	}
+}
+
+func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
+	// Xendit asks for a 10 s wait; the caller cancels 100 ms into it.
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "0")
+		w.Header().Set("Rate-Limit-Reset", "10")
+		jsonReply(429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)(w, r)
+	})
+	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL),
+		xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 3, MinWait: time.Second, MaxWait: 30 * time.Second}))
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	var cancelled time.Time
+	time.AfterFunc(100*time.Millisecond, func() { cancelled = time.Now(); cancel() })
+
+	err = c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	returned := time.Now()
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, returned.Sub(cancelled), 50*time.Millisecond)
+	assert.Len(t, srv.requests(), 1)
+}
+
+func TestDeadlineBeforeTheNextAttemptReturnsTheLastResultNow(t *testing.T) {
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "10")
+		jsonReply(503, `{"error_code":"SERVER_ERROR","message":"maintenance"}`)(w, r)
+	})
+	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL),
+		xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 3, MinWait: time.Second, MaxWait: 30 * time.Second}))
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	err = c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	assert.Less(t, time.Since(start), time.Second, "no point waiting 10 s with 2 s left")
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, 503, xe.StatusCode)
+	assert.Equal(t, "maintenance", xe.Message)
+	assert.Equal(t, 10*time.Second, xe.RetryAfter)
+	assert.Len(t, srv.requests(), 1)
+}
+
+func TestServerRequestedWaitsAreCapped(t *testing.T) {
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		jsonReply(503, `{"error_code":"SERVER_ERROR"}`)(w, r)
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := srv.client(t).Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, 503, xe.StatusCode, "retried within MaxWait rather than waiting an hour")
+	assert.Equal(t, 3, xe.Attempts)
+}
+
+func TestFourHundredsAreNotRetried(t *testing.T) {
+	for _, status := range []int{400, 401, 403, 404, 409} {
+		srv := newRecorder(t, jsonReply(status, `{"error_code":"X","message":"no"}`))
+		err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Equal(t, status, xe.StatusCode)
+		assert.Len(t, srv.requests(), 1, "status %d", status)
+	}
+}
+
+// closeCounter is a caller's transport that counts CloseIdleConnections.
+type closeCounter struct {
+	http.RoundTripper
+	closes atomic.Int32
+}
+
+func (c *closeCounter) CloseIdleConnections() { c.closes.Add(1) }
+
+func TestFailedCallsLeaveASharedPoolAlone(t *testing.T) {
+	srv := httptest.NewServer(jsonReply(503, `{"error_code":"SERVER_ERROR"}`))
+	defer srv.Close()
+	rt := &closeCounter{RoundTripper: http.DefaultTransport}
+	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL), fastRetry, xendit.WithHTTPClient(&http.Client{Transport: rt}))
+	require.NoError(t, err)
+	err = c.Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	require.Error(t, err)
+	assert.Zero(t, rt.closes.Load(), "go-retryablehttp's CloseIdleConnections must not reach the caller's transport")
+	assert.False(t, errors.Is(err, context.Canceled))
+}
