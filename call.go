@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -22,24 +23,39 @@ type call struct {
 	endpoint Endpoint
 	op       string // the endpoint's ID, or METHOD path for an unnamed endpoint
 	req      *retryablehttp.Request
-	rc       *requestConfig
+	rc       requestConfig
 	safe     bool // repeating cannot act twice
 	limit    *opLimit
+	rh       retryablehttp.Client
+	meta     Response
 
 	attempts  int
 	nextWait  time.Duration
 	rateLimit RateLimit
+	// spent is set once a streamed body that cannot be re-read was opened:
+	// the request is not sent again.
+	spent atomic.Bool
 }
+
+var jsonMediaType = []string{"application/json"}
 
 // maxErrorBody bounds how much of an error response is read.
 const maxErrorBody = 64 << 10
 
-func (c *Client) newCall(ctx context.Context, r *Request, rc *requestConfig) (*call, error) {
+// callKey finds the call in its request's context, for go-retryablehttp's
+// hooks.
+type callKey struct{}
+
+func callFrom(ctx context.Context) *call { return ctx.Value(callKey{}).(*call) }
+
+// prepare builds the request that every attempt sends.
+func (k *call) prepare(ctx context.Context, r *Request) error {
+	c, rc := k.c, &k.rc
 	if ctx == nil {
-		return nil, errNilContext
+		return errNilContext
 	}
 	if rc.err != nil {
-		return nil, rc.err
+		return rc.err
 	}
 	e := r.Endpoint
 	op := e.ID
@@ -48,7 +64,7 @@ func (c *Client) newCall(ctx context.Context, r *Request, rc *requestConfig) (*c
 	}
 	path, err := expandPath(e.Path, r.PathParams)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	u := c.baseURL + path
 	if len(r.Query) > 0 {
@@ -57,19 +73,28 @@ func (c *Client) newCall(ctx context.Context, r *Request, rc *requestConfig) (*c
 	var body []byte
 	if r.Body != nil {
 		if body, err = json.Marshal(r.Body); err != nil {
-			return nil, fmt.Errorf("xendit: %s: encoding the request body: %w", op, err)
+			return fmt.Errorf("xendit: %s: encoding the request body: %w", op, err)
 		}
 	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, e.Method, u, body)
+	k.endpoint, k.op = e, op
+	var raw any = body
+	if r.BodyReader != nil { // streaming hook: see Request.BodyReader
+		raw = k.streamBody(r.BodyReader, r.BodyReplayable)
+	}
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, k), e.Method, u, raw)
 	if err != nil {
-		return nil, fmt.Errorf("xendit: %s: %w", op, err)
+		return fmt.Errorf("xendit: %s: %w", op, err)
 	}
 	h := req.Header
-	h.Set("Authorization", c.creds.authorization)
-	h.Set("Accept", "application/json")
-	h.Set("User-Agent", c.userAgent)
-	if body != nil {
-		h.Set("Content-Type", "application/json")
+	// Shared, never-modified value slices: no allocation per request.
+	h["Authorization"] = c.creds.authorization
+	h["Accept"] = jsonMediaType
+	h["User-Agent"] = c.userAgent
+	switch {
+	case r.BodyReader != nil:
+		h.Set("Content-Type", r.ContentType)
+	case body != nil:
+		h["Content-Type"] = jsonMediaType
 	}
 	// Headers are set as the endpoint spells them, not canonicalized.
 	if v := rc.apiVersion; v != "" || e.APIVersion != "" {
@@ -85,16 +110,13 @@ func (c *Client) newCall(ctx context.Context, r *Request, rc *requestConfig) (*c
 		}
 		h[e.IdempotencyHeader] = []string{rc.idempotencyKey}
 	case rc.idempotencyKey != "":
-		return nil, Invalid("idempotency key", "%s documents no idempotency header, so the key would not be sent", op)
+		return Invalid("idempotency key", "%s documents no idempotency header, so the key would not be sent", op)
 	}
 	for _, hd := range rc.headers {
 		h[hd.name] = []string{hd.value}
 	}
-	return &call{
-		c: c, endpoint: e, op: op, req: req, rc: rc,
-		safe:  e.retrySafe(rc.idempotencyKey),
-		limit: c.rates.op(c.creds.account, op),
-	}, nil
+	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.creds.account, op)
+	return nil
 }
 
 // expandPath fills {name} placeholders with escaped values.
@@ -128,42 +150,49 @@ func expandPath(template string, params map[string]string) (string, error) {
 // run sends the request with retries and turns the outcome into out or an
 // error.
 func (k *call) run(ctx context.Context, out any) error {
-	c := k.c
-	var meta Response
+	c, meta := k.c, &k.meta
 	meta.IdempotencyKey = k.rc.idempotencyKey
 	if k.rc.response != nil {
-		defer func() { *k.rc.response = meta }()
+		defer func() { *k.rc.response = *meta }()
 	}
 	if err := k.limit.await(ctx, c.rateMode, k.op); err != nil {
 		return err
 	}
-	rh := &retryablehttp.Client{
-		HTTPClient:      c.http,
-		RetryMax:        c.retry.MaxRetries,
-		RetryWaitMin:    c.retry.MinWait,
-		RetryWaitMax:    c.retry.MaxWait,
-		CheckRetry:      k.checkRetry,
-		Backoff:         k.backoff,
-		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
-		RequestLogHook:  k.beforeAttempt,
-		ResponseLogHook: k.afterResponse,
-	}
+	// Only Backoff needs a closure: the other hooks find the call in the
+	// request's context.
+	rh := &k.rh
+	rh.HTTPClient = c.http
+	rh.RetryMax, rh.RetryWaitMin, rh.RetryWaitMax = c.retry.MaxRetries, c.retry.MinWait, c.retry.MaxWait
+	rh.CheckRetry = checkRetry
+	rh.Backoff = k.backoff
+	rh.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rh.RequestLogHook = beforeAttempt
+	rh.ResponseLogHook = afterResponse
 	resp, err := rh.Do(k.req)
 	meta.Attempts = k.attempts
+	handedOver := false // streaming hook: a 2xx body given to out unread stays open
 	if resp != nil {
-		defer resp.Body.Close()
+		defer func() {
+			if !handedOver {
+				resp.Body.Close()
+			}
+		}()
 		meta.StatusCode = resp.StatusCode
 		meta.Header = resp.Header
 		meta.RequestID = resp.Header.Get(HeaderRequestID)
 		meta.RateLimit = k.rateLimit
 	}
 	if err != nil {
-		return k.fail(&meta, err)
+		return k.fail(meta, err)
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		if rc, ok := out.(*io.ReadCloser); ok {
+			*rc, handedOver = resp.Body, true
+			return nil
+		}
 		return k.decode(resp, out)
 	}
-	e := k.newError(&meta)
+	e := k.newError(meta)
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e.fillFromBody(body)
 	e.Message, e.BodySample = c.scrub(e.Message), c.scrub(e.BodySample)
@@ -218,11 +247,12 @@ func (k *call) decode(resp *http.Response, out any) error {
 // checkRetry is the SDK's retry decision for go-retryablehttp. When the
 // context's deadline would come before the next attempt, it stops now so the
 // caller gets the last result instead of a wait that cannot end in time.
-func (k *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	if !retryable(k.endpoint.Method, k.safe, resp, err) || k.attempts > k.c.retry.MaxRetries {
+	k := callFrom(ctx)
+	if !retryable(k.endpoint.Method, k.safe, resp, err) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
 		return false, nil
 	}
 	wait := k.c.retry.wait(k.attempts-1, resp)
@@ -245,13 +275,15 @@ func (k *call) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duratio
 	return k.nextWait
 }
 
-func (k *call) beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
+func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
+	k := callFrom(r.Context())
 	k.attempts++
 	k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
 		slog.String("path", r.URL.Path), slog.Int("attempt", k.attempts))
 }
 
-func (k *call) afterResponse(_ retryablehttp.Logger, resp *http.Response) {
+func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
+	k := callFrom(resp.Request.Context())
 	k.rateLimit = k.limit.observe(resp, time.Now())
 	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
 		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
@@ -265,4 +297,46 @@ func (k *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
 		return
 	}
 	l.LogAttrs(k.req.Context(), level, msg, append(attrs, slog.String("operation", k.op))...)
+}
+
+// streamBody adapts Request.BodyReader for go-retryablehttp, which calls its
+// ReaderFunc once up front to sniff a length and then once per attempt. Each
+// call returns a lazyBody that opens the source on its first Read, so the
+// sniff opens nothing, and an attempt that never sent a byte leaves a
+// one-shot source unread and retryable.
+func (k *call) streamBody(open func() (io.Reader, error), replayable bool) retryablehttp.ReaderFunc {
+	return func() (io.Reader, error) {
+		return &lazyBody{open: func() (io.Reader, error) {
+			if !replayable {
+				k.spent.Store(true)
+			}
+			return open()
+		}}, nil
+	}
+}
+
+type lazyBody struct {
+	open func() (io.Reader, error)
+	r    io.Reader
+	err  error
+}
+
+func (b *lazyBody) Read(p []byte) (int, error) {
+	if b.r == nil && b.err == nil {
+		if b.r, b.err = b.open(); b.r == nil && b.err == nil {
+			b.err = io.ErrUnexpectedEOF
+		}
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	return b.r.Read(p)
+}
+
+// Close closes the opened source, which stops a producer behind an io.Pipe.
+func (b *lazyBody) Close() error {
+	if c, ok := b.r.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
 }

@@ -1,12 +1,14 @@
 package xendit
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -26,13 +28,13 @@ type Client struct {
 	rateMode  RateLimitMode
 	rates     *RateLimitMemory
 	logger    *slog.Logger // nil: silent
-	userAgent string
+	userAgent []string
 	defaults  []RequestOption
 }
 
 type credentials struct {
-	authorization string // "Basic " + base64(key + ":")
-	account       string // a fingerprint of the key, for the rate-limit memory
+	authorization []string // {"Basic " + base64(key + ":")}
+	account       string   // a fingerprint of the key, for the rate-limit memory
 	redact        []string
 }
 
@@ -56,7 +58,7 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	c := &Client{
 		baseURL: cfg.baseURL,
 		creds: &credentials{
-			authorization: "Basic " + encoded,
+			authorization: []string{"Basic " + encoded},
 			account:       hex.EncodeToString(sum[:8]),
 			redact:        []string{secretKey, encoded},
 		},
@@ -65,14 +67,14 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		rateMode:  cfg.rateMode,
 		rates:     cfg.rateMemory,
 		logger:    cfg.logger,
-		userAgent: "xendit-go/" + Version + " " + runtime.Version(),
+		userAgent: []string{"xendit-go/" + Version + " " + runtime.Version()},
 		defaults:  cfg.defaults,
 	}
 	if c.rates == nil {
 		c.rates = NewRateLimitMemory()
 	}
 	if cfg.userAgent != "" {
-		c.userAgent += " " + cfg.userAgent
+		c.userAgent[0] += " " + cfg.userAgent
 	}
 	return c, nil
 }
@@ -123,38 +125,77 @@ func checkBaseURL(raw string) error {
 }
 
 // attemptClient is the *http.Client each attempt goes through: the caller's
-// transport (or the SDK's own), with a per-attempt timeout. Its transport is
-// wrapped so that go-retryablehttp's CloseIdleConnections after a failed call
-// cannot empty a pool the caller shares with other code.
+// transport (or the SDK's own) behind a wrapper that bounds the wait for
+// response headers, and that keeps go-retryablehttp's CloseIdleConnections
+// after a failed call from emptying a pool the caller shares with other code.
+//
+// The bound is on the headers, not the whole exchange, so that a large file
+// download is limited only by the caller's context.
 func attemptClient(hc *http.Client, timeout time.Duration) *http.Client {
 	if hc == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 32
-		hc = &http.Client{Transport: t}
+		t.ResponseHeaderTimeout = cmp.Or(timeout, DefaultTimeout)
+		return &http.Client{Transport: roundTripOnly{t}}
 	}
-	if timeout == 0 {
-		timeout = hc.Timeout
+	var rt http.RoundTripper = roundTripOnly{cmp.Or[http.RoundTripper](hc.Transport, http.DefaultTransport)}
+	if timeout > 0 {
+		rt = headerTimeout{rt: rt, d: timeout}
 	}
-	if timeout == 0 {
-		timeout = DefaultTimeout
-	}
-	rt := hc.Transport
-	if rt == nil {
-		rt = http.DefaultTransport
-	}
-	return &http.Client{
-		Transport:     roundTripOnly{rt},
-		CheckRedirect: hc.CheckRedirect,
-		Jar:           hc.Jar,
-		Timeout:       timeout,
-	}
+	return &http.Client{Transport: rt, CheckRedirect: hc.CheckRedirect, Jar: hc.Jar, Timeout: hc.Timeout}
 }
 
+// roundTripOnly hides the wrapped transport's CloseIdleConnections.
 type roundTripOnly struct{ rt http.RoundTripper }
 
 func (r roundTripOnly) RoundTrip(req *http.Request) (*http.Response, error) {
 	return r.rt.RoundTrip(req)
 }
+
+// headerTimeout bounds the wait for response headers on a transport the SDK
+// does not own, as ResponseHeaderTimeout does on its own one.
+type headerTimeout struct {
+	rt http.RoundTripper
+	d  time.Duration
+}
+
+func (h headerTimeout) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx, cancel := context.WithCancel(req.Context())
+	timer := time.AfterFunc(h.d, cancel)
+	resp, err := h.rt.RoundTrip(req.WithContext(ctx))
+	if !timer.Stop() && req.Context().Err() == nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return nil, timeoutError{h.d}
+	}
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}
+
+// timeoutError is a net.Error reporting a timeout, like the transport's own.
+type timeoutError struct{ d time.Duration }
+
+func (e timeoutError) Error() string {
+	return "xendit: no response headers within " + e.d.String()
+}
+func (timeoutError) Timeout() bool   { return true }
+func (timeoutError) Temporary() bool { return true }
 
 // String describes the client without its secret.
 func (c *Client) String() string {
@@ -194,8 +235,17 @@ type Request struct {
 	PathParams map[string]string
 	Query      url.Values
 	// Body is encoded as JSON once and sent, unchanged, on every attempt.
-	Body    any
-	Options []RequestOption
+	Body any
+	// BodyReader, instead of Body, streams a non-JSON body of type
+	// ContentType (a file upload). It is called once per attempt, only when
+	// the transport starts sending, so nothing is read before it is needed.
+	// Unless BodyReplayable says every call yields the whole body afresh, a
+	// request whose body was opened is not sent again: a streamed source
+	// cannot be rewound.
+	BodyReader     func() (io.Reader, error)
+	ContentType    string
+	BodyReplayable bool
+	Options        []RequestOption
 }
 
 // Response is what a call learned besides its result; read it with
@@ -213,21 +263,21 @@ type Response struct {
 }
 
 // Do sends req, retrying by the SDK's rules, and decodes a 2xx JSON body into
-// out (unless out is nil). Any other outcome is an error: a
+// out (unless out is nil). An out of type *io.ReadCloser receives the 2xx body
+// unread instead (a file download): the caller must close it. Any other outcome is an error: a
 // [*ValidationError] before sending, an [*Error] after.
 func (c *Client) Do(ctx context.Context, req *Request, out any) error {
-	var rc requestConfig
+	k := &call{c: c}
 	for _, opt := range c.defaults {
-		opt(&rc)
+		opt(&k.rc)
 	}
 	for _, opt := range req.Options {
-		opt(&rc)
+		opt(&k.rc)
 	}
-	call, err := c.newCall(ctx, req, &rc)
-	if err != nil {
+	if err := k.prepare(ctx, req); err != nil {
 		return err
 	}
-	return call.run(ctx, out)
+	return k.run(ctx, out)
 }
 
 var errNilContext = errors.New("xendit: nil context")

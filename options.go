@@ -23,8 +23,9 @@ type config struct {
 	defaults   []RequestOption
 }
 
-// DefaultTimeout bounds each attempt of a request when the SDK builds its own
-// HTTP client. The caller's context bounds the whole call, retries included.
+// DefaultTimeout bounds how long each attempt of a request waits for
+// Xendit's response headers. The caller's context bounds the whole call,
+// retries and body included.
 const DefaultTimeout = 60 * time.Second
 
 // WithBaseURL points the client at another server, such as an
@@ -40,8 +41,9 @@ func WithBaseURL(u string) Option {
 }
 
 // WithHTTPClient sends requests through hc, for a shared transport, a proxy
-// or instrumentation such as otelhttp. Its Timeout, if set, bounds each
-// attempt. The SDK never closes hc's idle connections.
+// or instrumentation such as otelhttp. hc's own Timeout, if any, still bounds
+// each attempt; [WithTimeout] adds a bound on the wait for headers. The SDK
+// never closes hc's idle connections.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -52,7 +54,10 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithTimeout bounds each attempt of a request (default [DefaultTimeout]).
+// WithTimeout bounds how long each attempt waits for response headers
+// (default [DefaultTimeout]); an attempt that times out is retried like a
+// dropped connection. A body, such as a file download, then streams for as
+// long as the caller's context allows.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 {
