@@ -249,3 +249,34 @@ func TestFailedCallsLeaveASharedPoolAlone(t *testing.T) {
 	assert.Zero(t, rt.closes.Load(), "go-retryablehttp's CloseIdleConnections must not reach the caller's transport")
 	assert.False(t, errors.Is(err, context.Canceled))
 }
+
+func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
+	slowBody := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(200)
+		_, _ = w.Write([]byte(`{"id":`))
+		w.(http.Flusher).Flush()
+		time.Sleep(200 * time.Millisecond) // longer than the timeout, after the headers
+		_, _ = w.Write([]byte(`"slow"}`))
+	}
+	transports := map[string][]xendit.Option{
+		"the SDK's transport":  nil,
+		"a caller's transport": {xendit.WithHTTPClient(&http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()})},
+	}
+	for name, opts := range transports {
+		t.Run(name, func(t *testing.T) {
+			opts := append([]xendit.Option{xendit.WithTimeout(50 * time.Millisecond)}, opts...)
+			srv := newRecorder(t, slowBody)
+			var out struct{ ID string }
+			require.NoError(t, srv.client(t, opts...).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
+			assert.Equal(t, "slow", out.ID)
+
+			hung := newRecorder(t, fault{hang: true}.serve)
+			err := hung.client(t, opts...).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+			var ne net.Error
+			require.ErrorAs(t, err, &ne)
+			assert.True(t, ne.Timeout())
+			assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
+		})
+	}
+}
