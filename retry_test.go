@@ -69,15 +69,16 @@ func TestRetryMatrix(t *testing.T) {
 		{"GET", getThing},
 		{"POST with idempotency header", createKeyed},
 		{"POST without", createBare},
+		{"DELETE", deleteThing},
 	}
-	want := map[string][3]int{ // fault -> attempts for GET, POST+key, POST
-		"429":                {all, all, all},
-		"500":                {all, once, once},
-		"502":                {all, all, once},
-		"503":                {all, all, once},
-		"504":                {all, all, once},
-		"dropped connection": {all, all, once},
-		"timeout":            {all, all, once},
+	want := map[string][4]int{ // fault -> attempts for GET, POST+key, POST, DELETE
+		"429":                {all, all, all, all},
+		"500":                {all, once, once, once},
+		"502":                {all, all, once, all},
+		"503":                {all, all, once, all},
+		"504":                {all, all, once, all},
+		"dropped connection": {all, all, once, all},
+		"timeout":            {all, all, once, all},
 	}
 	for _, f := range faults {
 		for i, rq := range requests {
