@@ -44,6 +44,28 @@ const (
 var endpointTable = []Endpoint{
 	// Balances
 	{ID: "balance.get", Method: http.MethodGet, Path: "/balance"},
+
+	// eWallets: no endpoint documents an idempotency header or needs an
+	// API-Version, so none is pinned and a create is never repeated after an
+	// ambiguous failure.
+	{ID: "ewallets.create_charge", Method: http.MethodPost, Path: "/ewallets/charges"},
+	{ID: "ewallets.get_charge", Method: http.MethodGet, Path: "/ewallets/charges/{id}"},
+	{ID: "ewallets.void_charge", Method: http.MethodPost, Path: "/ewallets/charges/{id}/void"},
+	{ID: "ewallets.create_refund", Method: http.MethodPost, Path: "/ewallets/charges/{id}/refunds"},
+	{ID: "ewallets.get_refund", Method: http.MethodGet, Path: "/ewallets/charges/{charge_id}/refunds/{refund_id}"},
+	{ID: "ewallets.list_refunds", Method: http.MethodGet, Path: "/ewallets/charges/{id}/refunds"},
+	{ID: "ewallets.create_payment_method", Method: http.MethodPost, Path: "/v2/payment_methods"},
+	{ID: "ewallets.get_payment_method", Method: http.MethodGet, Path: "/v2/payment_methods/{id}"},
+	{ID: "ewallets.expire_payment_method", Method: http.MethodPost, Path: "/v2/payment_methods/{id}/expire"},
+
+	// PayLater: as eWallets, no idempotency header and no version header.
+	{ID: "paylater.initiate_plans", Method: http.MethodPost, Path: "/paylater/plans"},
+	{ID: "paylater.create_charge", Method: http.MethodPost, Path: "/paylater/charges"},
+	{ID: "paylater.get_charge", Method: http.MethodGet, Path: "/paylater/charges/{id}"},
+	{ID: "paylater.cancel_charge", Method: http.MethodPost, Path: "/paylater/charges/{id}/cancel"},
+	{ID: "paylater.create_refund", Method: http.MethodPost, Path: "/paylater/charges/{id}/refunds"},
+	{ID: "paylater.get_refund", Method: http.MethodGet, Path: "/paylater/charges/{charge_id}/refunds/{refund_id}"},
+	{ID: "paylater.list_refunds", Method: http.MethodGet, Path: "/paylater/charges/{id}/refunds"},
 }
 
 var endpointsByID = func() map[string]Endpoint {

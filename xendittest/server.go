@@ -83,6 +83,8 @@ func NewServer(opts ...Option) *Server {
 		opt(s)
 	}
 	s.routeBalance()
+	s.routeEWallets()
+	s.routePayLater()
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	return s
