@@ -1,0 +1,190 @@
+package ewallets_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go/ewallets"
+)
+
+// strictDecode decodes testdata/name into v, failing on any key v has no
+// field for: every documented field lands in a named field.
+func strictDecode(t *testing.T, name string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), name)
+}
+
+// callbackData decodes the data of a callback example strictly into v and
+// returns the callback as ParseCallback reads it.
+func callbackData(t *testing.T, name string, v any) *ewallets.Callback {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	var env struct {
+		Event      string          `json:"event"`
+		BusinessID string          `json:"business_id"`
+		Created    string          `json:"created"`
+		Data       json.RawMessage `json:"data"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&env))
+	dec = json.NewDecoder(bytes.NewReader(env.Data))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), name)
+	cb, err := ewallets.ParseCallback(b)
+	require.NoError(t, err)
+	return cb
+}
+
+func TestChargeExamplesDecodeIntoNamedFields(t *testing.T) {
+	for _, name := range []string{"ewallets.create_charge.response.json", "ewallets.get_charge.response.json"} {
+		var c ewallets.Charge
+		strictDecode(t, name, &c)
+		assert.Equal(t, "ewc_bb8c3po-c3po-r2d2-c3po-r2d2c3por2d2", c.ID)
+		assert.Equal(t, ewallets.ChargePending, c.Status)
+		assert.Equal(t, ewallets.IDR, c.Currency)
+		assert.Equal(t, 1000.0, c.ChargeAmount)
+		assert.Nil(t, c.RefundedAmount)
+		assert.Equal(t, ewallets.ChannelShopeePayID, c.ChannelCode)
+		assert.Equal(t, "https://dashboard.xendit.co/register/1", c.ChannelProperties.SuccessRedirectURL)
+		require.NotNil(t, c.Actions, "actions is an object, not the documented string")
+		assert.Equal(t, "ID123XenditQRTest321DI", c.Actions.QRCheckoutString)
+		assert.Equal(t, "https://deeplinkcheckout.this/", c.CheckoutURL(true))
+		assert.True(t, c.IsRedirectRequired)
+		assert.True(t, c.CaptureNow, "capture_now is a boolean")
+		assert.Equal(t, time.Date(2017, 7, 21, 17, 32, 28, 0, time.UTC), c.Created.Time)
+		assert.True(t, c.VoidedAt.IsZero())
+		assert.Equal(t, map[string]any{"branch_code": "tree_branch"}, c.Metadata)
+	}
+	var v ewallets.Charge
+	strictDecode(t, "ewallets.void_charge.response.json", &v)
+	assert.Equal(t, ewallets.VoidPending, v.VoidStatus)
+	assert.Nil(t, v.Actions, "actions may be null")
+	assert.Equal(t, "+6287777771111", v.ChannelProperties.MobileNumber)
+}
+
+func TestRequestExamplesDecodeIntoParams(t *testing.T) {
+	var p ewallets.CreateChargeParams
+	strictDecode(t, "ewallets.create_charge.request.json", &p)
+	require.NoError(t, p.Validate(), "the reference's own request is valid")
+	assert.Equal(t, "PLUIT", p.Metadata["branch_area"])
+
+	var r ewallets.CreateRefundParams
+	strictDecode(t, "ewallets.create_refund.request.2.json", &r)
+	assert.Equal(t, 1000.0, *r.Amount)
+	assert.Equal(t, ewallets.ReasonRequestedByCustomer, *r.Reason)
+
+	// type and reusability are constants the SDK sends itself.
+	var pm struct {
+		Type        string `json:"type"`
+		Reusability string `json:"reusability"`
+		ewallets.CreatePaymentMethodParams
+	}
+	strictDecode(t, "ewallets.tokenized.create_payment_method.request.json", &pm)
+	require.NoError(t, pm.Validate(), "OVO exists in one country, so country may be omitted as in the example")
+}
+
+func TestRefundExamplesDecode(t *testing.T) {
+	for _, name := range []string{"ewallets.create_refund.response.json", "ewallets.get_refund.response.json"} {
+		var r ewallets.Refund
+		strictDecode(t, name, &r)
+		assert.Equal(t, "ewr_532as23lew2321id", r.ID)
+		assert.Equal(t, ewallets.ChannelDANA, r.ChannelCode)
+		assert.Equal(t, 123456.0, r.CaptureAmount)
+		assert.Equal(t, time.Date(2020, 4, 20, 16, 23, 52, 0, time.UTC), r.Updated.Time, "updated is a timestamp, not the documented number")
+	}
+	var list ewallets.RefundList
+	strictDecode(t, "ewallets.list_refunds.response.json", &list)
+	require.Len(t, list.Data, 2)
+	assert.Equal(t, ewallets.RefundReason("OTHER"), list.Data[1].Reason, "an undocumented reason decodes")
+	assert.False(t, list.HasMore)
+}
+
+func TestCallbackExamplesDecode(t *testing.T) {
+	var ok ewallets.Charge
+	cb := callbackData(t, "ewallets.payment_status_callback.webhook.json", &ok)
+	assert.Equal(t, ewallets.EventCapture, cb.Event)
+	assert.Equal(t, ewallets.ChargeSucceeded, cb.Charge.Status)
+	assert.Equal(t, "SHOPEEPAY_BALANCE", cb.Charge.PaymentDetail.FundSource)
+	assert.Equal(t, "test-reference-id", cb.Charge.ReferenceID)
+	assert.Equal(t, time.Date(2020, 4, 20, 16, 25, 52, 0, time.UTC), cb.Created.Time)
+
+	var failed ewallets.Charge
+	cb = callbackData(t, "ewallets.payment_status_callback.webhook.2.json", &failed)
+	assert.Equal(t, ewallets.ChargeFailed, cb.Charge.Status)
+	assert.Equal(t, ewallets.FailureCode("USER_DID_NOT_AUTHORIZE_THE_PAYMENT"), cb.Charge.FailureCode, "an undocumented failure code decodes")
+
+	var voided ewallets.Charge
+	cb = callbackData(t, "ewallets.void_callback.webhook.json", &voided)
+	assert.Equal(t, ewallets.EventVoid, cb.Event)
+	assert.Equal(t, ewallets.VoidSucceeded, cb.Charge.VoidStatus)
+	assert.Equal(t, time.Date(2020, 4, 20, 23, 24, 30, 0, time.UTC), cb.Charge.VoidedAt.Time)
+
+	var refund ewallets.Refund
+	cb = callbackData(t, "ewallets.refund_callback.webhook.json", &refund)
+	require.NotNil(t, cb.Refund)
+	assert.Equal(t, ewallets.RefundSucceeded, cb.Refund.Status)
+	assert.Nil(t, cb.Charge)
+
+	for name, event := range map[string]string{
+		"ewallets.tokenized.account_linking_status_callback.webhook.json": ewallets.EventPaymentMethodActivated,
+		"ewallets.tokenized.token_expiry_callback.webhook.json":           ewallets.EventPaymentMethodExpired,
+	} {
+		var pm ewallets.PaymentMethod
+		cb = callbackData(t, name, &pm)
+		assert.Equal(t, event, cb.Event)
+		require.NotNil(t, cb.PaymentMethod)
+		assert.Equal(t, 10000.0, *cb.PaymentMethod.EWallet.Account.Balance)
+		assert.Equal(t, 936277373, cb.PaymentMethod.Created.Nanosecond(), "nanoseconds survive")
+	}
+}
+
+func TestPaymentMethodExamplesDecode(t *testing.T) {
+	for name, status := range map[string]ewallets.PaymentMethodStatus{
+		"ewallets.tokenized.create_payment_method.response.json": ewallets.PaymentMethodRequiresAction,
+		"ewallets.tokenized.get_payment_method.response.json":    ewallets.PaymentMethodPending,
+		"ewallets.tokenized.unlink_payment_method.response.json": ewallets.PaymentMethodPending,
+	} {
+		var pm ewallets.PaymentMethod
+		strictDecode(t, name, &pm)
+		assert.Equal(t, status, pm.Status, name)
+		assert.Equal(t, "https://link-web.xendit.co/auth/lat-bcf19cc8-f097-44fb-839c-6e4aed807d00/confirm", pm.AuthURL("WEB"))
+		assert.Equal(t, "https://your-redirect-website.com/success", pm.EWallet.ChannelProperties.SuccessReturnURL)
+		assert.Equal(t, ewallets.Indonesia, pm.Country)
+	}
+}
+
+func TestCallbackRoundTrip(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "ewallets.refund_callback.webhook.json"))
+	require.NoError(t, err)
+	cb, err := ewallets.ParseCallback(b)
+	require.NoError(t, err)
+	again, err := json.Marshal(cb)
+	require.NoError(t, err)
+	back, err := ewallets.ParseCallback(again)
+	require.NoError(t, err)
+	assert.Equal(t, cb.Refund, back.Refund)
+	assert.Equal(t, cb.Event, back.Event)
+}
+
+func TestUnknownCallbackEventKeepsData(t *testing.T) {
+	cb, err := ewallets.ParseCallback([]byte(`{"event":"ewallet.something_new","data":{"id":"x"}}`))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id":"x"}`, string(cb.Data))
+	assert.Nil(t, cb.Charge)
+
+	_, err = ewallets.ParseCallback([]byte(`{"event":"ewallet.capture","data":null}`))
+	assert.Error(t, err)
+}
