@@ -44,6 +44,25 @@ const (
 var endpointTable = []Endpoint{
 	// Balances
 	{ID: "balance.get", Method: http.MethodGet, Path: "/balance"},
+	// Customers: the types follow API-VERSION 2020-10-31; customers.NewV20200519
+	// pins 2020-05-19 per call. Only Create documents an idempotency header.
+	{ID: "customers.create", Method: http.MethodPost, Path: "/customers", APIVersion: "2020-10-31",
+		VersionHeader: "API-VERSION", IdempotencyHeader: HeaderIdempotencyKey},
+	{ID: "customers.get", Method: http.MethodGet, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.get_by_reference_id", Method: http.MethodGet, Path: "/customers", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.update", Method: http.MethodPatch, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	// Files: unversioned; the upload has no idempotency header, so it is never
+	// repeated after an ambiguous failure.
+	{ID: "files.upload", Method: http.MethodPost, Path: "/files"},
+	{ID: "files.get", Method: http.MethodGet, Path: "/files/{file_id}"},
+	{ID: "files.download", Method: http.MethodGet, Path: "/files/{file_id}/download"},
+	{ID: "files.delete", Method: http.MethodDelete, Path: "/files/{file_id}"},
+	// Reports: unversioned (report_version is a body field); no idempotency header.
+	{ID: "reports.generate", Method: http.MethodPost, Path: "/reports"},
+	{ID: "reports.get", Method: http.MethodGet, Path: "/reports/{report_id}"},
+	// Transactions
+	{ID: "transactions.get", Method: http.MethodGet, Path: "/transactions/{transaction_id}"},
+	{ID: "transactions.list", Method: http.MethodGet, Path: "/transactions"},
 
 	// eWallets: no endpoint documents an idempotency header or needs an
 	// API-Version, so none is pinned and a create is never repeated after an

@@ -85,6 +85,10 @@ func NewServer(opts ...Option) *Server {
 	s.routeBalance()
 	s.routeEWallets()
 	s.routePayLater()
+	s.routeCustomers()
+	s.routeTransactions()
+	s.routeReports()
+	s.routeFiles()
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	return s
@@ -115,7 +119,7 @@ func (e endpointHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.h
 // serve runs every request through the same steps as Xendit's edge: record,
 // faults, authentication, rate limit, then the endpoint.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 32<<20))
+	body, stream := s.readBody(r) // files.go: a multipart upload streams to its handler
 	s.record(r, body)
 	w.Header().Set(xendit.HeaderRequestID, "req_"+strconv.FormatInt(s.requestN.Add(1), 10))
 	if f := s.takeFault(r); f != nil {
@@ -138,8 +142,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			"You have exceeded the rate limit for this endpoint. Please retry after the window resets")
 		return
 	}
-	r.Body = io.NopCloser(bytesReader(body))
-	s.mux.ServeHTTP(w, r)
+	r.Body = io.NopCloser(requestBody(body, stream))
+	s.serveIdempotent(w, r, eh.id, key, body) // idempotency.go
 }
 
 func (s *Server) authenticate(r *http.Request) (string, bool) {

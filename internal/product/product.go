@@ -1,0 +1,72 @@
+// Package product holds what the product packages (customers, files,
+// reports, transactions) share: the typed call and the checks the API
+// reference documents for request fields.
+package product
+
+import (
+	"context"
+	"unicode/utf8"
+
+	"github.com/seed19b1029f/xendit-go"
+)
+
+// Do sends req and decodes the 2xx body into a new T.
+func Do[T any](ctx context.Context, c *xendit.Client, req *xendit.Request) (*T, error) {
+	var out T
+	if err := c.Do(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// First returns the first non-nil error, so a params check reads as a list
+// of rules and reports the first one broken.
+func First(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Required fails when s is empty.
+func Required(field, s string) error {
+	if s == "" {
+		return xendit.Invalid(field, "is required")
+	}
+	return nil
+}
+
+// MaxLen fails when s has more than n characters.
+func MaxLen(field, s string, n int) error {
+	if utf8.RuneCountInString(s) > n {
+		return xendit.Invalid(field, "is longer than %d characters", n)
+	}
+	return nil
+}
+
+// MaxLenPtr is MaxLen for an optional field.
+func MaxLenPtr(field string, s *string, n int) error {
+	if s == nil {
+		return nil
+	}
+	return MaxLen(field, *s, n)
+}
+
+// Currency fails unless s is a three-letter upper-case ISO 4217 code.
+func Currency(field, s string) error {
+	if len(s) != 3 || !isUpper(s) {
+		return xendit.Invalid(field, "%q is not a three-letter ISO 4217 code such as IDR", s)
+	}
+	return nil
+}
+
+func isUpper(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
