@@ -1,0 +1,259 @@
+package customers_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/customers"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
+	"github.com/seed19b1029f/xendit-go/internal/jsontest"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+func TestExamplesRoundTrip(t *testing.T) {
+	for name, v := range map[string]any{
+		"customers.object.response.json":                &customers.Customer{},
+		"customers.object.response.2.json":              &customers.Customer{},
+		"customers.get_by_reference_id.response.json":   &customers.List{},
+		"customers.object.response.3.json":              &customers.CustomerV20200519{},
+		"customers.create.response.json":                &customers.CustomerV20200519{},
+		"customers.get_by_reference_id.response.2.json": &[]customers.CustomerV20200519{},
+		"customers.create.request.json":                 &customers.CreateParams{},
+		"customers.update.request.json":                 &customers.UpdateParams{},
+		"customers.update.request.3.json":               &customers.UpdateParamsV20200519{},
+	} {
+		t.Run(name, func(t *testing.T) { jsontest.RoundTrip(t, name, v) })
+	}
+}
+
+func TestExampleFieldsAreNamed(t *testing.T) {
+	var c customers.Customer
+	require.NoError(t, json.Unmarshal(jsontest.Load(t, "customers.object.response.json"), &c))
+	assert.Equal(t, customers.Individual, c.Type)
+	assert.Equal(t, customers.Male, *c.IndividualDetail.Gender)
+	assert.Equal(t, customers.NewDate(1980, 1, 1), c.IndividualDetail.DateOfBirth)
+	assert.Equal(t, "Xendit", *c.IndividualDetail.Employment.EmployerName)
+	assert.Equal(t, customers.Home, *c.Addresses[0].Category)
+	assert.True(t, *c.Addresses[0].IsPrimary)
+	assert.Equal(t, customers.CreditCard, c.IdentityAccounts[0].Type)
+	assert.Equal(t, "586f0ba2ab70de5d2b409e0d", c.IdentityAccounts[0].Properties.TokenID)
+	assert.Equal(t, customers.NationalID, *c.KYCDocuments[0].SubType)
+	assert.True(t, c.KYCDocuments[0].ExpiresAt.IsZero(), "null expires_at")
+	assert.Equal(t, customers.NewDate(2020, 3, 30), c.DateOfRegistration)
+	assert.Equal(t, "bar", c.Metadata["foo"])
+	assert.Equal(t, 2020, c.Created.Year())
+
+	var b customers.Customer
+	require.NoError(t, json.Unmarshal(jsontest.Load(t, "customers.object.response.2.json"), &b))
+	assert.Nil(t, b.IndividualDetail)
+	assert.Equal(t, customers.Corporation, b.BusinessDetail.BusinessType)
+	assert.NotNil(t, b.Addresses, "[] stays an empty slice")
+}
+
+func TestUnknownEnumsDecode(t *testing.T) {
+	var c customers.Customer
+	body := `{"id":"cust-1","type":"TRUST_FUND","individual_detail":{"given_names":"A","gender":"UNSPECIFIED"},
+		"identity_accounts":[{"type":"CRYPTO_WALLET","properties":{"wallet":"x"}}],"kyc_documents":[{"type":"SELFIE","country":"ID"}]}`
+	require.NoError(t, json.Unmarshal([]byte(body), &c))
+	assert.Equal(t, customers.Type("TRUST_FUND"), c.Type)
+	assert.Equal(t, customers.Gender("UNSPECIFIED"), *c.IndividualDetail.Gender)
+	assert.Equal(t, customers.AccountType("CRYPTO_WALLET"), c.IdentityAccounts[0].Type)
+}
+
+func newServer(t *testing.T) (*xendittest.Server, *xendit.Client) {
+	return fake.Server(t, xendit.RetryPolicy{})
+}
+
+func lastRequest(t *testing.T, srv *xendittest.Server) xendittest.Request {
+	t.Helper()
+	reqs := srv.Requests()
+	require.NotEmpty(t, reqs)
+	return reqs[len(reqs)-1]
+}
+
+func TestCreateGetUpdateLookup(t *testing.T) {
+	srv, c := newServer(t)
+	ctx := context.Background()
+	api := customers.New(c)
+	created, err := api.Create(ctx, &customers.CreateParams{
+		ReferenceID:      "ref-1",
+		IndividualDetail: &customers.IndividualDetail{GivenNames: "John", Surname: xendit.Ptr("Doe")},
+		Email:            xendit.Ptr("john@example.com"),
+		PhoneNumber:      xendit.Ptr("+628123"),
+		Metadata:         map[string]any{"tier": "gold"},
+	})
+	require.NoError(t, err)
+	sent := lastRequest(t, srv)
+	assert.Equal(t, "2020-10-31", sent.Header.Get("API-VERSION"))
+	assert.NotEmpty(t, sent.Header.Get("IDEMPOTENCY-KEY"))
+	assert.JSONEq(t, `{"reference_id":"ref-1","type":"INDIVIDUAL","individual_detail":{"given_names":"John","surname":"Doe"},
+		"email":"john@example.com","phone_number":"+628123","metadata":{"tier":"gold"}}`, string(sent.Body))
+	assert.True(t, strings.HasPrefix(created.ID, "cust-"))
+	assert.Equal(t, customers.Individual, created.Type)
+
+	got, err := api.Get(ctx, created.ID)
+	require.NoError(t, err)
+	assert.Equal(t, created, got)
+
+	updated, err := api.Update(ctx, created.ID, &customers.UpdateParams{
+		Email:       xendit.Set("jane@example.com"),
+		PhoneNumber: xendit.Null[string](),
+	})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"email":"jane@example.com","phone_number":null}`, string(lastRequest(t, srv).Body))
+	assert.Equal(t, "jane@example.com", *updated.Email)
+	assert.Nil(t, updated.PhoneNumber)
+	assert.Equal(t, "Doe", *updated.IndividualDetail.Surname, "unset fields are unchanged")
+
+	list, err := api.GetByReferenceID(ctx, "ref-1")
+	require.NoError(t, err)
+	require.Len(t, list.Data, 1)
+	assert.Equal(t, created.ID, list.Data[0].ID)
+	assert.Equal(t, "reference_id=ref-1", lastRequest(t, srv).Query)
+
+	none, err := api.GetByReferenceID(ctx, "nobody")
+	require.NoError(t, err)
+	assert.Empty(t, none.Data)
+	assert.False(t, none.HasMore)
+}
+
+func TestVersion20200519(t *testing.T) {
+	srv, c := newServer(t)
+	ctx := context.Background()
+	legacy := customers.NewV20200519(c)
+	created, err := legacy.Create(ctx, &customers.CreateParamsV20200519{
+		ReferenceID: "ref-old", GivenNames: "Budi", MiddleName: xendit.Ptr("S"),
+		Email:     xendit.Ptr("budi@example.com"),
+		Addresses: []customers.AddressV20200519{{Country: "ID", Province: xendit.Ptr("DKI Jakarta")}},
+	}, xendit.WithAPIVersion("2020-10-31")) // the client's pin wins
+	require.NoError(t, err)
+	assert.Equal(t, "2020-05-19", lastRequest(t, srv).Header.Get("API-VERSION"))
+	assert.Equal(t, "Budi", *created.GivenNames)
+	assert.Equal(t, "S", *created.MiddleName)
+	assert.Equal(t, "DKI Jakarta", *created.Addresses[0].Province)
+
+	found, err := legacy.GetByReferenceID(ctx, "ref-old")
+	require.NoError(t, err, "2020-05-19 answers a bare array")
+	require.Len(t, found, 1)
+	assert.Equal(t, created.ID, found[0].ID)
+
+	upd, err := legacy.Update(ctx, created.ID, &customers.UpdateParamsV20200519{Surname: xendit.Set("Santoso")})
+	require.NoError(t, err)
+	assert.Equal(t, "Santoso", *upd.Surname)
+
+	// The same customer read through the latest version.
+	latest, err := customers.New(c).Get(ctx, created.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "Budi", latest.IndividualDetail.GivenNames)
+	assert.Equal(t, "Santoso", *latest.IndividualDetail.Surname)
+	assert.Equal(t, "DKI Jakarta", *latest.Addresses[0].ProvinceState)
+}
+
+func TestDocumentedErrors(t *testing.T) {
+	_, c := newServer(t)
+	ctx := context.Background()
+	api := customers.New(c)
+	params := &customers.CreateParams{ReferenceID: "dup", IndividualDetail: &customers.IndividualDetail{GivenNames: "A"}}
+	_, err := api.Create(ctx, params)
+	require.NoError(t, err)
+
+	_, err = api.Create(ctx, params)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, 409, xe.StatusCode)
+	assert.Equal(t, customers.CodeDuplicate, xe.Code)
+	assert.ErrorIs(t, err, xendit.ErrDuplicate)
+
+	_, err = api.Get(ctx, "cust-missing")
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, customers.CodeNotFound, xe.Code)
+	assert.ErrorIs(t, err, xendit.ErrNotFound)
+
+	_, err = api.Update(ctx, "cust-missing", &customers.UpdateParams{Email: xendit.Set("a@b.c")})
+	assert.ErrorIs(t, err, xendit.ErrNotFound)
+}
+
+func TestIdempotencyKeyReplaysAndConflicts(t *testing.T) {
+	srv, c := newServer(t)
+	ctx := context.Background()
+	api := customers.New(c)
+	key := xendit.WithIdempotencyKey("create-ref-7")
+	params := &customers.CreateParams{ReferenceID: "ref-7", IndividualDetail: &customers.IndividualDetail{GivenNames: "A"}}
+	first, err := api.Create(ctx, params, key)
+	require.NoError(t, err)
+	again, err := api.Create(ctx, params, key)
+	require.NoError(t, err, "same key and body: the first response, not a DUPLICATE_ERROR")
+	assert.Equal(t, first, again)
+	assert.Len(t, srv.CustomerIDs(), 1)
+
+	other := *params
+	other.ReferenceID = "ref-8"
+	_, err = api.Create(ctx, &other, key)
+	assert.ErrorIs(t, err, xendit.ErrIdempotencyConflict)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, customers.CodeIdempotency, xe.Code)
+}
+
+func TestValidationBeforeSending(t *testing.T) {
+	srv, c := newServer(t)
+	ctx := context.Background()
+	api := customers.New(c)
+	ind := &customers.IndividualDetail{GivenNames: "A"}
+	cases := map[string]struct {
+		params *customers.CreateParams
+		field  string
+	}{
+		"nil":              {nil, "params"},
+		"no reference_id":  {&customers.CreateParams{IndividualDetail: ind}, "reference_id"},
+		"long reference":   {&customers.CreateParams{ReferenceID: strings.Repeat("r", 256), IndividualDetail: ind}, "reference_id"},
+		"no detail":        {&customers.CreateParams{ReferenceID: "r"}, "individual_detail"},
+		"no given names":   {&customers.CreateParams{ReferenceID: "r", IndividualDetail: &customers.IndividualDetail{}}, "individual_detail.given_names"},
+		"business no type": {&customers.CreateParams{ReferenceID: "r", Type: customers.Business, BusinessDetail: &customers.BusinessDetail{BusinessName: "B"}}, "business_detail.business_type"},
+		"mixed details":    {&customers.CreateParams{ReferenceID: "r", Type: customers.Business, IndividualDetail: ind}, "individual_detail"},
+		"long email":       {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, Email: xendit.Ptr(strings.Repeat("e", 256))}, "email"},
+		"address country":  {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, Addresses: []customers.Address{{}}}, "addresses[0].country"},
+		"bank account": {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, IdentityAccounts: []customers.IdentityAccount{{
+			Type: customers.BankAccount, Properties: &customers.AccountProperties{AccountNumber: "1"}}}}, "identity_accounts[0].properties.account_holder_name"},
+		"kyc type":      {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, KYCDocuments: []customers.KYCDocument{{Country: "ID"}}}, "kyc_documents[0].type"},
+		"metadata keys": {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, Metadata: map[string]any{strings.Repeat("k", 41): "v"}}, "metadata key " + strings.Repeat("k", 41)},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := api.Create(ctx, tc.params)
+			var ve *xendit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tc.field, ve.Field)
+		})
+	}
+	_, err := api.Update(ctx, "cust-1", &customers.UpdateParams{IndividualDetail: xendit.Set(customers.IndividualDetail{})})
+	assert.True(t, errors.Is(err, xendit.ErrValidation))
+	_, err = customers.NewV20200519(c).Create(ctx, &customers.CreateParamsV20200519{ReferenceID: "r", GivenNames: "A"})
+	var ve *xendit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "mobile_number", ve.Field)
+	_, err = api.Get(ctx, "")
+	assert.True(t, errors.Is(err, xendit.ErrValidation))
+	assert.Empty(t, srv.Requests(), "nothing was sent")
+}
+
+func TestBusinessCustomer(t *testing.T) {
+	_, c := newServer(t)
+	got, err := customers.New(c).Create(context.Background(), &customers.CreateParams{
+		ReferenceID: "acme", Type: customers.Business,
+		BusinessDetail: &customers.BusinessDetail{BusinessName: "ACME", BusinessType: customers.Corporation},
+		KYCDocuments: []customers.KYCDocument{{Country: "ID", Type: customers.BusinessRegistration,
+			DocumentImages: []string{"file-1"}, ExpiresAt: customers.NewDate(2030, 12, 31)}},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, customers.Business, got.Type)
+	assert.Equal(t, "ACME", got.BusinessDetail.BusinessName)
+	assert.Equal(t, customers.NewDate(2030, 12, 31), got.KYCDocuments[0].ExpiresAt)
+}

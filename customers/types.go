@@ -1,0 +1,222 @@
+package customers
+
+import "github.com/seed19b1029f/xendit-go"
+
+// Customer is a customer in API version 2020-10-31. Fields the API may send
+// as null are pointers, zero values or nil; enums are open string types, so
+// a value added after this SDK was written still decodes.
+type Customer struct {
+	// ID is Xendit's id, "cust-" and a UUID.
+	ID string `json:"id"`
+	// ReferenceID is the merchant's own id for the customer.
+	ReferenceID string `json:"reference_id"`
+	Type        Type   `json:"type"`
+	// IndividualDetail is set for INDIVIDUAL customers, BusinessDetail for
+	// BUSINESS ones; the other is null.
+	IndividualDetail  *IndividualDetail `json:"individual_detail,omitempty"`
+	BusinessDetail    *BusinessDetail   `json:"business_detail,omitempty"`
+	Email             *string           `json:"email,omitempty"`
+	MobileNumber      *string           `json:"mobile_number,omitempty"`
+	PhoneNumber       *string           `json:"phone_number,omitempty"`
+	HashedPhoneNumber *string           `json:"hashed_phone_number,omitempty"`
+	Addresses         []Address         `json:"addresses"`
+	IdentityAccounts  []IdentityAccount `json:"identity_accounts"`
+	KYCDocuments      []KYCDocument     `json:"kyc_documents"`
+	Description       *string           `json:"description,omitempty"`
+	// DateOfRegistration and DomicileOfRegistration are missing from some
+	// of the reference's examples.
+	DateOfRegistration     Date           `json:"date_of_registration,omitzero"`
+	DomicileOfRegistration *string        `json:"domicile_of_registration,omitempty"`
+	Metadata               map[string]any `json:"metadata,omitempty"`
+	Created                xendit.Time    `json:"created,omitzero"`
+	Updated                xendit.Time    `json:"updated,omitzero"`
+}
+
+// Type tells individuals from businesses.
+type Type string
+
+// The documented customer types.
+const (
+	Individual Type = "INDIVIDUAL"
+	Business   Type = "BUSINESS"
+)
+
+// IndividualDetail describes a person. The reference prints employment as a
+// string; it is an object, as its examples show.
+type IndividualDetail struct {
+	// GivenNames is required when creating an INDIVIDUAL customer.
+	GivenNames string  `json:"given_names"`
+	Surname    *string `json:"surname,omitempty"`
+	// Nationality is an ISO 3166-2 country code such as "ID".
+	Nationality  *string     `json:"nationality,omitempty"`
+	PlaceOfBirth *string     `json:"place_of_birth,omitempty"`
+	DateOfBirth  Date        `json:"date_of_birth,omitzero"`
+	Gender       *Gender     `json:"gender,omitempty"`
+	Employment   *Employment `json:"employment,omitempty"`
+}
+
+// Gender of an individual.
+type Gender string
+
+// The documented genders.
+const (
+	Male   Gender = "MALE"
+	Female Gender = "FEMALE"
+	Other  Gender = "OTHER"
+)
+
+// Employment describes an individual's work.
+type Employment struct {
+	EmployerName     *string `json:"employer_name,omitempty"`
+	NatureOfBusiness *string `json:"nature_of_business,omitempty"`
+	RoleDescription  *string `json:"role_description,omitempty"`
+}
+
+// BusinessDetail describes a business. BusinessName and BusinessType are
+// required when creating a BUSINESS customer. TradingName is documented for
+// Create only; Update's body does not list it.
+type BusinessDetail struct {
+	BusinessName     string       `json:"business_name"`
+	TradingName      *string      `json:"trading_name,omitempty"`
+	BusinessType     BusinessType `json:"business_type"`
+	NatureOfBusiness *string      `json:"nature_of_business,omitempty"`
+	// BusinessDomicile is an ISO 3166-2 country code.
+	BusinessDomicile   *string `json:"business_domicile,omitempty"`
+	DateOfRegistration Date    `json:"date_of_registration,omitzero"`
+}
+
+// BusinessType is the legal form of a business.
+type BusinessType string
+
+// The documented business types.
+const (
+	Corporation    BusinessType = "CORPORATION"
+	SoleProprietor BusinessType = "SOLE_PROPRIETOR"
+	Partnership    BusinessType = "PARTNERSHIP"
+	Cooperative    BusinessType = "COOPERATIVE"
+	Trust          BusinessType = "TRUST"
+	NonProfit      BusinessType = "NON_PROFIT"
+	Government     BusinessType = "GOVERNMENT"
+)
+
+// Address is a postal address (2020-10-31). Country is required.
+type Address struct {
+	Country       string           `json:"country"`
+	StreetLine1   *string          `json:"street_line1,omitempty"`
+	StreetLine2   *string          `json:"street_line2,omitempty"`
+	City          *string          `json:"city,omitempty"`
+	ProvinceState *string          `json:"province_state,omitempty"`
+	PostalCode    *string          `json:"postal_code,omitempty"`
+	Category      *AddressCategory `json:"category,omitempty"`
+	// IsPrimary defaults to false.
+	IsPrimary *bool `json:"is_primary,omitempty"`
+}
+
+// AddressCategory says what an address is for.
+type AddressCategory string
+
+// The documented address categories.
+const (
+	Home       AddressCategory = "HOME"
+	Work       AddressCategory = "WORK"
+	Provincial AddressCategory = "PROVINCIAL"
+)
+
+// IdentityAccount is an account the customer holds elsewhere: a bank
+// account, an e-wallet, a card, ... Which Properties apply depends on Type.
+type IdentityAccount struct {
+	Type        AccountType `json:"type"`
+	Company     *string     `json:"company,omitempty"`
+	Description *string     `json:"description,omitempty"`
+	Country     *string     `json:"country,omitempty"`
+	// Properties is printed as a string in the reference; it is an object
+	// whose keys depend on Type (see AccountProperties).
+	Properties *AccountProperties `json:"properties,omitempty"`
+}
+
+// AccountType is the kind of an identity account.
+type AccountType string
+
+// The documented identity account types.
+const (
+	BankAccount AccountType = "BANK_ACCOUNT"
+	EWallet     AccountType = "EWALLET"
+	CreditCard  AccountType = "CREDIT_CARD"
+	PayLater    AccountType = "PAY_LATER"
+	OTC         AccountType = "OTC"
+	QRCode      AccountType = "QR_CODE"
+	SocialMedia AccountType = "SOCIAL_MEDIA"
+)
+
+// AccountProperties holds the properties of every identity account type;
+// set those of the account's Type. Required per type (checked before
+// sending): BANK_ACCOUNT account_number and account_holder_name; EWALLET
+// account_number; CREDIT_CARD token_id; OTC payment_code; QR_CODE qr_string;
+// PAY_LATER and SOCIAL_MEDIA account_id.
+type AccountProperties struct {
+	// BANK_ACCOUNT and EWALLET
+	AccountNumber string `json:"account_number,omitempty"`
+	// BANK_ACCOUNT, EWALLET and PAY_LATER
+	AccountHolderName string `json:"account_holder_name,omitempty"`
+	// BANK_ACCOUNT
+	SwiftCode      string `json:"swift_code,omitempty"`
+	AccountType    string `json:"account_type,omitempty"`
+	AccountDetails string `json:"account_details,omitempty"`
+	// BANK_ACCOUNT, EWALLET and PAY_LATER: ISO 4217
+	Currency string `json:"currency,omitempty"`
+	// CREDIT_CARD
+	TokenID string `json:"token_id,omitempty"`
+	// OTC
+	PaymentCode string `json:"payment_code,omitempty"`
+	ExpiresAt   Date   `json:"expires_at,omitzero"`
+	// QR_CODE
+	QRString string `json:"qr_string,omitempty"`
+	// PAY_LATER and SOCIAL_MEDIA
+	AccountID string `json:"account_id,omitempty"`
+	// SOCIAL_MEDIA
+	AccountHandle string `json:"account_handle,omitempty"`
+}
+
+// KYCDocument is an identity document. DocumentImages are ids of files
+// uploaded with the files package (purpose KYC_DOCUMENT).
+type KYCDocument struct {
+	Country        string           `json:"country"`
+	Type           DocumentType     `json:"type"`
+	SubType        *DocumentSubType `json:"sub_type,omitempty"`
+	DocumentName   *string          `json:"document_name,omitempty"`
+	DocumentNumber *string          `json:"document_number,omitempty"`
+	ExpiresAt      Date             `json:"expires_at,omitzero"`
+	HolderName     *string          `json:"holder_name,omitempty"`
+	DocumentImages []string         `json:"document_images,omitempty"`
+}
+
+// DocumentType is the kind of a KYC document.
+type DocumentType string
+
+// The documented KYC document types.
+const (
+	BirthCertificate     DocumentType = "BIRTH_CERTIFICATE"
+	BankStatement        DocumentType = "BANK_STATEMENT"
+	DrivingLicense       DocumentType = "DRIVING_LICENSE"
+	IdentityCard         DocumentType = "IDENTITY_CARD"
+	Passport             DocumentType = "PASSPORT"
+	Visa                 DocumentType = "VISA"
+	BusinessRegistration DocumentType = "BUSINESS_REGISTRATION"
+	BusinessLicense      DocumentType = "BUSINESS_LICENSE"
+)
+
+// DocumentSubType refines IDENTITY_CARD.
+type DocumentSubType string
+
+// The documented identity card sub-types.
+const (
+	NationalID      DocumentSubType = "NATIONAL_ID"
+	ConsularID      DocumentSubType = "CONSULAR_ID"
+	VoterID         DocumentSubType = "VOTER_ID"
+	PostalID        DocumentSubType = "POSTAL_ID"
+	ResidencePermit DocumentSubType = "RESIDENCE_PERMIT"
+	TaxID           DocumentSubType = "TAX_ID"
+	StudentID       DocumentSubType = "STUDENT_ID"
+	MilitaryID      DocumentSubType = "MILITARY_ID"
+	MedicalID       DocumentSubType = "MEDICAL_ID"
+)

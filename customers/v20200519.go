@@ -1,0 +1,167 @@
+package customers
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
+)
+
+// V20200519Client calls the original Customers API, version 2020-05-19:
+// individuals only, names at the top level, and Get by reference id
+// answering a bare JSON array. Every call sends API-VERSION: 2020-05-19,
+// whatever the options say. Use it for an integration built on that version;
+// new code uses [New].
+type V20200519Client struct{ c *xendit.Client }
+
+// NewV20200519 returns a client for the 2020-05-19 Customers API.
+func NewV20200519(c *xendit.Client) *V20200519Client { return &V20200519Client{c: c} }
+
+// CustomerV20200519 is a customer in API version 2020-05-19. Its id is a bare
+// UUID in the reference's examples, and an unset Addresses is null.
+type CustomerV20200519 struct {
+	ID                string             `json:"id"`
+	ReferenceID       string             `json:"reference_id"`
+	MobileNumber      *string            `json:"mobile_number,omitempty"`
+	Email             *string            `json:"email,omitempty"`
+	GivenNames        *string            `json:"given_names,omitempty"`
+	MiddleName        *string            `json:"middle_name,omitempty"`
+	Surname           *string            `json:"surname,omitempty"`
+	Description       *string            `json:"description,omitempty"`
+	PhoneNumber       *string            `json:"phone_number,omitempty"`
+	HashedPhoneNumber *string            `json:"hashed_phone_number,omitempty"`
+	Nationality       *string            `json:"nationality,omitempty"`
+	Addresses         []AddressV20200519 `json:"addresses"`
+	DateOfBirth       Date               `json:"date_of_birth,omitzero"`
+	Metadata          map[string]any     `json:"metadata,omitempty"`
+}
+
+// AddressV20200519 is a postal address in version 2020-05-19: province and
+// state where 2020-10-31 has province_state, and no category.
+type AddressV20200519 struct {
+	Country     string  `json:"country"`
+	StreetLine1 *string `json:"street_line1,omitempty"`
+	StreetLine2 *string `json:"street_line2,omitempty"`
+	City        *string `json:"city,omitempty"`
+	Province    *string `json:"province,omitempty"`
+	State       *string `json:"state,omitempty"`
+	PostalCode  *string `json:"postal_code,omitempty"`
+}
+
+// CreateParamsV20200519 is the body of Create Customer in version
+// 2020-05-19. ReferenceID and GivenNames are required, and so is one of
+// MobileNumber and Email.
+type CreateParamsV20200519 struct {
+	ReferenceID       string             `json:"reference_id"`
+	GivenNames        string             `json:"given_names"`
+	MobileNumber      *string            `json:"mobile_number,omitempty"`
+	Email             *string            `json:"email,omitempty"`
+	MiddleName        *string            `json:"middle_name,omitempty"`
+	Surname           *string            `json:"surname,omitempty"`
+	Description       *string            `json:"description,omitempty"`
+	PhoneNumber       *string            `json:"phone_number,omitempty"`
+	HashedPhoneNumber *string            `json:"hashed_phone_number,omitempty"`
+	Nationality       *string            `json:"nationality,omitempty"`
+	Addresses         []AddressV20200519 `json:"addresses,omitempty"`
+	DateOfBirth       Date               `json:"date_of_birth,omitzero"`
+	Metadata          map[string]any     `json:"metadata,omitempty"`
+}
+
+// UpdateParamsV20200519 is the body of Update Customer in version
+// 2020-05-19, with the same three states as [UpdateParams].
+type UpdateParamsV20200519 struct {
+	MobileNumber      xendit.Nullable[string]             `json:"mobile_number,omitzero"`
+	Email             xendit.Nullable[string]             `json:"email,omitzero"`
+	GivenNames        xendit.Nullable[string]             `json:"given_names,omitzero"`
+	MiddleName        xendit.Nullable[string]             `json:"middle_name,omitzero"`
+	Surname           xendit.Nullable[string]             `json:"surname,omitzero"`
+	Description       xendit.Nullable[string]             `json:"description,omitzero"`
+	PhoneNumber       xendit.Nullable[string]             `json:"phone_number,omitzero"`
+	HashedPhoneNumber xendit.Nullable[string]             `json:"hashed_phone_number,omitzero"`
+	Nationality       xendit.Nullable[string]             `json:"nationality,omitzero"`
+	Addresses         xendit.Nullable[[]AddressV20200519] `json:"addresses,omitzero"`
+	DateOfBirth       xendit.Nullable[Date]               `json:"date_of_birth,omitzero"`
+	Metadata          xendit.Nullable[map[string]any]     `json:"metadata,omitzero"`
+}
+
+// pinned puts the version last, so that it wins over a caller's
+// WithAPIVersion: these types only fit 2020-05-19.
+func pinned(opts []xendit.RequestOption) []xendit.RequestOption {
+	return append(opts[:len(opts):len(opts)], pinV20200519)
+}
+
+// Create creates a customer (2020-05-19). The version documents no
+// idempotency header, but the endpoint takes one, and the SDK sends it.
+func (s *V20200519Client) Create(ctx context.Context, params *CreateParamsV20200519, opts ...xendit.RequestOption) (*CustomerV20200519, error) {
+	if params == nil {
+		return nil, xendit.Invalid("params", "is required")
+	}
+	if err := product.First(
+		product.Required("reference_id", params.ReferenceID),
+		product.MaxLen("reference_id", params.ReferenceID, maxReferenceLen),
+		product.Required("given_names", params.GivenNames),
+		checkReachable(params.MobileNumber, params.Email),
+		checkContact(params.MobileNumber, params.PhoneNumber, params.Email),
+		product.MaxLenPtr("description", params.Description, maxDescriptionLen),
+		checkAddressesV20200519(params.Addresses),
+		checkMetadata(params.Metadata),
+	); err != nil {
+		return nil, err
+	}
+	req := &xendit.Request{Endpoint: createCustomer, Body: params, Options: pinned(opts)}
+	return product.Do[CustomerV20200519](ctx, s.c, req)
+}
+
+// Get returns the customer with Xendit's id (2020-05-19).
+func (s *V20200519Client) Get(ctx context.Context, id string, opts ...xendit.RequestOption) (*CustomerV20200519, error) {
+	return product.Do[CustomerV20200519](ctx, s.c, getRequest(id, pinned(opts)))
+}
+
+// GetByReferenceID returns the customers with the merchant's reference_id:
+// a bare array in 2020-05-19, empty when none matches.
+func (s *V20200519Client) GetByReferenceID(ctx context.Context, referenceID string, opts ...xendit.RequestOption) ([]CustomerV20200519, error) {
+	req, err := referenceRequest(referenceID, pinned(opts))
+	if err != nil {
+		return nil, err
+	}
+	out, err := product.Do[[]CustomerV20200519](ctx, s.c, req)
+	if err != nil {
+		return nil, err
+	}
+	return *out, nil
+}
+
+// Update changes the fields params sets (2020-05-19).
+func (s *V20200519Client) Update(ctx context.Context, id string, params *UpdateParamsV20200519, opts ...xendit.RequestOption) (*CustomerV20200519, error) {
+	if params == nil {
+		return nil, xendit.Invalid("params", "is required")
+	}
+	addresses, _ := params.Addresses.Get()
+	metadata, _ := params.Metadata.Get()
+	if err := product.First(
+		checkContact(ptr(params.MobileNumber), ptr(params.PhoneNumber), ptr(params.Email)),
+		product.MaxLenPtr("description", ptr(params.Description), maxDescriptionLen),
+		checkAddressesV20200519(addresses),
+		checkMetadata(metadata),
+	); err != nil {
+		return nil, err
+	}
+	return product.Do[CustomerV20200519](ctx, s.c, updateRequest(id, params, pinned(opts)))
+}
+
+func checkReachable(mobile, email *string) error {
+	if (mobile == nil || *mobile == "") && (email == nil || *email == "") {
+		return xendit.Invalid("mobile_number", "or email is required in API version %s", V20200519)
+	}
+	return nil
+}
+
+func checkAddressesV20200519(as []AddressV20200519) error {
+	for i, a := range as {
+		if a.Country == "" {
+			return xendit.Invalid(fmt.Sprintf("addresses[%d].country", i), "is required")
+		}
+	}
+	return nil
+}
