@@ -15,7 +15,10 @@ import (
 	"time"
 )
 
-// WebhookEvent is one authenticated, not yet seen delivery.
+// WebhookEvent is one authenticated delivery whose webhook-id the handler
+// has not processed before. Product packages define the payload types to
+// [WebhookEvent.Decode] into; switch on Event (or on the URL the endpoint
+// serves) to pick one.
 type WebhookEvent struct {
 	// ID is the webhook-id header; empty if Xendit sent none.
 	ID string
@@ -34,7 +37,7 @@ type WebhookEvent struct {
 // webhook type.
 func (e *WebhookEvent) Decode(v any) error {
 	if err := json.Unmarshal(e.Body, v); err != nil {
-		return fmt.Errorf("xendit: decoding webhook %s: %w", e.ID, err)
+		return fmt.Errorf("xendit: decoding webhook %q: %w", e.ID, err)
 	}
 	return nil
 }
@@ -138,9 +141,9 @@ type WebhookOption func(*WebhookHandler) error
 
 // WithCallbackTokens sets the verification tokens from Dashboard >
 // Settings > Webhooks; a request must carry one of them in
-// x-callback-token. It is required. Give several while rotating. An empty
-// token, or one with surrounding white space (which no header can carry),
-// is an error: it would never be a way in.
+// x-callback-token. It is required; give several while rotating. An empty
+// token is an error rather than an open door, and so is one with
+// surrounding white space or control characters, which no header carries.
 func WithCallbackTokens(tokens ...string) WebhookOption {
 	return func(h *WebhookHandler) error {
 		if len(tokens) == 0 {
@@ -258,7 +261,7 @@ func (h *WebhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	msg := "ok"
 	switch {
 	case errors.Is(err, ErrWebhookDuplicate):
-		msg = "duplicate, already processed"
+		msg = "duplicate webhook-id, not processed again"
 	case status != http.StatusOK:
 		msg = http.StatusText(status)
 	}
@@ -335,15 +338,19 @@ func (h *WebhookHandler) handle(ctx context.Context, header http.Header, body []
 		sum := sha256.Sum256(body)
 		key = "body-sha256:" + hex.EncodeToString(sum[:])
 	}
-	log := h.logger.With(slog.String("webhook_id", id), slog.String("event", event))
+	log := func(level slog.Level, msg string, attrs ...slog.Attr) {
+		if h.logger.Enabled(ctx, level) {
+			h.logger.LogAttrs(ctx, level, msg, append(attrs, slog.String("webhook_id", id), slog.String("event", event))...)
+		}
+	}
 
 	claimed, err := h.store.Claim(ctx, key, 2*h.timeout)
 	if err != nil {
-		log.LogAttrs(ctx, slog.LevelError, "xendit webhook: dedupe store failed; answering 500 so that Xendit retries", slog.Any("error", err))
+		log(slog.LevelError, "xendit webhook: dedupe store failed; answering 500 so that Xendit retries", slog.Any("error", err))
 		return http.StatusInternalServerError, fmt.Errorf("%w: %w", ErrWebhookStore, err)
 	}
 	if !claimed {
-		log.LogAttrs(ctx, slog.LevelInfo, "xendit webhook: duplicate, not processed")
+		log(slog.LevelInfo, "xendit webhook: duplicate, not processed")
 		return http.StatusOK, ErrWebhookDuplicate
 	}
 
@@ -361,12 +368,12 @@ func (h *WebhookHandler) handle(ctx context.Context, header http.Header, body []
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
 		defer cancel()
 		if rerr := h.store.Release(sctx, key); rerr != nil {
-			log.LogAttrs(ctx, slog.LevelError, "xendit webhook: releasing the claim failed; Xendit's retries are deduplicated until it expires",
+			log(slog.LevelError, "xendit webhook: releasing the claim failed; Xendit's retries are deduplicated until it expires",
 				slog.Any("error", rerr), slog.Duration("claim", 2*h.timeout))
 		}
 	}()
 	if err := h.fn(fnCtx, e); err != nil {
-		log.LogAttrs(ctx, slog.LevelError, "xendit webhook: handler failed; answering 500 so that Xendit retries", slog.Any("error", err))
+		log(slog.LevelError, "xendit webhook: handler failed; answering 500 so that Xendit retries", slog.Any("error", err))
 		return http.StatusInternalServerError, err
 	}
 	done = true
@@ -375,7 +382,7 @@ func (h *WebhookHandler) handle(ctx context.Context, header http.Header, body []
 	defer cancel()
 	if err := h.store.Done(sctx, key, h.ttl); err != nil {
 		// Processed all the same: a 500 would only make Xendit send it again.
-		log.LogAttrs(ctx, slog.LevelError, "xendit webhook: processed, but recording it in the dedupe store failed", slog.Any("error", err))
+		log(slog.LevelError, "xendit webhook: processed, but recording it in the dedupe store failed", slog.Any("error", err))
 	}
 	return http.StatusOK, nil
 }

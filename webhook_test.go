@@ -466,3 +466,34 @@ func deliverConcurrently(t *testing.T, hc *http.Client, urls []string, ids, copi
 	}
 	return statuses
 }
+
+// endless is a body that never ends, counting what was read of it.
+type endless struct{ n int64 }
+
+func (r *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	r.n += int64(len(p))
+	return len(p), nil
+}
+
+func TestWebhookReadsNoMoreThanTheCap(t *testing.T) {
+	var rec whRecorder
+	h, err := xendit.NewWebhookHandler(rec.handle, xendit.WithCallbackTokens(xendittest.CallbackToken), xendit.WithMaxBodyBytes(1000))
+	require.NoError(t, err)
+	body := &endless{}
+	req := httptest.NewRequest(http.MethodPost, "/", io.NopCloser(body))
+	req.ContentLength = -1 // unknown, as with chunked encoding
+	req.Header.Set(xendit.HeaderCallbackToken, xendittest.CallbackToken)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
+	assert.LessOrEqual(t, body.n, int64(1001), "bytes read")
+	assert.Empty(t, rec.calls())
+
+	body.n = 0
+	req.Header.Set(xendit.HeaderCallbackToken, "wrong")
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	assert.Zero(t, body.n, "read the body of a request without the token")
+}

@@ -89,7 +89,9 @@ _redis_start() {
 	REDIS_DIR=$(mktemp -d) || return 1
 	local port attempt
 	for attempt in 1 2 3 4 5 6 7 8; do
-		port=$((20000 + RANDOM % 40000))
+		# Below Linux's ephemeral range (32768 and up), where outgoing
+		# connections take their ports.
+		port=$((10000 + RANDOM % 22000))
 		# A port something already answers on is taken.
 		if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 			continue
@@ -99,9 +101,10 @@ _redis_start() {
 			echo "redis.sh: $(redis-server --version | cut -d' ' -f1-3) (pid $REDIS_PID) on $REDIS_ADDR" >&2
 			return 0
 		fi
-		echo "redis.sh: redis-server did not start on port $port (attempt $attempt):" >&2
-		cat "$REDIS_DIR/redis.log" >&2
+		echo "redis.sh: redis-server did not start on port $port (attempt $attempt): $(tail -n 1 "$REDIS_DIR/redis.log")" >&2
 	done
+	echo "redis.sh: giving up; the last attempt's log:" >&2
+	cat "$REDIS_DIR/redis.log" >&2
 	redis_stop
 	return 1
 }

@@ -1,0 +1,61 @@
+package xendit_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+// A webhook endpoint: verify the token, dedupe on webhook-id, decode the
+// payload. Here the deliveries come from xendittest; in production, mount
+// the handler on the URL set in Dashboard > Settings > Webhooks.
+func ExampleNewWebhookHandler() {
+	type report struct {
+		ID     string `json:"id"`
+		Status string `json:"status"`
+	}
+	h, err := xendit.NewWebhookHandler(func(ctx context.Context, e *xendit.WebhookEvent) error {
+		var r report
+		if err := e.Decode(&r); err != nil {
+			return err // 500: Xendit delivers it again
+		}
+		// Record it idempotently (for example keyed on r.ID), or enqueue it
+		// and return at once: Xendit waits 30 seconds at most.
+		fmt.Printf("processing %s: report %s is %s\n", e.Event, r.ID, r.Status)
+		return nil
+	}, xendit.WithCallbackTokens("token-from-the-dashboard")) // several while rotating
+	if err != nil {
+		log.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("POST /webhooks/xendit", h)
+
+	deliver := func(wh xendittest.Webhook) {
+		req, err := wh.Request(context.Background(), "/webhooks/xendit")
+		if err != nil {
+			log.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, req)
+		fmt.Println(rec.Code)
+	}
+	wh := xendittest.Webhook{
+		Token:   "token-from-the-dashboard",
+		ID:      "wh-001",
+		Payload: `{"event":"reports.completed","id":"report_5c1b34a2","status":"COMPLETED"}`,
+	}
+	deliver(wh) // processed
+	deliver(wh) // Xendit delivers it again: acknowledged, not processed
+	wh.Token = "guessed"
+	deliver(wh) // not from Xendit
+	// Output:
+	// processing reports.completed: report report_5c1b34a2 is COMPLETED
+	// 200
+	// 200
+	// 401
+}
