@@ -39,6 +39,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/redisstore"
+	"github.com/seed19b1029f/xendit-go/reports"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -58,25 +59,12 @@ func main() {
 	}
 }
 
-// report is the payload of the Report webhook (events reports.completed and
-// reports.failed). Payload types belong to the product packages; this one is
-// here to keep the example self-contained.
-type report struct {
-	Event    string `json:"event"`
-	ID       string `json:"id"`
-	Type     string `json:"type"`
-	Status   string `json:"status"`
-	Format   string `json:"format"`
-	Currency string `json:"currency"`
-	URL      string `json:"url"`
-}
-
 // process is the application's side: decode, then act idempotently.
 func process(log *slog.Logger) xendit.WebhookFunc {
 	return func(ctx context.Context, e *xendit.WebhookEvent) error {
 		switch e.Event {
-		case "reports.completed", "reports.failed":
-			var r report
+		case reports.EventCompleted, reports.EventFailed:
+			var r reports.Webhook // the reports package types its webhook
 			if err := e.Decode(&r); err != nil {
 				return err // 500: Xendit retries, and a fixed deployment gets it
 			}
@@ -157,10 +145,10 @@ func run(ctx context.Context, out io.Writer, addr, tokens, redisAddr string, dem
 
 // deliverSamples plays Xendit against the endpoint at url.
 func deliverSamples(ctx context.Context, out io.Writer, log *slog.Logger, url, token string) error {
-	completed := xendittest.NewWebhook(token, report{
-		Event: "reports.completed", ID: "report_5c1b34a2-6ceb-4c24-aba9-c836bac82b28", Type: "BALANCE_HISTORY",
-		Status: "COMPLETED", Format: "CSV", Currency: "IDR", URL: "https://example.com/report.csv",
-	})
+	completed := xendittest.NewWebhook(token, reports.Webhook{Event: reports.EventCompleted, Report: reports.Report{
+		ID: "report_5c1b34a2-6ceb-4c24-aba9-c836bac82b28", Type: reports.BalanceHistory, Status: reports.Completed,
+		Format: reports.CSV, Currency: "IDR", URL: "https://example.com/report.csv",
+	}})
 	bad := completed
 	bad.Token = "not-the-token"
 	malformed := xendittest.NewWebhook(token, `{"event":`)
