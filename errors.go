@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Categories of failure, for errors.Is. An [*Error] matches the category its
@@ -88,12 +89,12 @@ func (e *Error) Error() string {
 	b.WriteString(strconv.Itoa(e.StatusCode))
 	if e.Code != "" {
 		b.WriteString(" ")
-		b.WriteString(e.Code)
+		b.WriteString(oneLine(e.Code))
 	}
 	switch {
 	case e.Message != "":
 		b.WriteString(": ")
-		b.WriteString(e.Message)
+		b.WriteString(oneLine(e.Message))
 	case e.BodySample != "":
 		fmt.Fprintf(&b, ": %q", e.BodySample)
 	case e.Err != nil:
@@ -102,10 +103,24 @@ func (e *Error) Error() string {
 	}
 	if e.RequestID != "" {
 		b.WriteString(" (request id ")
-		b.WriteString(e.RequestID)
+		b.WriteString(oneLine(e.RequestID))
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// oneLine replaces the control characters of text a server sent, so that
+// Error() stays one line in any log.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s))
 }
 
 // Unwrap returns the cause, if the failure had one.
