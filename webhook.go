@@ -103,9 +103,11 @@ const (
 //	500  the dedupe store failed, or the handler returned an error or panicked: Xendit retries
 //	200  the handler returned nil
 //
-// [WithCallbackTokens] takes several tokens: configure the new token next to
-// the old one, regenerate it in the Dashboard, then drop the old one. Every
-// configured token is compared, in constant time, on every request.
+// [WithCallbackTokens] takes several tokens. To rotate, regenerate the token
+// in the Dashboard and deploy with the old and the new one (a delivery
+// rejected in between is retried 15 minutes later), then drop the old one.
+// Every configured token is compared, in constant time, on every request,
+// and no token ever appears in a log line or an error.
 //
 // The handler claims the webhook-id in a [DedupeStore] for a short lease
 // before running, keeps it for the dedupe TTL (default 72 hours, past
@@ -141,9 +143,11 @@ type WebhookOption func(*WebhookHandler) error
 
 // WithCallbackTokens sets the verification tokens from Dashboard >
 // Settings > Webhooks; a request must carry one of them in
-// x-callback-token. It is required; give several while rotating. An empty
-// token is an error rather than an open door, and so is one with
-// surrounding white space or control characters, which no header carries.
+// x-callback-token. It is required. Give several to rotate a token or to
+// serve test and live mode, whose tokens differ, on one endpoint; calling
+// it again adds more. An empty token is an error rather than an open door,
+// and so is one with surrounding white space or control characters, which
+// no header carries.
 func WithCallbackTokens(tokens ...string) WebhookOption {
 	return func(h *WebhookHandler) error {
 		if len(tokens) == 0 {
