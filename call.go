@@ -32,6 +32,7 @@ type call struct {
 	attempts  int
 	nextWait  time.Duration
 	rateLimit RateLimit
+	throttled bool // the last response was the API's rate limit
 	// spent is set once a streamed body that cannot be re-read was opened:
 	// the request is not sent again.
 	spent atomic.Bool
@@ -248,11 +249,12 @@ func (k *call) decode(resp *http.Response, out any) error {
 // context's deadline would come before the next attempt, it stops now so the
 // caller gets the last result instead of a wait that cannot end in time.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	k := callFrom(ctx)
+	k.throttled = resp != nil && throttled(resp) // go-retryablehttp calls this before afterResponse
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	k := callFrom(ctx)
-	if !retryable(k.endpoint.Method, k.safe, resp, err) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
+	if !retryable(k.endpoint.Method, k.safe, k.throttled, resp, err) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
 		return false, nil
 	}
 	wait := k.c.retry.wait(k.attempts-1, resp)
@@ -284,7 +286,7 @@ func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
 	k := callFrom(resp.Request.Context())
-	k.rateLimit = k.limit.observe(resp, time.Now())
+	k.rateLimit = k.limit.observe(resp, k.throttled, time.Now())
 	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
 		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -131,52 +133,46 @@ func (e *Error) Is(target error) bool {
 	return target != nil && target == e.category()
 }
 
-// errorCategories decides an error's category: the first rule that matches
-// the error_code, else the first that matches the status.
+// errorCategories decides an error's category: the first row that matches
+// wins. Rows on the error_code come first; the status decides only when the
+// code said nothing.
 var errorCategories = []struct {
 	category error
-	code     func(string) bool
-	status   func(int) bool
+	match    func(*Error) bool
 }{
-	{ErrIdempotencyConflict, contains("IDEMPOTENCY"), nil},
-	{ErrDuplicate, contains("DUPLICATE"), nil},
-	{ErrRateLimited, equals(CodeRateLimited), statusIs(429)},
-	{ErrUnauthorized, equals(CodeInvalidAPIKey), statusIs(401)},
-	{ErrForbidden, equals(CodeRequestForbidden), statusIs(403)},
-	{ErrNotFound, contains("NOT_FOUND"), statusIs(404)},
-	{ErrServer, equals(CodeServer), func(s int) bool { return s >= 500 }},
-	{ErrValidation, contains("VALIDATION"), statusIs(400, 422)},
+	{ErrIdempotencyConflict, codeContains("IDEMPOTENCY")},
+	{ErrDuplicate, codeContains("DUPLICATE")},
+	{ErrRateLimited, codeIs(CodeRateLimited)},
+	{ErrUnauthorized, codeIs(CodeInvalidAPIKey)},
+	{ErrForbidden, codeIs(CodeRequestForbidden)},
+	{ErrNotFound, codeContains("NOT_FOUND")},
+	{ErrServer, codeIs(CodeServer)},
+	{ErrValidation, codeContains("VALIDATION")},
+	// A 429 with a code of its own is a business limit, such as Jenius
+	// Pay's CHARGE_LIMIT_EXCEEDED, not the API's rate limit.
+	{ErrRateLimited, func(e *Error) bool { return e.StatusCode == http.StatusTooManyRequests && e.Code == "" }},
+	{ErrUnauthorized, statusIs(http.StatusUnauthorized)},
+	{ErrForbidden, statusIs(http.StatusForbidden)},
+	{ErrNotFound, statusIs(http.StatusNotFound)},
+	{ErrServer, func(e *Error) bool { return e.StatusCode >= 500 }},
+	{ErrValidation, statusIs(http.StatusBadRequest, http.StatusUnprocessableEntity)},
 }
 
 func (e *Error) category() error {
-	if e.Code != "" {
-		for _, c := range errorCategories {
-			if c.code != nil && c.code(e.Code) {
-				return c.category
-			}
-		}
-	}
 	for _, c := range errorCategories {
-		if c.status != nil && c.status(e.StatusCode) {
+		if c.match(e) {
 			return c.category
 		}
 	}
 	return nil
 }
 
-func contains(s string) func(string) bool {
-	return func(c string) bool { return strings.Contains(c, s) }
+func codeContains(s string) func(*Error) bool {
+	return func(e *Error) bool { return e.Code != "" && strings.Contains(e.Code, s) }
 }
-func equals(s string) func(string) bool { return func(c string) bool { return c == s } }
-func statusIs(codes ...int) func(int) bool {
-	return func(s int) bool {
-		for _, c := range codes {
-			if s == c {
-				return true
-			}
-		}
-		return false
-	}
+func codeIs(s string) func(*Error) bool { return func(e *Error) bool { return e.Code == s } }
+func statusIs(codes ...int) func(*Error) bool {
+	return func(e *Error) bool { return slices.Contains(codes, e.StatusCode) }
 }
 
 // ValidationError is bad input caught before anything was sent: Field names

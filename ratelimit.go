@@ -1,8 +1,11 @@
 package xendit
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -149,12 +152,31 @@ func (o *opLimit) await(ctx context.Context, mode RateLimitMode, operation strin
 	return nil
 }
 
-// observe learns from one response: an exhausted window (Remaining 0 or a
-// 429) blocks the operation until its reset; the pace becomes Remaining
-// requests over the time left.
-func (o *opLimit) observe(resp *http.Response, now time.Time) RateLimit {
+// throttled reports whether resp is the API's rate limit: a 429 whose
+// error_code is RATE_LIMIT_EXCEEDED or absent. Another code on a 429 is a
+// business limit, such as Jenius Pay's CHARGE_LIMIT_EXCEEDED (3 tries per
+// cashtag in 10 minutes), which neither a retry nor the operation's window
+// should treat as throttling. It reads the body and puts it back.
+func throttled(resp *http.Response) bool {
+	if resp.StatusCode != http.StatusTooManyRequests {
+		return false
+	}
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	var ab apiErrorBody
+	if json.Unmarshal(body, &ab) != nil {
+		return true
+	}
+	return ab.ErrorCode == "" || ab.ErrorCode == CodeRateLimited
+}
+
+// observe learns from one response: an exhausted window (Remaining 0, or
+// the API's 429) blocks the operation until its reset; the pace becomes
+// Remaining requests over the time left.
+func (o *opLimit) observe(resp *http.Response, throttled bool, now time.Time) RateLimit {
 	rl, ok := parseRateLimit(resp.Header)
-	exhausted := resp.StatusCode == http.StatusTooManyRequests || (ok && rl.Remaining == 0)
+	exhausted := throttled || (ok && rl.Remaining == 0)
 	if !ok && !exhausted {
 		return rl
 	}

@@ -3,6 +3,7 @@ package xendit_test
 import (
 	"context"
 	"net/http"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -162,4 +163,36 @@ func TestA429BlocksOtherCallsUntilTheReset(t *testing.T) {
 	defer cancel()
 	assert.ErrorIs(t, c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil), xendit.ErrRateLimited)
 	assert.Len(t, srv.requests(), 1)
+}
+
+// Jenius Pay answers 429 CHARGE_LIMIT_EXCEEDED after 3 tries per cashtag in
+// 10 minutes: a business limit, not the API's rate limit.
+func TestA429WithItsOwnCodeIsNotThrottling(t *testing.T) {
+	var business atomic.Bool
+	business.Store(true)
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "40")
+		w.Header().Set("Rate-Limit-Reset", "30")
+		if business.Load() {
+			jsonReply(429, `{"error_code":"CHARGE_LIMIT_EXCEEDED","message":"Maximum of 3 request attempts to Jenius Pay per cashtag"}`)(w, r)
+			return
+		}
+		jsonReply(200, `{}`)(w, r)
+	})
+	c := srv.client(t)
+	err := c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, "CHARGE_LIMIT_EXCEEDED", xe.Code, "the body survives the peek")
+	assert.Equal(t, 1, xe.Attempts, "not retried: waiting does not lift the limit")
+	assert.NotErrorIs(t, err, xendit.ErrRateLimited)
+	assert.Len(t, srv.requests(), 1)
+
+	// Other customers' charges on the same operation are not held back.
+	business.Store(false)
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	require.NoError(t, c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil))
+	assert.Len(t, srv.requests(), 2)
 }

@@ -46,8 +46,9 @@ func (p RetryPolicy) validate() error {
 }
 
 // retryable is the SDK's retry rule for one attempt's outcome. safe means
-// repeating the request cannot act twice (GET/DELETE, or an idempotency key).
-func retryable(method string, safe bool, resp *http.Response, err error) bool {
+// repeating the request cannot act twice (GET/DELETE, or an idempotency key);
+// throttled means the response is the API's rate limit (see throttled).
+func retryable(method string, safe, throttled bool, resp *http.Response, err error) bool {
 	if err != nil {
 		if permanentTransportError(err) {
 			return false
@@ -58,7 +59,7 @@ func retryable(method string, safe bool, resp *http.Response, err error) bool {
 	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
-		return true // rejected before processing
+		return throttled // rejected before processing; a business limit is not cured by waiting
 	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return safe
 	case http.StatusInternalServerError:

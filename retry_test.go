@@ -44,8 +44,16 @@ func (f fault) serve(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Rate-Limit-Remaining", "0")
 			w.Header().Set("Rate-Limit-Reset", "0.002")
 		}
-		jsonReply(f.status, fmt.Sprintf(`{"error_code":"CODE_%d","message":"attempt %s"}`, f.status, r.Header.Get("X-N")))(w, r)
+		jsonReply(f.status, fmt.Sprintf(`{"error_code":%q,"message":"attempt %s"}`, f.code(), r.Header.Get("X-N")))(w, r)
 	}
+}
+
+// code is the error_code Xendit sends with the fault's status.
+func (f fault) code() string {
+	if f.status == http.StatusTooManyRequests {
+		return xendit.CodeRateLimited
+	}
+	return fmt.Sprintf("CODE_%d", f.status)
 }
 
 // TestRetryMatrix proves each row of the retry rules through a real server:
@@ -100,7 +108,7 @@ func TestRetryMatrix(t *testing.T) {
 				assert.NotContains(t, err.Error(), "giving up")
 				if f.status != 0 {
 					assert.Equal(t, f.status, xe.StatusCode)
-					assert.Equal(t, fmt.Sprintf("CODE_%d", f.status), xe.Code, "built from the last response's body")
+					assert.Equal(t, f.code(), xe.Code, "built from the last response's body")
 					assert.Equal(t, fmt.Sprintf("attempt %d", attempts), xe.Message, "the last response, not an earlier one")
 					if f.status == 429 {
 						assert.ErrorIs(t, err, xendit.ErrRateLimited)
