@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // AccountType selects which balance to read.
@@ -67,12 +68,7 @@ func (s *Client) Get(ctx context.Context, params *GetParams, opts ...xendit.Requ
 	if err != nil {
 		return nil, err
 	}
-	var out Balance
-	req := &xendit.Request{Endpoint: getBalance, Query: q, Options: opts}
-	if err := s.c.Do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return product.Do[Balance](ctx, s.c, &xendit.Request{Endpoint: getBalance, Query: q, Options: opts})
 }
 
 func (p *GetParams) query() (url.Values, error) {
@@ -88,8 +84,8 @@ func (p *GetParams) query() (url.Values, error) {
 		return nil, xendit.Invalid("account_type", "%q is not one of CASH, HOLDING, TAX", p.AccountType)
 	}
 	if p.Currency != "" {
-		if !isCurrencyCode(p.Currency) {
-			return nil, xendit.Invalid("currency", "%q is not a three-letter ISO 4217 code such as IDR", p.Currency)
+		if err := product.Currency("currency", p.Currency); err != nil {
+			return nil, err
 		}
 		q.Set("currency", p.Currency)
 	}
@@ -97,16 +93,4 @@ func (p *GetParams) query() (url.Values, error) {
 		q.Set("at_timestamp", p.AtTimestamp.UTC().Format("2006-01-02T15:04:05.000Z"))
 	}
 	return q, nil
-}
-
-func isCurrencyCode(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // Client calls the eWallets API. It is safe for concurrent use.
@@ -339,12 +340,12 @@ func (s *Client) CreateCharge(ctx context.Context, params *CreateChargeParams, o
 	if err := params.Validate(); err != nil {
 		return nil, err
 	}
-	return do[Charge](ctx, s, &xendit.Request{Endpoint: createCharge, Body: params, Options: opts})
+	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: createCharge, Body: params, Options: opts})
 }
 
 // GetCharge returns the charge with the given id (ewc_...).
 func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
-	return do[Charge](ctx, s, &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"id": id}, Options: opts})
+	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }
 
 // VoidCharge cancels a SUCCEEDED one-time charge in full, on the day it was
@@ -352,14 +353,5 @@ func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.Reques
 // use CreateRefund. The returned charge has VoidStatus PENDING; the result
 // arrives in an ewallet.void callback, or read it with GetCharge.
 func (s *Client) VoidCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
-	return do[Charge](ctx, s, &xendit.Request{Endpoint: voidCharge, PathParams: map[string]string{"id": id}, Options: opts})
-}
-
-// do sends req and decodes the answer into a new T.
-func do[T any](ctx context.Context, s *Client, req *xendit.Request) (*T, error) {
-	var out T
-	if err := s.c.Do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: voidCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }

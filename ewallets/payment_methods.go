@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 var (
@@ -236,17 +237,17 @@ func (s *Client) CreatePaymentMethod(ctx context.Context, params *CreatePaymentM
 		Reusability string `json:"reusability"`
 		*CreatePaymentMethodParams
 	}{"EWALLET", "MULTIPLE_USE", params}
-	return do[PaymentMethod](ctx, s, &xendit.Request{Endpoint: createPaymentMethod, Body: body, Options: opts})
+	return product.Do[PaymentMethod](ctx, s.c, &xendit.Request{Endpoint: createPaymentMethod, Body: body, Options: opts})
 }
 
 // GetPaymentMethod returns a payment method, with the linked account's
 // balance when the wallet reports one.
 func (s *Client) GetPaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {
-	return do[PaymentMethod](ctx, s, &xendit.Request{Endpoint: getPaymentMethod, PathParams: map[string]string{"id": id}, Options: opts})
+	return product.Do[PaymentMethod](ctx, s.c, &xendit.Request{Endpoint: getPaymentMethod, PathParams: map[string]string{"id": id}, Options: opts})
 }
 
 // ExpirePaymentMethod unlinks a payment method (POST .../expire); it can no
 // longer be charged.
 func (s *Client) ExpirePaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {
-	return do[PaymentMethod](ctx, s, &xendit.Request{Endpoint: expirePaymentMethod, PathParams: map[string]string{"id": id}, Options: opts})
+	return product.Do[PaymentMethod](ctx, s.c, &xendit.Request{Endpoint: expirePaymentMethod, PathParams: map[string]string{"id": id}, Options: opts})
 }

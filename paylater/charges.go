@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 var (
@@ -129,18 +130,18 @@ func (s *Client) CreateCharge(ctx context.Context, params *CreateChargeParams, o
 	if body.CheckoutMethod == "" {
 		body.CheckoutMethod = OneTimePayment
 	}
-	return do[Charge](ctx, s, &xendit.Request{Endpoint: createCharge, Body: &body, Options: opts})
+	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: createCharge, Body: &body, Options: opts})
 }
 
 // GetCharge returns a charge; the id must have the plc_<UUID> shape.
 func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
-	return do[Charge](ctx, s, &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"id": id}, Options: opts})
+	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }
 
 // CancelCharge cancels a PENDING charge (INELIGIBLE_TRANSACTION otherwise).
 // No callback follows.
 func (s *Client) CancelCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
-	return do[Charge](ctx, s, &xendit.Request{Endpoint: cancelCharge, PathParams: map[string]string{"id": id}, Options: opts})
+	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: cancelCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }
 
 // checkURL requires an absolute http or https URL.

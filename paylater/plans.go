@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // Client calls the PayLater API. It is safe for concurrent use.
@@ -226,14 +227,5 @@ func (s *Client) InitiatePlans(ctx context.Context, params *InitiatePlansParams,
 	if err := params.Validate(); err != nil {
 		return nil, err
 	}
-	return do[Plan](ctx, s, &xendit.Request{Endpoint: initiatePlans, Body: params, Options: opts})
-}
-
-// do sends req and decodes the answer into a new T.
-func do[T any](ctx context.Context, s *Client, req *xendit.Request) (*T, error) {
-	var out T
-	if err := s.c.Do(ctx, req, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return product.Do[Plan](ctx, s.c, &xendit.Request{Endpoint: initiatePlans, Body: params, Options: opts})
 }

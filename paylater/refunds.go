@@ -3,9 +3,9 @@ package paylater
 import (
 	"context"
 	"net/url"
-	"strconv"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 var (
@@ -84,17 +84,17 @@ func (s *Client) CreateRefund(ctx context.Context, params *CreateRefundParams, o
 	if params == nil {
 		return nil, xendit.Invalid("params", "is required")
 	}
-	if params.Amount != nil && *params.Amount <= 0 {
-		return nil, xendit.Invalid("amount", "must be positive, got %v", *params.Amount)
+	if err := product.Positive("amount", params.Amount); err != nil {
+		return nil, err
 	}
 	req := &xendit.Request{Endpoint: createRefund, PathParams: map[string]string{"id": params.ChargeID}, Body: params, Options: opts}
-	return do[Refund](ctx, s, req)
+	return product.Do[Refund](ctx, s.c, req)
 }
 
 // GetRefund returns one refund of a charge.
 func (s *Client) GetRefund(ctx context.Context, chargeID, refundID string, opts ...xendit.RequestOption) (*Refund, error) {
 	req := &xendit.Request{Endpoint: getRefund, PathParams: map[string]string{"charge_id": chargeID, "refund_id": refundID}, Options: opts}
-	return do[Refund](ctx, s, req)
+	return product.Do[Refund](ctx, s.c, req)
 }
 
 // ListRefunds returns the refunds of a charge.
@@ -103,15 +103,12 @@ func (s *Client) ListRefunds(ctx context.Context, params *ListRefundsParams, opt
 		return nil, xendit.Invalid("params", "is required")
 	}
 	q := url.Values{}
-	if params.Limit != nil {
-		if *params.Limit < 1 || *params.Limit > 50 {
-			return nil, xendit.Invalid("limit", "must be between 1 and 50, got %d", *params.Limit)
-		}
-		q.Set("limit", strconv.Itoa(*params.Limit))
+	if err := product.Limit(q, "limit", params.Limit, 1, 50); err != nil {
+		return nil, err
 	}
 	if params.Status != nil {
 		q.Set("status", string(*params.Status))
 	}
 	req := &xendit.Request{Endpoint: listRefunds, PathParams: map[string]string{"id": params.ChargeID}, Query: q, Options: opts}
-	return do[RefundList](ctx, s, req)
+	return product.Do[RefundList](ctx, s.c, req)
 }

@@ -1,31 +1,17 @@
 package main
 
 import (
-	"io"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go/internal/exampletest"
 )
 
 // TestRunsOfflineAgainstTheFake runs the quickstart as a newcomer would on a
 // fresh clone: no key, no network.
 func TestRunsOfflineAgainstTheFake(t *testing.T) {
-	t.Setenv("XENDIT_SECRET_KEY", "")
-	r, w, err := os.Pipe()
-	require.NoError(t, err)
-	stdout := os.Stdout
-	os.Stdout = w
-	done := make(chan string)
-	go func() {
-		b, _ := io.ReadAll(r)
-		done <- string(b)
-	}()
-	main()
-	os.Stdout = stdout
-	require.NoError(t, w.Close())
-	out := <-done
+	out := exampletest.Run(t, main)
 
 	assert.Contains(t, out, "Cash balance: 1250000.00")
 	assert.Contains(t, out, "59 of 60 requests left")

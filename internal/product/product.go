@@ -1,10 +1,11 @@
-// Package product holds what the product packages (customers, files,
-// reports, transactions) share: the typed call and the checks the API
-// reference documents for request fields.
+// Package product holds what the product packages share: the typed call and
+// the checks the API reference documents for request fields.
 package product
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -69,4 +70,25 @@ func isUpper(s string) bool {
 		}
 	}
 	return true
+}
+
+// Positive fails when an optional amount is set to zero or less.
+func Positive(field string, v *float64) error {
+	if v != nil && *v <= 0 {
+		return xendit.Invalid(field, "must be positive, got %v", *v)
+	}
+	return nil
+}
+
+// Limit fails when an optional page size is outside [lo, hi], and adds it to
+// q as field otherwise.
+func Limit(q url.Values, field string, v *int, lo, hi int) error {
+	if v == nil {
+		return nil
+	}
+	if *v < lo || *v > hi {
+		return xendit.Invalid(field, "must be between %d and %d, got %d", lo, hi, *v)
+	}
+	q.Set(field, strconv.Itoa(*v))
+	return nil
 }
