@@ -78,7 +78,13 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 		}
 	}
 	k.endpoint, k.op = e, op
-	var raw any = body
+	// A request without a body must reach go-retryablehttp as a true nil: an
+	// empty []byte becomes an empty body the transport probes on every
+	// attempt.
+	var raw any
+	if body != nil {
+		raw = body
+	}
 	if r.BodyReader != nil { // streaming hook: see Request.BodyReader
 		raw = k.streamBody(r.BodyReader, r.BodyReplayable)
 	}
@@ -286,7 +292,7 @@ func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
 	k := callFrom(resp.Request.Context())
-	k.rateLimit = k.limit.observe(resp, k.throttled, time.Now())
+	k.rateLimit = k.limit.observe(resp, k.throttled, k.c.rateMode, time.Now())
 	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
 		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
 }

@@ -96,7 +96,6 @@ func (m *RateLimitMemory) op(account, operation string) *opLimit {
 // opLimit is one operation's remembered window.
 type opLimit struct {
 	mu           sync.Mutex
-	last         RateLimit
 	blockedUntil time.Time
 	pacer        *rate.Limiter // rate.Inf until a response teaches a pace
 }
@@ -172,31 +171,26 @@ func throttled(resp *http.Response) bool {
 }
 
 // observe learns from one response: an exhausted window (Remaining 0, or
-// the API's 429) blocks the operation until its reset; the pace becomes
-// Remaining requests over the time left.
-func (o *opLimit) observe(resp *http.Response, throttled bool, now time.Time) RateLimit {
+// the API's 429) blocks the operation until its reset; in pacing mode the
+// pace becomes Remaining requests over the time left. A response that
+// changes neither costs no lock.
+func (o *opLimit) observe(resp *http.Response, throttled bool, mode RateLimitMode, now time.Time) RateLimit {
 	rl, ok := parseRateLimit(resp.Header)
-	exhausted := throttled || (ok && rl.Remaining == 0)
-	if !ok && !exhausted {
-		return rl
+	if mode == RateLimitPace && ok && rl.Remaining > 0 && rl.Reset > 0 {
+		o.pacer.SetLimitAt(now, rate.Limit(float64(rl.Remaining)/rl.Reset.Seconds()))
 	}
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if ok {
-		o.last = rl
-		if rl.Remaining > 0 && rl.Reset > 0 {
-			o.pacer.SetLimitAt(now, rate.Limit(float64(rl.Remaining)/rl.Reset.Seconds()))
-		}
-	}
-	if exhausted {
+	if throttled || (ok && rl.Remaining == 0) {
 		wait, known := rl.Reset, ok
 		if !known {
 			wait, known = retryAfter(resp.Header)
 		}
 		if known {
-			if until := now.Add(min(wait, maxReset)); until.After(o.blockedUntil) {
+			until := now.Add(min(wait, maxReset))
+			o.mu.Lock()
+			if until.After(o.blockedUntil) {
 				o.blockedUntil = until
 			}
+			o.mu.Unlock()
 		}
 	}
 	return rl
