@@ -69,6 +69,15 @@
 // check before sending fails with a [*ValidationError] naming the field, and
 // nothing is sent.
 //
+// # Webhooks
+//
+// A [WebhookHandler] receives Xendit's callbacks: it checks x-callback-token
+// in constant time against one or more tokens, dedupes on webhook-id through
+// a [DedupeStore] (in memory by default; redisstore for several replicas),
+// and answers Xendit 401, 413, 400, 200 or 500 so that failures are
+// delivered again. Product packages type the payloads that
+// [WebhookEvent.Decode] decodes into.
+//
 // # Many accounts
 //
 // There is no package-level state. Any number of clients with different keys

@@ -11,6 +11,9 @@
 //	srv.SetBalance(xendittest.Account{Currency: "IDR"}, 1_500_000)
 //	client, _ := srv.Client() // a *xendit.Client for srv.URL and xendittest.SecretKey
 //
+// [NewWebhook] builds and sends a webhook the way Xendit does (token and
+// webhook-id headers), to test a webhook handler.
+//
 // It routes by the SDK's endpoint table ([xendit.Endpoints]), so every
 // endpoint it serves has the path, method and idempotency header the SDK
 // sends. Endpoints it does not serve answer 404.
