@@ -201,11 +201,10 @@ func (k *call) run(ctx context.Context, out any) error {
 	}
 	e := k.newError(meta)
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	body = []byte(c.scrub(string(body)))
 	e.fillFromBody(body)
-	e.Message, e.BodySample = c.scrub(e.Message), c.scrub(e.BodySample)
-	e.Errors = json.RawMessage(c.scrub(string(e.Errors)))
-	if len(e.Errors) == 0 {
-		e.Errors = nil
+	if len(body) > 0 {
+		e.Body = body
 	}
 	e.RetryAfter, _ = retryAfter(resp.Header)
 	if e.RetryAfter == 0 && resp.StatusCode == http.StatusTooManyRequests {

@@ -64,6 +64,10 @@ type Error struct {
 	// BodySample is the start of a body that was not a Xendit error object,
 	// such as a proxy's HTML error page.
 	BodySample string
+	// Body is the error response's body as received (at most 64 KiB, with
+	// the secret key removed), for error shapes of other APIs, such as
+	// SNAP's responseCode, that product packages decode themselves.
+	Body []byte
 	// Err is the cause when no usable response came (connection refused,
 	// timeout, context cancelled).
 	Err error

@@ -57,6 +57,7 @@ func TestXenditErrorBodyIsDecoded(t *testing.T) {
 	assert.Equal(t, "Invalid file purpose", xe.Message)
 	assert.JSONEq(t, `[{"path":"purpose","message":"must be one of CHARGEBACK_EVIDENCE"}]`, string(xe.Errors))
 	assert.Equal(t, "req-7f3a", xe.RequestID)
+	assert.Contains(t, string(xe.Body), `"path":"purpose"`, "the raw body is kept for other error shapes")
 	assert.Equal(t, "xendit: test.create: 400 API_VALIDATION_ERROR: Invalid file purpose (request id req-7f3a)", xe.Error())
 	assert.ErrorIs(t, err, xendit.ErrValidation)
 }
@@ -90,7 +91,7 @@ func TestErrorsNeverCarryTheSecret(t *testing.T) {
 	encoded := strings.TrimPrefix(docAuthorization, "Basic ")
 	var xe *xendit.Error
 	require.ErrorAs(t, err, &xe)
-	for _, s := range []string{err.Error(), xe.Message, string(xe.Errors), xe.BodySample} {
+	for _, s := range []string{err.Error(), xe.Message, string(xe.Errors), xe.BodySample, string(xe.Body)} {
 		assert.NotContains(t, s, docKey)
 		assert.NotContains(t, s, encoded)
 	}
