@@ -74,7 +74,7 @@ func TestGenerateWaitCompleted(t *testing.T) {
 
 	go func() {
 		time.Sleep(30 * time.Millisecond)
-		srv.FinishReport(r.ID, false)
+		assert.NoError(t, srv.FinishReport(r.ID, false))
 	}()
 	done, err := api.Wait(ctx, r.ID, &reports.WaitOptions{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond})
 	require.NoError(t, err)
@@ -90,7 +90,7 @@ func TestWaitFailedAndContext(t *testing.T) {
 	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.Transactions, Filter: day(), Currency: "PHP",
 		ReportVersion: reports.Version2})
 	require.NoError(t, err)
-	srv.FinishReport(r.ID, true)
+	require.NoError(t, srv.FinishReport(r.ID, true))
 	got, err := api.Wait(ctx, r.ID, nil)
 	assert.ErrorIs(t, err, reports.ErrFailed)
 	assert.Equal(t, reports.Failed, got.Status)

@@ -21,6 +21,7 @@ type productState struct {
 	fileLimit    int64
 	reports      map[string]*reportRecord
 	reportDelay  time.Duration
+	reportHook   callbackTarget // reports.go: SetReportCallbackURL
 	transactions []Transaction
 	idempotent   map[string]*idempotentResult
 }
