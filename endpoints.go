@@ -85,6 +85,25 @@ var endpointTable = []Endpoint{
 	{ID: "paylater.create_refund", Method: http.MethodPost, Path: "/paylater/charges/{id}/refunds"},
 	{ID: "paylater.get_refund", Method: http.MethodGet, Path: "/paylater/charges/{charge_id}/refunds/{refund_id}"},
 	{ID: "paylater.list_refunds", Method: http.MethodGet, Path: "/paylater/charges/{id}/refunds"},
+
+	// Credit cards: only Create Refund documents an idempotency header, and
+	// it requires x-api-version 2019-05-01 (synchronous refunds). Create
+	// Charge, Capture and Reverse have no idempotency header, so they are
+	// never repeated after an ambiguous failure. Path parameter names follow
+	// the reference, which names the charge id differently per endpoint.
+	{ID: "cards.get_token", Method: http.MethodGet, Path: "/credit_card_tokens/{credit_card_token_id}"},
+	{ID: "cards.create_charge", Method: http.MethodPost, Path: "/credit_card_charges"},
+	{ID: "cards.get_charge_option", Method: http.MethodGet, Path: "/credit_card_charges/option"},
+	{ID: "cards.get_charge", Method: http.MethodGet, Path: "/credit_card_charges/{credit_card_charge_id}"},
+	{ID: "cards.reverse_authorization", Method: http.MethodPost, Path: "/credit_card_charges/{charge_id}/auth_reversal"},
+	{ID: "cards.capture_charge", Method: http.MethodPost, Path: "/credit_card_charges/{credit_card_charge_id}/capture"},
+	{ID: "cards.create_refund", Method: http.MethodPost, Path: "/credit_card_charges/{credit_card_charge_id}/refunds",
+		APIVersion: "2019-05-01", VersionHeader: "x-api-version", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
+	{ID: "cards.promotions.create", Method: http.MethodPost, Path: "/promotions"},
+	{ID: "cards.promotions.list", Method: http.MethodGet, Path: "/promotions"},
+	{ID: "cards.promotions.calculate", Method: http.MethodGet, Path: "/promotions/calculate"},
+	{ID: "cards.promotions.update", Method: http.MethodPatch, Path: "/promotions/{promotion_id}"},
+	{ID: "cards.promotions.delete", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
 }
 
 var endpointsByID = func() map[string]Endpoint {
