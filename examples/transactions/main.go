@@ -1,0 +1,163 @@
+// Transactions walks the ledger of an account: every payment, refund and
+// disbursement, one page at a time, fetched only as the loop needs it.
+//
+//	go run ./examples/transactions
+//
+// With XENDIT_SECRET_KEY set it reads your account at Xendit (use a
+// test-mode key, which starts with xnd_development_); it only reads. Without
+// it, it starts an in-process fake Xendit from the xendittest package, fills
+// it with a few transactions, and runs offline.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/transactions"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+// maxShown bounds each listing: a real account may hold thousands.
+const maxShown = 12
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	pages := &pageLogger{next: http.DefaultTransport}
+	client, fake := connect(xendit.WithHTTPClient(&http.Client{Transport: pages}))
+	if fake != nil {
+		defer fake.Close()
+		fake.SeedTransactions(7) // IDR payments of 1000 to 7000
+		fake.AddTransactions(xendittest.Transaction{
+			Currency: "PHP", Amount: 1250.50, ChannelCode: "GCASH", ReferenceID: "order-ph-0001",
+		})
+		fmt.Println("The fake holds 7 IDR payments and 1 PHP payment.")
+	}
+	api := transactions.New(client)
+
+	step("1. Listing without a currency is refused before sending")
+	_, err := api.List(ctx, &transactions.ListParams{})
+	explain(err)
+	fmt.Println("   (Xendit would list IDR only and silently leave out every other currency.)")
+
+	step("2. Every successful IDR transaction, 3 per page")
+	// All fetches the next page only when the loop has used up the last one.
+	n := 0
+	for tx, err := range api.All(ctx, &transactions.ListParams{
+		Currency: "IDR",
+		Statuses: []transactions.Status{transactions.Success},
+		Limit:    3,
+	}) {
+		if err != nil {
+			explain(err)
+			os.Exit(1)
+		}
+		fmt.Printf("   %s  %-8s %s %9.2f  %s\n", tx.ID, tx.Type, tx.Currency, tx.Amount, tx.ReferenceID)
+		if n++; n == maxShown {
+			fmt.Printf("   (stopping at %d: a real account may hold many more)\n", maxShown)
+			break
+		}
+	}
+	fmt.Printf("   %d transactions in %d pages.\n", n, pages.reset())
+
+	step("3. Stop early: later pages are never requested")
+	n = 0
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 3}) {
+		if err != nil {
+			explain(err)
+			os.Exit(1)
+		}
+		fmt.Printf("   %s %9.2f\n", tx.ID, tx.Amount)
+		if n++; n == 2 {
+			break
+		}
+	}
+	fmt.Printf("   Stopped after %d transactions; %d page(s) fetched.\n", n, pages.reset())
+
+	step("4. Another currency must be asked for explicitly")
+	n = 0
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "PHP"}) {
+		if err != nil {
+			explain(err)
+			os.Exit(1)
+		}
+		fmt.Printf("   %s  %s %9.2f  %s via %s\n", tx.ID, tx.Currency, tx.Amount, tx.ReferenceID, tx.ChannelCode)
+		if n++; n == maxShown {
+			break
+		}
+	}
+	fmt.Printf("   %d PHP transaction(s), none of which the IDR listing showed.\n", n)
+	fmt.Println("\nDone.")
+}
+
+// pageLogger is an http.RoundTripper that prints each page request, to show
+// when All fetches. It runs on the caller's goroutine, so its lines fall
+// between the loop's own.
+type pageLogger struct {
+	next  http.RoundTripper
+	pages int
+}
+
+func (p *pageLogger) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Path == "/transactions" {
+		p.pages++
+		cursor := "the first page"
+		if after := r.URL.Query().Get("after_id"); after != "" {
+			cursor = "the page after " + after
+		}
+		fmt.Printf("   -> GET /transactions: fetching %s\n", cursor)
+	}
+	return p.next.RoundTrip(r)
+}
+
+func (p *pageLogger) reset() int {
+	n := p.pages
+	p.pages = 0
+	return n
+}
+
+// connect returns a client for real Xendit when XENDIT_SECRET_KEY is set,
+// else for an in-process fake.
+func connect(opts ...xendit.Option) (*xendit.Client, *xendittest.Server) {
+	if os.Getenv(xendit.EnvSecretKey) != "" {
+		client, err := xendit.NewFromEnv(opts...)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
+		return client, nil
+	}
+	fake := xendittest.NewServer()
+	client, err := fake.Client(opts...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
+	return client, fake
+}
+
+func step(s string) { fmt.Println("\n" + s) }
+
+// explain prints an error the way an application would inspect it.
+func explain(err error) {
+	var (
+		invalid *xendit.ValidationError
+		apiErr  *xendit.Error
+	)
+	switch {
+	case err == nil:
+		fmt.Println("   No error.")
+	case errors.As(err, &invalid):
+		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
+	case errors.As(err, &apiErr):
+		fmt.Printf("   Xendit answered %d %s: %s (request id %s).\n", apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.RequestID)
+	default:
+		fmt.Printf("   The call failed: %v\n", err)
+	}
+}
