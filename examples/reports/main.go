@@ -1,0 +1,188 @@
+// Reports asks Xendit for a balance history report and learns when it is
+// ready in the two ways Xendit offers: the reports.completed webhook, and
+// polling with reports.Wait.
+//
+//	go run ./examples/reports
+//
+// Without XENDIT_SECRET_KEY it runs against an in-process fake Xendit that
+// builds the reports and POSTs their webhooks to a local endpoint served by
+// xendit.WebhookHandler. With a test-mode key it generates the report at
+// Xendit and waits for it by polling; Xendit sends the webhook to the URL
+// set in your Dashboard, which this program cannot receive.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http/httptest"
+	"os"
+	"time"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/reports"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
+	defer cancel()
+	client, fake := connect()
+	if fake != nil {
+		defer fake.Close()
+	}
+	api := reports.New(client)
+	now := time.Now().UTC().Truncate(time.Second)
+	lastWeek := reports.Filter{From: xendit.Time{Time: now.AddDate(0, 0, -7)}, To: xendit.Time{Time: now}}
+
+	var webhooks <-chan delivery
+	if fake != nil {
+		webhooks = listen(fake)
+	}
+
+	step("1. Ask for last week's IDR balance history")
+	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
+	if err != nil {
+		explain(err)
+		os.Exit(1)
+	}
+	fmt.Printf("   Report %s is %s: Xendit builds it in the background.\n", r.ID, r.Status)
+
+	if fake == nil {
+		step("2. Poll until it is ready (your Dashboard's webhook URL gets reports.completed too)")
+		wait(ctx, api, r.ID, nil)
+		fmt.Println("\nDone. Run without XENDIT_SECRET_KEY to also receive the webhooks on a local endpoint.")
+		return
+	}
+
+	step("2. Xendit POSTs reports.completed to your webhook endpoint")
+	d := await(webhooks)
+	fmt.Printf("   Webhook %s (webhook-id %s): report %s is %s.\n", d.w.Event, d.id, d.w.ID, d.w.Status)
+	fmt.Printf("   Download it within 24 hours, with no credentials, from:\n   %s\n", d.w.URL)
+
+	step("3. Or poll with reports.Wait, when you cannot receive webhooks")
+	fake.SetReportDelay(500 * time.Millisecond) // the fake takes a moment to build this one
+	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.Transactions, Filter: lastWeek, Currency: "IDR"})
+	if err != nil {
+		explain(err)
+		os.Exit(1)
+	}
+	fmt.Printf("   Report %s is %s; Wait calls Get, backing off, until it is not.\n", r.ID, r.Status)
+	wait(ctx, api, r.ID, &reports.WaitOptions{MinInterval: 200 * time.Millisecond, MaxInterval: time.Second})
+	d = await(webhooks)
+	fmt.Printf("   Its webhook arrived as well: %s for %s.\n", d.w.Event, d.w.ID)
+
+	step("4. A report Xendit could not build")
+	fake.SetReportDelay(-1) // reports stay PENDING until the fake is told how they end
+	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
+	if err != nil {
+		explain(err)
+		os.Exit(1)
+	}
+	if err := fake.FinishReport(r.ID, true); err != nil {
+		log.Fatal(err)
+	}
+	d = await(webhooks)
+	fmt.Printf("   Webhook %s: report %s is %s. Generating it again is safe.\n", d.w.Event, d.w.ID, d.w.Status)
+	wait(ctx, api, r.ID, nil)
+	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to generate a report at Xendit.")
+}
+
+// wait polls the report under a deadline and says how it ended.
+func wait(ctx context.Context, api *reports.Client, id string, wo *reports.WaitOptions) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	start := time.Now()
+	r, err := api.Wait(ctx, id, wo)
+	switch {
+	case errors.Is(err, reports.ErrFailed):
+		fmt.Printf("   Wait says: report %s FAILED (errors.Is(err, reports.ErrFailed)).\n", r.ID)
+	case err != nil:
+		explain(err)
+	default:
+		fmt.Printf("   Wait says: report %s is %s after %s; its URL is valid for 24 hours:\n   %s\n",
+			r.ID, r.Status, time.Since(start).Round(100*time.Millisecond), r.URL)
+	}
+}
+
+// delivery is a report webhook as the endpoint received it.
+type delivery struct {
+	id string // the webhook-id header, the key for dedupe
+	w  reports.Webhook
+}
+
+// listen starts a webhook endpoint on the SDK's handler (token check,
+// webhook-id dedupe) and points the fake's report webhooks at it.
+func listen(fake *xendittest.Server) <-chan delivery {
+	out := make(chan delivery, 8)
+	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+		if e.Event != reports.EventCompleted && e.Event != reports.EventFailed {
+			return nil // acknowledge what this endpoint does not handle
+		}
+		var w reports.Webhook
+		if err := e.Decode(&w); err != nil {
+			return err // 500: Xendit delivers it again
+		}
+		out <- delivery{e.ID, w}
+		return nil
+	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
+	if err != nil {
+		log.Fatal(err)
+	}
+	receiver := httptest.NewServer(h) // closed when the program exits
+	fake.SetReportCallbackURL(receiver.URL, xendittest.CallbackToken)
+	fmt.Printf("Webhook endpoint listening at %s.\n", receiver.URL)
+	return out
+}
+
+// await waits for the next webhook, or gives up after 10 seconds.
+func await(webhooks <-chan delivery) delivery {
+	select {
+	case d := <-webhooks:
+		return d
+	case <-time.After(10 * time.Second):
+		log.Fatal("no webhook arrived within 10 seconds")
+		return delivery{}
+	}
+}
+
+// connect returns a client for real Xendit when XENDIT_SECRET_KEY is set,
+// else for an in-process fake.
+func connect() (*xendit.Client, *xendittest.Server) {
+	if os.Getenv(xendit.EnvSecretKey) != "" {
+		client, err := xendit.NewFromEnv()
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
+		return client, nil
+	}
+	fake := xendittest.NewServer()
+	client, err := fake.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
+	return client, fake
+}
+
+func step(s string) { fmt.Println("\n" + s) }
+
+// explain prints an error the way an application would inspect it.
+func explain(err error) {
+	var (
+		invalid *xendit.ValidationError
+		apiErr  *xendit.Error
+	)
+	switch {
+	case err == nil:
+		fmt.Println("   No error.")
+	case errors.As(err, &invalid):
+		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
+	case errors.As(err, &apiErr):
+		fmt.Printf("   Xendit answered %d %s: %s (request id %s).\n", apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.RequestID)
+	default:
+		fmt.Printf("   The call failed: %v\n", err)
+	}
+}
