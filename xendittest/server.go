@@ -92,6 +92,7 @@ func NewServer(opts ...Option) *Server {
 	s.routeTransactions()
 	s.routeReports()
 	s.routeFiles()
+	s.routeCards()
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	return s

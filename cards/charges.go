@@ -1,0 +1,251 @@
+package cards
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
+)
+
+// CreateChargeParams is the body of Create Charge (POST
+// /credit_card_charges), which is also Create Authorization (Capture false)
+// and Zero Amount Authorization (Amount 0).
+type CreateChargeParams struct {
+	// TokenID is the token Xendit.js created in the browser.
+	TokenID string `json:"token_id"`
+	// ExternalID is your unique identifier for the charge (up to 64
+	// characters). Store it before calling: it is how you find a charge
+	// whose creation ended in an unknown outcome (see the package doc).
+	ExternalID string `json:"external_id"`
+	// Amount to charge, in Currency. It is always sent, so 0 asks for a
+	// zero-amount authorization (a card check that holds nothing).
+	Amount float64 `json:"amount"`
+	// AuthenticationID is the 3DS authentication Xendit.js returned. It may
+	// be left out only when the single-use token was authenticated at
+	// tokenization, or optional authentication is enabled for the account.
+	AuthenticationID string `json:"authentication_id,omitempty"`
+	// Capture false only authorizes (holds the funds); capture within 7
+	// days with CaptureCharge or release with ReverseAuthorization. Nil
+	// means the API's default, true. CreateAuthorization sets it.
+	Capture *bool `json:"capture,omitempty"`
+	// Descriptor is shown on the cardholder's statement; aggregator
+	// merchants get "XDT*[MERCHANT_NAME]-DESCRIPTOR".
+	Descriptor string `json:"descriptor,omitempty"`
+	// Currency is an ISO 4217 code; empty means the business country's
+	// currency. IDR and PHP are supported by default, others with your own
+	// MIDs.
+	Currency string `json:"currency,omitempty"`
+	// MIDLabel picks one of your MIDs; empty means the first on your list.
+	MIDLabel string `json:"mid_label,omitempty"`
+	// BillingDetails are the cardholder's, as registered with the issuer:
+	// required for AVS (US, Canadian and British cards) and recommended for
+	// 3DS 2.0.
+	BillingDetails *BillingDetails `json:"billing_details,omitempty"`
+	Metadata       map[string]any  `json:"metadata,omitempty"`
+	// Promotion applies a promotion created with CreatePromotion; Amount is
+	// then the discounted amount.
+	Promotion *ChargePromotion `json:"promotion,omitempty"`
+	// Installment marks the charge as an installment plan (see
+	// GetChargeOption for the plans a card offers).
+	Installment *Installment `json:"installment,omitempty"`
+}
+
+// BillingDetails are a cardholder's billing details.
+type BillingDetails struct {
+	GivenNames   string `json:"given_names,omitempty"`
+	Surname      string `json:"surname,omitempty"`
+	Email        string `json:"email,omitempty"`
+	MobileNumber string `json:"mobile_number,omitempty"`
+	PhoneNumber  string `json:"phone_number,omitempty"`
+	// Address is required whenever BillingDetails is sent.
+	Address *Address `json:"address,omitempty"`
+}
+
+// Address is a billing address.
+type Address struct {
+	// Country is the ISO 3166 alpha-2 code; required.
+	Country       string `json:"country"`
+	StreetLine1   string `json:"street_line1,omitempty"`
+	StreetLine2   string `json:"street_line2,omitempty"`
+	City          string `json:"city,omitempty"`
+	ProvinceState string `json:"province_state,omitempty"`
+	PostalCode    string `json:"postal_code,omitempty"`
+}
+
+// ChargePromotion is the promotion a charge applies.
+type ChargePromotion struct {
+	// ReferenceID is the promotion's reference_id from CreatePromotion.
+	ReferenceID string `json:"reference_id,omitempty"`
+	// OriginalAmount is the amount before the discount. Responses send it
+	// as a string ("1000000"); it decodes either way.
+	OriginalAmount xendit.Number `json:"original_amount,omitempty"`
+}
+
+// Installment is an installment tenor, e.g. 3 "month".
+type Installment struct {
+	Count    int    `json:"count,omitempty"`
+	Interval string `json:"interval,omitempty"`
+}
+
+// Validate checks params against the API reference before anything is
+// sent. CreateCharge and the authorization methods run it.
+func (p *CreateChargeParams) Validate() error {
+	if p == nil {
+		return xendit.Invalid("params", "is required")
+	}
+	err := product.First(
+		product.Required("token_id", p.TokenID),
+		product.Required("external_id", p.ExternalID),
+		product.MaxLen("external_id", p.ExternalID, 64),
+		xendit.CheckMetadata("metadata", p.Metadata),
+	)
+	switch {
+	case err != nil:
+		return err
+	case p.Amount < 0:
+		return xendit.Invalid("amount", "must not be negative, got %v", p.Amount)
+	case p.Currency != "":
+		if err := product.Currency("currency", p.Currency); err != nil {
+			return err
+		}
+	}
+	if b := p.BillingDetails; b != nil && (b.Address == nil || b.Address.Country == "") {
+		return xendit.Invalid("billing_details.address.country", "is required when billing_details is sent")
+	}
+	if i := p.Installment; i != nil && i.Count <= 0 {
+		return xendit.Invalid("installment.count", "must be positive, got %d", i.Count)
+	}
+	return nil
+}
+
+// secrets returns what of p must never appear in an error.
+func (p *CreateChargeParams) secrets() secrets {
+	var s secrets
+	s.add(p.TokenID, p.AuthenticationID)
+	s.addValues(p.Metadata)
+	if b := p.BillingDetails; b != nil {
+		s.add(b.GivenNames, b.Surname, b.Email, b.MobileNumber, b.PhoneNumber)
+	}
+	return s
+}
+
+// Charge is a card charge or authorization, as Create Charge, Capture
+// Charge and Get Charge return it.
+type Charge struct {
+	ID         string       `json:"id"`
+	ExternalID string       `json:"external_id"`
+	Status     ChargeStatus `json:"status"`
+	// FailureReason says why a FAILED charge failed.
+	FailureReason FailureReason `json:"failure_reason,omitempty"`
+	BusinessID    string        `json:"business_id"`
+	Created       xendit.Time   `json:"created"`
+	Currency      string        `json:"currency,omitempty"`
+	// AuthorizedAmount is what the card holds; 0 for a zero-amount
+	// authorization.
+	AuthorizedAmount float64 `json:"authorized_amount"`
+	// CaptureAmount is what was captured, up to AuthorizedAmount; absent
+	// (0) until the charge is captured.
+	CaptureAmount float64    `json:"capture_amount,omitempty"`
+	ChargeType    ChargeType `json:"charge_type"`
+	CardType      CardType   `json:"card_type"`
+	// CardBrand is the scheme: VISA, MASTERCARD, JCB, ...
+	CardBrand string `json:"card_brand"`
+	// MaskedCardNumber shows the BIN (first 6 or 8 digits) and the last 4.
+	MaskedCardNumber string `json:"masked_card_number"`
+	// ECI is the 3DS result; see [ECI.Authenticated].
+	ECI     ECI     `json:"eci,omitempty"`
+	CVNCode CVNCode `json:"cvn_code,omitempty"`
+	// ApprovalCode is the issuer's 5 or 6 digit approval code.
+	ApprovalCode string `json:"approval_code,omitempty"`
+	// MerchantID is the merchant id used with the bank.
+	MerchantID string `json:"merchant_id"`
+	// MerchantReferenceCode and BankReconciliationID reconcile the charge
+	// with the bank.
+	MerchantReferenceCode string `json:"merchant_reference_code"`
+	BankReconciliationID  string `json:"bank_reconciliation_id"`
+	Descriptor            string `json:"descriptor,omitempty"`
+	// MIDLabel is returned to switcher merchants only.
+	MIDLabel        string           `json:"mid_label,omitempty"`
+	Promotion       *ChargePromotion `json:"promotion,omitempty"`
+	Installment     *Installment     `json:"installment,omitempty"`
+	NetworkResponse *NetworkResponse `json:"network_response,omitempty"`
+}
+
+// NetworkResponse is what the card scheme and 3DS said, for insight into
+// declines.
+type NetworkResponse struct {
+	// CardNetworkResponseCode is the scheme's response code and
+	// CardNetworkDescriptor its description.
+	CardNetworkResponseCode string `json:"card_network_response_code,omitempty"`
+	CardNetworkDescriptor   string `json:"card_network_descriptor,omitempty"`
+	NetworkTransactionID    string `json:"network_transaction_id,omitempty"`
+	// MerchantAdviceCode and MerchantAdviceDescriptor (Mastercard only) say
+	// what to do next, e.g. "Retry after 6 days".
+	MerchantAdviceCode       string `json:"merchant_advice_code,omitempty"`
+	MerchantAdviceDescriptor string `json:"merchant_advice_descriptor,omitempty"`
+	// ThreeDSTransStatus is the 3DS2 transStatus; ThreeDSFlow the flow
+	// followed (frictionless or challenge).
+	ThreeDSTransStatus string `json:"three_ds_trans_status,omitempty"`
+	ThreeDSFlow        string `json:"three_ds_flow,omitempty"`
+}
+
+// CreateCharge charges a card, or authorizes it when params.Capture is
+// false or params.Amount is 0. A declined card is not an error: the charge
+// comes back FAILED with a FailureReason.
+//
+// Create Charge documents no idempotency header, so the SDK never repeats
+// it after an ambiguous failure (a 5xx, a timeout, a dropped connection):
+// when [xendit.OutcomeUnknown] is true, look the charge up with
+// GetChargeByExternalID before charging again (see the package doc).
+func (s *Client) CreateCharge(ctx context.Context, params *CreateChargeParams, opts ...xendit.RequestOption) (*Charge, error) {
+	if err := params.Validate(); err != nil {
+		return nil, err
+	}
+	req := &xendit.Request{Endpoint: createCharge, Body: params, Options: opts}
+	return do[Charge](ctx, s.c, req, params.secrets())
+}
+
+// CreateAuthorization authorizes params.Amount on the card without
+// capturing it (capture: false): the funds are held for up to 7 days until
+// CaptureCharge or ReverseAuthorization. params is not modified.
+func (s *Client) CreateAuthorization(ctx context.Context, params *CreateChargeParams, opts ...xendit.RequestOption) (*Charge, error) {
+	if params == nil {
+		return nil, xendit.Invalid("params", "is required")
+	}
+	p := *params
+	p.Capture = xendit.Ptr(false)
+	return s.CreateCharge(ctx, &p, opts...)
+}
+
+// CreateZeroAmountAuthorization checks a card without holding any funds
+// (amount: 0), typically to save a multiple-use token. The account needs a
+// processor that supports it (test mode does). params.Amount is ignored
+// and params is not modified. The charge comes back AUTHORIZED with
+// AuthorizedAmount 0; it cannot be reversed or captured.
+func (s *Client) CreateZeroAmountAuthorization(ctx context.Context, params *CreateChargeParams, opts ...xendit.RequestOption) (*Charge, error) {
+	if params == nil {
+		return nil, xendit.Invalid("params", "is required")
+	}
+	p := *params
+	p.Amount = 0
+	return s.CreateCharge(ctx, &p, opts...)
+}
+
+// GetCharge returns a charge by its Xendit id.
+func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
+	req := &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"credit_card_charge_id": id}, Options: opts}
+	return do[Charge](ctx, s.c, req, nil)
+}
+
+// GetChargeByExternalID returns the charge created with your externalID
+// (id_type=external). It is how to settle a CreateCharge whose outcome is
+// unknown: CREDIT_CARD_CHARGE_NOT_FOUND_ERROR ([xendit.ErrNotFound]) means
+// no charge was created.
+func (s *Client) GetChargeByExternalID(ctx context.Context, externalID string, opts ...xendit.RequestOption) (*Charge, error) {
+	req := &xendit.Request{
+		Endpoint: getCharge, PathParams: map[string]string{"credit_card_charge_id": externalID},
+		Query: url.Values{"id_type": {"external"}}, Options: opts,
+	}
+	return do[Charge](ctx, s.c, req, nil)
+}

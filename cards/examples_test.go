@@ -1,0 +1,171 @@
+package cards_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/cards"
+	"github.com/seed19b1029f/xendit-go/internal/jsontest"
+)
+
+// strictDecode decodes testdata/name into v, failing on any key v has no
+// field for: every documented field lands in a named field.
+func strictDecode(t *testing.T, name string, v any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(jsontest.Load(t, name)))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), name)
+}
+
+func TestExamplesDecodeIntoNamedFields(t *testing.T) {
+	for name, v := range map[string]any{
+		"cards.create_token.response.json":              &cards.Tokenization{},
+		"cards.create_authentication.response.json":     &cards.Authentication{},
+		"cards.get_token.response.json":                 &cards.Token{},
+		"cards.create_authorization.request.json":       &cards.CreateChargeParams{},
+		"cards.create_authorization.response.json":      &cards.Charge{},
+		"cards.zero_amount_authorization.request.json":  &cards.CreateChargeParams{},
+		"cards.zero_amount_authorization.response.json": &cards.Charge{},
+		"cards.reverse_authorization.request.json":      &cards.ReverseAuthorizationParams{},
+		"cards.reverse_authorization.request.2.json":    &cards.ReverseAuthorizationParams{},
+		"cards.reverse_authorization.response.json":     &cards.Reversal{},
+		"cards.create_charge.request.json":              &cards.CreateChargeParams{},
+		"cards.create_charge.response.json":             &cards.Charge{},
+		"cards.create_charge.response.2.json":           &cards.Charge{},
+		"cards.capture_charge.response.json":            &cards.Charge{},
+		"cards.create_refund.response.json":             &cards.Refund{},
+		"cards.get_charge.response.json":                &cards.Charge{},
+		"cards.get_charge_option.response.json":         &cards.ChargeOption{},
+		"cards.promotions.create.request.json":          &cards.CreatePromotionParams{},
+		"cards.promotions.create.response.json":         &cards.Promotion{},
+		"cards.promotions.list.response.json":           &cards.PromotionList{},
+		"cards.promotions.calculate.response.json":      &cards.PromotionCalculation{},
+		"cards.promotions.update.request.json":          &cards.UpdatePromotionParams{},
+		"cards.promotions.update.response.json":         &cards.Promotion{},
+		"cards.promotions.delete.response.json":         &cards.Promotion{},
+	} {
+		t.Run(name, func(t *testing.T) { strictDecode(t, name, v) })
+	}
+}
+
+// Examples whose values all keep their JSON type survive a round trip
+// unchanged; the others (amounts sent as strings, promotion times with a
+// space) are checked field by field below.
+func TestExamplesRoundTrip(t *testing.T) {
+	for name, v := range map[string]any{
+		"cards.create_authorization.response.json":      &cards.Charge{},
+		"cards.zero_amount_authorization.request.json":  &cards.CreateChargeParams{},
+		"cards.zero_amount_authorization.response.json": &cards.Charge{},
+		"cards.capture_charge.response.json":            &cards.Charge{},
+		"cards.get_charge.response.json":                &cards.Charge{},
+		"cards.create_refund.response.json":             &cards.Refund{},
+		"cards.reverse_authorization.response.json":     &cards.Reversal{},
+		"cards.create_token.response.json":              &cards.Tokenization{},
+		"cards.create_authentication.response.json":     &cards.Authentication{},
+		"cards.promotions.calculate.response.json":      &cards.PromotionCalculation{},
+	} {
+		t.Run(name, func(t *testing.T) { jsontest.RoundTrip(t, name, v) })
+	}
+}
+
+func TestChargeExample(t *testing.T) {
+	var c cards.Charge
+	strictDecode(t, "cards.create_charge.response.json", &c)
+	assert.Equal(t, cards.ChargeCaptured, c.Status)
+	assert.Equal(t, 900000.0, c.CaptureAmount)
+	assert.Equal(t, cards.SingleUseToken, c.ChargeType)
+	assert.Equal(t, cards.Credit, c.CardType)
+	assert.Equal(t, cards.ECI("05"), c.ECI, "the field keeps what was sent")
+	assert.Equal(t, cards.ECIAuthenticated, c.ECI.Code())
+	assert.True(t, c.ECI.Authenticated())
+	assert.Equal(t, xendit.Number(1000000), c.Promotion.OriginalAmount, "sent as the string \"1000000\"")
+	assert.Equal(t, 3, c.Installment.Count)
+	assert.Equal(t, "Retry after 6 days", c.NetworkResponse.MerchantAdviceDescriptor)
+	assert.Equal(t, time.Date(2020, 1, 11, 7, 33, 14, 442e6, time.UTC), c.Created.Time)
+
+	var z cards.Charge
+	strictDecode(t, "cards.zero_amount_authorization.response.json", &z)
+	assert.Equal(t, cards.ChargeAuthorized, z.Status)
+	assert.Zero(t, z.AuthorizedAmount)
+
+	var p cards.CreateChargeParams
+	strictDecode(t, "cards.create_charge.request.json", &p)
+	assert.Equal(t, "ID", p.BillingDetails.Address.Country)
+	assert.Equal(t, "BCA_10", p.Promotion.ReferenceID)
+	require.NoError(t, p.Validate())
+}
+
+func TestPromotionExamples(t *testing.T) {
+	var p cards.Promotion
+	strictDecode(t, "cards.promotions.create.response.json", &p)
+	assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), p.StartTime.Time, "space-separated layout")
+	assert.Equal(t, xendit.Number(20), p.DiscountPercent)
+	assert.Equal(t, []string{"400000", "460000"}, p.BinList)
+
+	var d cards.Promotion
+	strictDecode(t, "cards.promotions.delete.response.json", &d)
+	assert.Equal(t, cards.PromotionDeleted, d.Status)
+	assert.Equal(t, "PROMO_CODE", d.Type)
+	assert.Equal(t, xendit.Number(5000), d.DiscountAmount)
+
+	var o cards.ChargeOption
+	strictDecode(t, "cards.get_charge_option.response.json", &o)
+	require.Len(t, o.Promotions, 1)
+	assert.Equal(t, xendit.Number(25), o.Promotions[0].DiscountPercent, "sent as the string \"25\"")
+	assert.Equal(t, xendit.Number(975000), o.Promotions[0].FinalAmount)
+	require.Len(t, o.Installments, 3)
+	assert.Equal(t, 12, o.Installments[2].Count)
+	assert.Equal(t, "BRI", o.Installments[2].Acquirer)
+
+	var l cards.PromotionList
+	strictDecode(t, "cards.promotions.list.response.json", &l)
+	require.Len(t, l, 1, "the example is one object where the doc says array")
+	assert.Equal(t, "BRI_20_JAN", l[0].ReferenceID)
+	require.NoError(t, json.Unmarshal([]byte(`[{"id":"a"},{"id":"b"}]`), &l))
+	assert.Len(t, l, 2, "the documented array")
+	require.NoError(t, json.Unmarshal([]byte(`[]`), &l))
+	assert.Empty(t, l)
+}
+
+func TestTokenExample(t *testing.T) {
+	var tok cards.Token
+	strictDecode(t, "cards.get_token.response.json", &tok)
+	assert.Equal(t, "VALID", tok.Status)
+	assert.Equal(t, "US", tok.Metadata.CountryCode)
+	assert.Equal(t, "6021f7d3717e0500115fbb0d", tok.CardInfo.Fingerprint)
+
+	var tz cards.Tokenization
+	strictDecode(t, "cards.create_token.response.json", &tz)
+	assert.Equal(t, cards.TokenInReview, tz.Status)
+	assert.Equal(t, "5fcd8deb93e9a90020d8fd2e", tz.AuthenticationID)
+	assert.Equal(t, "CHALLENGE", tz.NetworkResponse.ThreeDSFlow)
+}
+
+func TestUnknownCodesStillDecode(t *testing.T) {
+	var c cards.Charge
+	body := `{"status":"PARTIALLY_CAPTURED","failure_reason":"NEW_REASON","cvn_code":"U","eci":"09",
+		"charge_type":"INSTALLMENT","card_type":"CHARGE"}`
+	require.NoError(t, json.Unmarshal([]byte(body), &c))
+	assert.Equal(t, cards.ChargeStatus("PARTIALLY_CAPTURED"), c.Status)
+	assert.Equal(t, cards.FailureReason("NEW_REASON"), c.FailureReason)
+	assert.Equal(t, cards.CVNCode("U"), c.CVNCode)
+	assert.Equal(t, cards.ECI("9"), c.ECI.Code())
+	assert.False(t, c.ECI.Authenticated())
+	assert.Equal(t, cards.ChargeType("INSTALLMENT"), c.ChargeType)
+}
+
+func TestECICode(t *testing.T) {
+	for in, want := range map[cards.ECI]cards.ECI{"05": "5", "5": "5", "00": "0", "0": "0", "02": "2", "": ""} {
+		assert.Equal(t, want, in.Code(), "%q", in)
+	}
+	assert.True(t, cards.ECI("02").Authenticated())
+	assert.False(t, cards.ECI("06").Authenticated())
+	assert.True(t, cards.FailureProcessorTimeout.Retryable())
+	assert.False(t, cards.FailureStolenCard.Retryable())
+}

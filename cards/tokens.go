@@ -1,0 +1,107 @@
+package cards
+
+import (
+	"context"
+
+	"github.com/seed19b1029f/xendit-go"
+)
+
+// Token is a card token as Get Token returns it.
+type Token struct {
+	ID         string      `json:"id"`
+	BusinessID string      `json:"business_id"`
+	Created    xendit.Time `json:"created"`
+	// Status is the token's state. The reference shows "VALID", which is in
+	// none of its lists; compare loosely.
+	Status              string `json:"status"`
+	CardExpirationMonth string `json:"card_expiration_month,omitempty"`
+	CardExpirationYear  string `json:"card_expiration_year,omitempty"`
+	// Metadata is an older view of CardInfo (it says country_code where
+	// CardInfo says country).
+	Metadata *TokenMetadata `json:"metadata,omitempty"`
+	CardInfo *CardInfo      `json:"card_info,omitempty"`
+}
+
+// TokenMetadata is a token's card metadata.
+type TokenMetadata struct {
+	Bank        string   `json:"bank,omitempty"`
+	CountryCode string   `json:"country_code,omitempty"`
+	Type        CardType `json:"type,omitempty"`
+	Brand       string   `json:"brand,omitempty"`
+}
+
+// CardInfo describes a tokenized card.
+type CardInfo struct {
+	// Bank is the issuer.
+	Bank string `json:"bank,omitempty"`
+	// Country is the issuer's ISO 3166 alpha-2 country.
+	Country    string   `json:"country,omitempty"`
+	Type       CardType `json:"type,omitempty"`
+	Brand      string   `json:"brand,omitempty"`
+	CardArtURL string   `json:"card_art_url,omitempty"`
+	// Fingerprint is the same for every token of the same card: use it to
+	// spot a card saved twice.
+	Fingerprint string `json:"fingerprint,omitempty"`
+}
+
+// GetToken returns a token created by Xendit.js. The token id is scrubbed
+// from any error it returns.
+func (s *Client) GetToken(ctx context.Context, tokenID string, opts ...xendit.RequestOption) (*Token, error) {
+	req := &xendit.Request{Endpoint: getToken, PathParams: map[string]string{"credit_card_token_id": tokenID}, Options: opts}
+	var sec secrets
+	sec.add(tokenID)
+	return do[Token](ctx, s.c, req, sec)
+}
+
+// TokenStatus is the state of a tokenization or an authentication, as
+// Xendit.js reports it. Unknown values still decode.
+type TokenStatus string
+
+// The documented tokenization and authentication statuses.
+const (
+	// TokenInReview: the customer must complete 3DS at
+	// PayerAuthenticationURL (show it in an iframe or redirect).
+	TokenInReview TokenStatus = "IN_REVIEW"
+	// TokenVerified: the token (and its authentication, if bundled) is
+	// ready to charge. Check the charge's ECI for the liability shift.
+	TokenVerified TokenStatus = "VERIFIED"
+	// TokenFailed: authentication failed (FailureReason
+	// AUTHENTICATION_FAILED); the token still exists and authentication can
+	// be retried.
+	TokenFailed TokenStatus = "FAILED"
+)
+
+// Tokenization is what Xendit.js's createToken hands the browser. The
+// browser posts it (or just ID and AuthenticationID) to your server; the
+// card number and CVN stay in the browser.
+type Tokenization struct {
+	// ID is the token id: CreateChargeParams.TokenID.
+	ID string `json:"id"`
+	// AuthenticationID is the bundled 3DS authentication:
+	// CreateChargeParams.AuthenticationID.
+	AuthenticationID       string        `json:"authentication_id,omitempty"`
+	ExternalID             string        `json:"external_id,omitempty"`
+	Status                 TokenStatus   `json:"status"`
+	FailureReason          FailureReason `json:"failure_reason,omitempty"`
+	MaskedCardNumber       string        `json:"masked_card_number,omitempty"`
+	PayerAuthenticationURL string        `json:"payer_authentication_url,omitempty"`
+	CardInfo               *CardInfo     `json:"card_info,omitempty"`
+	// NetworkResponse carries the 3DS fields only.
+	NetworkResponse *NetworkResponse `json:"network_response,omitempty"`
+}
+
+// Authentication is what Xendit.js's createAuthentication hands the
+// browser, for a token authenticated apart from tokenization (a saved
+// multiple-use token, say).
+type Authentication struct {
+	// ID is CreateChargeParams.AuthenticationID; it is returned even when
+	// Status is FAILED.
+	ID                     string        `json:"id"`
+	ExternalID             string        `json:"external_id,omitempty"`
+	Status                 TokenStatus   `json:"status"`
+	FailureReason          FailureReason `json:"failure_reason,omitempty"`
+	PayerAuthenticationURL string        `json:"payer_authentication_url,omitempty"`
+	MIDLabel               string        `json:"mid_label,omitempty"`
+	// NetworkResponse is documented as a string but sent as an object.
+	NetworkResponse *NetworkResponse `json:"network_response,omitempty"`
+}
