@@ -20,6 +20,10 @@
 //		return saveReportURL(ctx, w.ID, w.URL)
 //	}, ...)
 //
+// To test such a handler, xendittest's Server.SetReportCallbackURL makes the
+// fake deliver these webhooks, with x-callback-token and webhook-id, when a
+// report completes or fails; go run ./examples/reports shows it end to end.
+//
 // Polling is the fallback: [Client.Wait] calls Get with backoff until the
 // report is no longer PENDING or the context ends. Each poll spends a
 // request from Get's rate limit.
