@@ -78,7 +78,8 @@ func (s *Server) SetEWalletCallbackURL(url, token string) {
 }
 
 // WaitCallbacks waits until the callbacks the server sends on its own (after
-// a void or a refund) have been delivered or given up.
+// a void or a refund, or a report that finished by itself) have been
+// delivered or given up.
 func (s *Server) WaitCallbacks() { s.payments().inflight.Wait() }
 
 // ErrNoSuchObject is returned by the test hooks for an unknown id.
