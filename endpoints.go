@@ -104,6 +104,24 @@ var endpointTable = []Endpoint{
 	{ID: "cards.promotions.calculate", Method: http.MethodGet, Path: "/promotions/calculate"},
 	{ID: "cards.promotions.update", Method: http.MethodPatch, Path: "/promotions/{promotion_id}"},
 	{ID: "cards.promotions.delete", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
+
+	// SNAP (Bank Indonesia's Standard Open API): every endpoint is a POST
+	// whose idempotency key is X-EXTERNAL-ID, kept by Xendit for 24 hours.
+	// Binding OTP and payment OTP share one path, so they share one row (and
+	// one remembered rate limit); the body's "type" tells them apart.
+	{ID: "snap.create_account_binding", Method: http.MethodPost, Path: "/snap/v1.0/registration-account-binding", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.inquire_account_binding", Method: http.MethodPost, Path: "/snap/v1.0/registration-account-inquiry", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.unbind_account", Method: http.MethodPost, Path: "/snap/v1.0/registration-account-unbinding", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.verify_otp", Method: http.MethodPost, Path: "/snap/v1.0/otp-verification", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.create_va", Method: http.MethodPost, Path: "/snap/v1.0/transfer-va/create-va", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.inquire_va", Method: http.MethodPost, Path: "/snap/v1.0/transfer-va/inquiry-va", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.update_va", Method: http.MethodPost, Path: "/snap/v1.0/transfer-va/update-va", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.deactivate_va", Method: http.MethodPost, Path: "/snap/v1.0/transfer-va/delete-va", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.create_qr", Method: http.MethodPost, Path: "/snap/v1.0/qr/qr-mpm-generate", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.inquire_qr", Method: http.MethodPost, Path: "/snap/v1.0/qr/qr-mpm-query", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.create_direct_debit", Method: http.MethodPost, Path: "/snap/v1.0/debit/payment-host-to-host", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.inquire_direct_debit", Method: http.MethodPost, Path: "/snap/v1.0/debit/status", IdempotencyHeader: "X-EXTERNAL-ID"},
+	{ID: "snap.refund_direct_debit", Method: http.MethodPost, Path: "/snap/v1.0/debit/refund", IdempotencyHeader: "X-EXTERNAL-ID"},
 }
 
 var endpointsByID = func() map[string]Endpoint {

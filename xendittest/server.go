@@ -93,6 +93,7 @@ func NewServer(opts ...Option) *Server {
 	s.routeReports()
 	s.routeFiles()
 	s.routeCards()
+	s.routeSNAP()
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	return s

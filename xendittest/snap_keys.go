@@ -1,0 +1,84 @@
+package xendittest
+
+// TEST KEYS. They were generated once for xendittest and protect nothing:
+// never use them for real requests, and never register them with Xendit.
+
+// SNAPPartnerID is the X-PARTNER-ID (Xendit Client ID) the fake accepts.
+const SNAPPartnerID = "xendittest-snap-partner"
+
+// SNAPMerchantPrivateKeyPEM is a merchant's test key pair: a snap client
+// signs with it, and the fake verifies X-SIGNATURE with its public half
+// unless SetSNAPPublicKey or SetSNAPClientSecret says otherwise.
+const SNAPMerchantPrivateKeyPEM = `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDi7W1VoYyqur4+
+Vw4FjBCmYNMIuBt9iiCJJipXrvf3fk+cAYTU3AwwROTIUPDWHPmud77e05gi2MCE
+trRfxzA/vbLDNXT2Ce4ja2dBwrNwH7wjyAfD7O5TY57hBYW9nksX8t2FD00uSZhV
+aMD5X0DYyvLSvPZ17hwO+z5JoKTeyExnM8qyygYx7gn3oVQ/OKUPbv3SH0hMf7YM
+Gaapw758LG+JmvEnbPJuhtChOeJzYRdmGT69k4sEqSnHtG127J5GjKgOEnCQUoyr
+lkvJdoWK76V9+TcZN3+omFpqyrwIgR/JsJVZDS4v3nwQGknALq6xyQYvH6o6qyQ5
+2LAZG2PvAgMBAAECggEAVpj3c8miBhcceWq8QZapVey2K+oiJ366GsxzNSHio9JS
+a/zSZW6RwivQSLdGqNbG23L75knGEWo40Yxtee1n9rMcEE2KlEfG1kJq1ZgI5N1f
+bSItAHIeorjuDP4QAwPwsTNvoJLtx5+zH8jJd4CHnROZpZ0RyoAyue7b3roMoK0E
+LZE6mSfe7VGnJ8nTZ68EUgoQXuAKLiOZm9DHCXR22eVyL5melDnEJl8qaFnqkb+I
+BUfRj8IC+7CTZwccKyl7hrOfeAOOgBsdr98SPuBGC6uvy2jyKYmKOJnGMje0SZXJ
+rZ+Jpl5LiVEnuuxZ54jK2pJMxTuwLOXb9VS6e8n+SQKBgQD0SgKQFF1dQdiFsbr9
+KW/Bzy8NA6Rqxw7znONRXs03B9Yo9wsBiBYmpNrQ7oHSORIXL06oEdjpdRGfmlGA
+n/OSDISc/MnHHVIKMvXwiH2uhwZf43b0raXrzmjV7RWiTyjJEBjzLMOBgQCXKCMI
+sXN+6idI1AXq5T7KpWGccQ0ZyQKBgQDtzlmAUqRINwJdfTC4CUwmgbs5rEWTV+w4
+RfzK2ifrmyD7A6Hfe03tf75S3xgmi8Gcn6wU2b6ldCSqABN+/PZuNcBOjDQzJMqz
+VqkLtFPiwwRbY98CE4AOSPNbXMiz3IvZa6hQyBJcDVV4z96D5TjE/jQ8QfiqTC9O
+8APXLmzr9wKBgQCDNjF0NAwF6DUlclYuXpBReDgcdGVemPa18QHEFfiB42qrbC30
+L6U+MnP5nvIJ+W93FojYC2YH10KVCG1YehF409JzA/BZS61iHwcsoBNpp8rLvECL
+oa2qH579sK9bE8ujW0sbamLEb4biqcNPiwivFZPuMTvQdDuq2vO39J0FyQKBgQCW
+IAe2j/VwNXIDzQ2dkRkG0i186jl+HCpfGCfPc8tx3JwEezWMnQ4EGfnv3TEk3GOc
+2dxLyW6mity+iY/FQjLcPoipza8Cfn6Mmu/bGLtAU3cDrtfROrhDzF/9VGTLzzZm
+SqWWYcfdXvmPbEMAJwwgqI4XYFp4P+I5xiHWjVNr3wKBgFqrUSPZzAKNtF9MvXzL
+J/up5pe2CxQ8p+YqHcCXWNINFsbdzzt8d3jpAVI+MJaGVn8Ip214nQGius18VuCv
+N+2RXlnLKhp+GeWib5RoVOSiatoUMSZ+G5QJUFQ8OPGMefcVBT9LrDy/OsK0fCoD
+ng1WlJChvtUxXuZHAtsS9zTw
+-----END PRIVATE KEY-----
+`
+
+// SNAPXenditPublicKeyPEM is the public half of the key the fake signs SNAP
+// callbacks with, standing in for Xendit's: give it to snap.NewVerifierPEM.
+const SNAPXenditPublicKeyPEM = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA6n38mN9B0rWfQoYf/PTs
+OKt8yBPTLgXQGkfzukBoYcGew3FLHeyLcAxWv+CDelnkIhfLYikuWzfW+V9XMenS
+EK2uwmjXL2MM2cOTtnt9ZJMP+ouXASuL0dgS3JoUxSzU+MuKv+fwCcOQhSmDq07B
+iMCV8xTkFljpHvwkjXfHd1ilu9rxmmVaPu/TlKtFt8KpRY8hxx15z4nY/nb8MAYG
+B4oFAjXciyGFpaPL3NOMsslcNtIwV08xkPwioKwKo/oUaR7dqL7vMIN9X4SrBTBZ
+AfoDxHQ6iOQbkazVWLBA0BgLDd+ZJY65ch5tfRyLitLp90CDbGJcY3fvTnivEtuC
+8wIDAQAB
+-----END PUBLIC KEY-----
+`
+
+// snapXenditPrivateKeyPEM signs the fake's callbacks.
+const snapXenditPrivateKeyPEM = `-----BEGIN PRIVATE KEY-----
+MIIEvwIBADANBgkqhkiG9w0BAQEFAASCBKkwggSlAgEAAoIBAQDqffyY30HStZ9C
+hh/89Ow4q3zIE9MuBdAaR/O6QGhhwZ7DcUsd7ItwDFa/4IN6WeQiF8tiKS5bN9b5
+X1cx6dIQra7CaNcvYwzZw5O2e31kkw/6i5cBK4vR2BLcmhTFLNT4y4q/5/AJw5CF
+KYOrTsGIwJXzFOQWWOke/CSNd8d3WKW72vGaZVo+79OUq0W3wqlFjyHHHXnPidj+
+dvwwBgYHigUCNdyLIYWlo8vc04yyyVw20jBXTzGQ/CKgrAqj+hRpHt2ovu8wg31f
+hKsFMFkB+gPEdDqI5BuRrNVYsEDQGAsN35kljrlyHm19HIuK0un3QINsYlxjd+9O
+eK8S24LzAgMBAAECggEANLx+2ZakRBIqrhhiC0697YTLvGeQ//G4uqBh9QpVL18P
+KJ9LKICxX1K3E9IXX6Xlw7EcQYhHb6ZgR5ckkgom/y9AdWKEupiJJFRy3QBq0/qr
+BkrsfAviFyCEJW7Vqv6JKycDnmM4Pcnor7oFbbp5lhrR3mhdX5VBYIGOau58Qp+T
+53k2q60iQ7H5QHPqeFuKq7uFjAW3SI+yCldhDlyTwzxJR7nPTGzA9cA+TEPGmMfX
+npJi6zqKaplVPfLQEY5WLBZEAqeQHlpPtAaAb3QTJhpdJq/auwLyPOBCBxrEH2Xk
+jDQgvJe016fHhP5Zjj+yNtE+ipXpxjciwgGXf4QKuQKBgQD+BXcItEpoaDfJEEpK
+MyeulFOEKxP32JvSSqCmWwARaDXoeFdKSTjGOTtyunf4413en9+MEu2SauLnxX7P
+eO0x1nB2t04ySQketKH856rWZaAXoZRzBjGxa1+R9a/P6dKCXXVWbQAar7kpSSHJ
+RKO6u5Sxv3YMKO3RsKrYRQLhvwKBgQDsUZRHlBwyPtvN9jYrZjWqg0V+Y2ARopqu
+CJ/2uX/8uDMwQITgwsAq11yWrkNH3SI4v+LcuQFjCF4MVl+MadTx0MR1e3YBLsmE
+0jR/OFj7uIynCrs16NTjNr3VKFDa4a+bTpB9lsRVpb5Uvf61noShog2DRnk4jXo9
+sbzKm/iDzQKBgQCiM+sma7l3odS9VuGZL8EPATezFa7SfEZDqdObZlBMzTZfEzjp
+/od6S+FiCR/ClazDE2MzloKNFCN/y+SFproPMNbvd20/PtPL/5vQWj4EWTA45rxc
+FoB0whNsqG1zXeNFy1e5sDB42exqKICifGnwOwdf2NoQObJiS2VMZATLEQKBgQCM
+J0XdvcWLNyR9Xkx6KMAjRH9umdlcHCfIl2znktSJOWWCdIFaG6aEwf0zkF5uvIOT
+TJprdX2REmFUx9UbHZkhYUNiuboesXTqxRBFc1Gy2JzyZLbrHg9EQi8LwEFTzw2q
++klPcp82fHoJIDVz2XOnuMhy1tUF6UJaXJMvRpl48QKBgQC4G5JTMkOhEXt7t2kK
+LgPZDprT2RBGAwiXdegw8uY+UiDQOWs52dY5oqvcaFIhfi1wcL81+bcdCEuURzlg
+gk5qGxBA0LEm5qD+U9nuwwrZphaEEZOfIBBlJhMynIECai0hyQk+PSLMewKLawUK
+9//1gm86TNvcGhCqR/X2MCsqFQ==
+-----END PRIVATE KEY-----
+`
