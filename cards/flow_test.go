@@ -12,22 +12,24 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/cards"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-var fastRetry = xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 10 * time.Millisecond})
+// fastPolicy keeps the tests' backoffs short.
+var (
+	fastPolicy = xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 10 * time.Millisecond}
+	fastRetry  = xendit.WithRetryPolicy(fastPolicy)
+)
 
 type fixture struct {
 	srv *xendittest.Server
 	cc  *cards.Client
 }
 
-func newFixture(t *testing.T, opts ...xendit.Option) *fixture {
+func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	srv := xendittest.NewServer()
-	t.Cleanup(srv.Close)
-	c, err := srv.Client(append([]xendit.Option{fastRetry}, opts...)...)
-	require.NoError(t, err)
+	srv, c := fake.Server(t, fastPolicy)
 	return &fixture{srv: srv, cc: cards.New(c)}
 }
 

@@ -1,0 +1,125 @@
+// Card-authorize-capture holds the funds on a card when an order is placed
+// and captures what was shipped; a second order is cancelled and its
+// authorization reversed.
+//
+//	go run ./examples/card-authorize-capture
+//
+// Without XENDIT_SECRET_KEY it runs against an in-process fake Xendit,
+// which plays Xendit.js in the browser too. With a test-mode key it needs a
+// token from Xendit.js (a checkout page with your public key): set
+// XENDIT_CARD_TOKEN_ID and XENDIT_CARD_AUTHENTICATION_ID to what
+// createToken returned, for a multiple-use token so both orders can use it.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/cards"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cc, browser, done := setup()
+	defer done()
+	run := time.Now().Unix()
+
+	// Store the order with its external_id before calling: if the call ends
+	// with an unknown outcome, GetChargeByExternalID tells what happened.
+	order := fmt.Sprintf("order-%d-attempt-1", run)
+	fmt.Printf("\n1. Authorize IDR 150,000 for %s (capture: false)\n", order)
+	auth := authorize(ctx, cc, browser(), order, 150000)
+	fmt.Printf("   Charge %s is %s for %.0f; 3DS authenticated (ECI %s): %v.\n",
+		auth.ID, auth.Status, auth.AuthorizedAmount, auth.ECI, auth.ECI.Authenticated())
+
+	fmt.Println("\n2. Try to capture more than was authorized")
+	_, err := cc.CaptureCharge(ctx, &cards.CaptureChargeParams{ChargeID: auth.ID, Amount: 200000})
+	explain(err)
+
+	fmt.Println("\n3. One item is out of stock: capture IDR 120,000; the rest is released")
+	charge, err := cc.CaptureCharge(ctx, &cards.CaptureChargeParams{ChargeID: auth.ID, Amount: 120000})
+	if err != nil {
+		explain(err)
+		os.Exit(1)
+	}
+	fmt.Printf("   Charge %s is %s: %.0f captured of %.0f.\n", charge.ID, charge.Status, charge.CaptureAmount, charge.AuthorizedAmount)
+
+	cancelled := fmt.Sprintf("order-%d-attempt-1", run+1)
+	fmt.Printf("\n4. Authorize %s, then the customer cancels: reverse it\n", cancelled)
+	auth2 := authorize(ctx, cc, browser(), cancelled, 80000)
+	rev, err := cc.ReverseAuthorization(ctx, &cards.ReverseAuthorizationParams{ChargeID: auth2.ID, ExternalID: cancelled + "-reversal"})
+	if err != nil {
+		explain(err)
+		os.Exit(1)
+	}
+	fmt.Printf("   Reversal %s: %.0f released.\n", rev.Status, rev.Amount)
+
+	fmt.Println("\n5. A reversed authorization cannot be captured")
+	_, err = cc.CaptureCharge(ctx, &cards.CaptureChargeParams{ChargeID: auth2.ID, Amount: 80000})
+	explain(err)
+	fmt.Println("\nDone.")
+}
+
+func authorize(ctx context.Context, cc *cards.Client, tok cards.Tokenization, externalID string, amount float64) *cards.Charge {
+	auth, err := cc.CreateAuthorization(ctx, &cards.CreateChargeParams{
+		TokenID: tok.ID, AuthenticationID: tok.AuthenticationID, ExternalID: externalID, Amount: amount, Currency: "IDR",
+	})
+	if xendit.OutcomeUnknown(err) {
+		// No idempotency header on charges: look it up, never resend blindly.
+		auth, err = cc.GetChargeByExternalID(ctx, externalID)
+	}
+	if err != nil {
+		explain(err)
+		os.Exit(1)
+	}
+	if auth.Status == cards.ChargeFailed {
+		fmt.Printf("   Declined: %s (retry the same card: %v).\n", auth.FailureReason, auth.FailureReason.Retryable())
+		os.Exit(1)
+	}
+	return auth
+}
+
+// setup returns a cards client and where tokens come from: the fake's
+// stand-in for Xendit.js, or the token a browser created with Xendit.js.
+func setup() (*cards.Client, func() cards.Tokenization, func()) {
+	if os.Getenv(xendit.EnvSecretKey) != "" {
+		client, err := xendit.NewFromEnv()
+		if err != nil {
+			log.Fatal(err)
+		}
+		tok := cards.Tokenization{ID: os.Getenv("XENDIT_CARD_TOKEN_ID"), AuthenticationID: os.Getenv("XENDIT_CARD_AUTHENTICATION_ID")}
+		if tok.ID == "" {
+			log.Fatal("set XENDIT_CARD_TOKEN_ID (and XENDIT_CARD_AUTHENTICATION_ID) to a token Xendit.js created in a browser")
+		}
+		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
+		return cards.New(client), func() cards.Tokenization { return tok }, func() {}
+	}
+	fake := xendittest.NewServer()
+	client, err := fake.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
+	newToken := func() cards.Tokenization { return fake.NewCardToken(xendittest.CardToken{}) }
+	return cards.New(client), newToken, fake.Close
+}
+
+// explain prints an error the way an application would inspect it.
+func explain(err error) {
+	var apiErr *xendit.Error
+	switch {
+	case err == nil:
+		fmt.Println("   No error.")
+	case errors.As(err, &apiErr):
+		fmt.Printf("   Xendit answered %d %s: %s.\n", apiErr.StatusCode, apiErr.Code, apiErr.Message)
+	default:
+		fmt.Printf("   The call failed: %v\n", err)
+	}
+}
