@@ -127,8 +127,8 @@ type PaymentMethod struct {
 	DirectDebit *DirectDebitAccount `json:"directDebit,omitempty"`
 	Description *string             `json:"description,omitempty"`
 	FailureCode *string             `json:"failureCode,omitempty"`
-	Created     Time                `json:"created"`
-	Updated     Time                `json:"updated"`
+	Created     Time                `json:"created,omitzero"`
+	Updated     Time                `json:"updated,omitzero"`
 	Metadata    Metadata            `json:"metadata,omitempty"`
 }
 

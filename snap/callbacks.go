@@ -121,7 +121,7 @@ type VAPayment struct {
 	TrxID            string        `json:"trxId"`
 	PaymentRequestID string        `json:"paymentRequestId,omitempty"`
 	PaidAmount       Amount        `json:"paidAmount"`
-	TrxDateTime      Time          `json:"trxDateTime"`
+	TrxDateTime      Time          `json:"trxDateTime,omitzero"`
 	ReferenceNo      string        `json:"referenceNo"`
 	FreeTexts        []FreeText    `json:"freeTexts,omitempty"`
 	AdditionalInfo   VAPaymentInfo `json:"additionalInfo"`
@@ -134,8 +134,8 @@ type VAPaymentInfo struct {
 	PaymentID string          `json:"paymentId"`
 	Country   string          `json:"country,omitempty"`
 	Status    VAPaymentStatus `json:"status"`
-	Created   Time            `json:"created"`
-	Updated   Time            `json:"updated"`
+	Created   Time            `json:"created,omitzero"`
+	Updated   Time            `json:"updated,omitzero"`
 	// SenderName is sent for Bank Sahabat Sampoerna VAs only.
 	SenderName         string           `json:"senderName,omitempty"`
 	PaymentDetail      *VAPaymentDetail `json:"paymentDetail,omitempty"`
@@ -169,7 +169,7 @@ type PaymentNotice struct {
 	LatestTransactionStatus TransactionStatus `json:"latestTransactionStatus"`
 	TransactionStatusDesc   string            `json:"transactionStatusDesc"`
 	// CreatedTime is sent for direct debits.
-	CreatedTime    Time              `json:"createdTime"`
+	CreatedTime    Time              `json:"createdTime,omitzero"`
 	Amount         Amount            `json:"amount"`
 	AdditionalInfo PaymentNoticeInfo `json:"additionalInfo"`
 }
@@ -183,8 +183,8 @@ type PaymentNoticeInfo struct {
 	ID                       string `json:"id"`
 	PaymentMethodID          string `json:"paymentMethodId"`
 	PaymentMethodReferenceID string `json:"paymentMethodReferenceId"`
-	Created                  Time   `json:"created"`
-	Updated                  Time   `json:"updated"`
+	Created                  Time   `json:"created,omitzero"`
+	Updated                  Time   `json:"updated,omitzero"`
 	// Description, FailureCode and ChannelProperties are documented for
 	// direct debits.
 	Description       string             `json:"description,omitempty"`

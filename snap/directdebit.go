@@ -165,8 +165,8 @@ type DirectDebitInfo struct {
 	// Actions says what the customer must do, such as AUTH by OTP.
 	Actions     []Action `json:"actions,omitempty"`
 	FailureCode string   `json:"failureCode,omitempty"`
-	Created     Time     `json:"created"`
-	Updated     Time     `json:"updated"`
+	Created     Time     `json:"created,omitzero"`
+	Updated     Time     `json:"updated,omitzero"`
 	Metadata    Metadata `json:"metadata,omitempty"`
 }
 
@@ -262,8 +262,8 @@ type RefundInfo struct {
 	FailureCode string       `json:"failureCode,omitempty"`
 	// RefundFeeAmount is a bare string in the reference, not an [Amount].
 	RefundFeeAmount string   `json:"refundFeeAmount,omitempty"`
-	Created         Time     `json:"created"`
-	Updated         Time     `json:"updated"`
+	Created         Time     `json:"created,omitzero"`
+	Updated         Time     `json:"updated,omitzero"`
 	Metadata        Metadata `json:"metadata,omitempty"`
 }
 

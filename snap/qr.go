@@ -71,11 +71,11 @@ type QRInfo struct {
 	PaymentMethodID          string              `json:"paymentMethodId"`
 	PaymentMethodReferenceID string              `json:"paymentMethodReferenceId"`
 	PaymentMethodStatus      PaymentMethodStatus `json:"paymentMethodStatus"`
-	PaymentMethodExpiresAt   Time                `json:"paymentMethodExpiresAt"`
+	PaymentMethodExpiresAt   Time                `json:"paymentMethodExpiresAt,omitzero"`
 	Reusability              Reusability         `json:"reusability,omitempty"`
 	FailureCode              string              `json:"failureCode,omitempty"`
-	Created                  Time                `json:"created"`
-	Updated                  Time                `json:"updated"`
+	Created                  Time                `json:"created,omitzero"`
+	Updated                  Time                `json:"updated,omitzero"`
 	Metadata                 Metadata            `json:"metadata,omitempty"`
 }
 

@@ -91,7 +91,7 @@ type VA struct {
 	TrxID              string     `json:"trxId"`
 	TotalAmount        *Amount    `json:"totalAmount,omitempty"`
 	FreeTexts          []FreeText `json:"freeTexts,omitempty"`
-	ExpiredDate        Time       `json:"expiredDate"`
+	ExpiredDate        Time       `json:"expiredDate,omitzero"`
 	AdditionalInfo     VAInfo     `json:"additionalInfo"`
 }
 
@@ -104,8 +104,8 @@ type VAInfo struct {
 	ChannelCode     VAChannel           `json:"channelCode"`
 	SuggestedAmount *float64            `json:"suggestedAmount,omitempty"`
 	Reusability     Reusability         `json:"reusability,omitempty"`
-	Created         Time                `json:"created"`
-	Updated         Time                `json:"updated"`
+	Created         Time                `json:"created,omitzero"`
+	Updated         Time                `json:"updated,omitzero"`
 	Metadata        Metadata            `json:"metadata,omitempty"`
 }
 

@@ -1,0 +1,126 @@
+package snap_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http/httptest"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/snap"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+// Create a closed virtual account, receive its payment callback, and see a
+// duplicate trxId come back as xendit.ErrDuplicate. The fake Xendit checks
+// the SNAP headers and the signature like the real one.
+func Example() {
+	ctx := context.Background()
+	fake := xendittest.NewServer()
+	defer fake.Close()
+	client, err := fake.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	// In production: snap.NewRSASignerPEM(your key) and snap.New(client,
+	// yourClientID, signer).
+	sc, err := fake.SNAPClient(client)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// Callbacks: verified with Xendit's public key, decoded, deduplicated.
+	verifier, err := snap.NewVerifierPEM([]byte(xendittest.SNAPXenditPublicKeyPEM))
+	if err != nil {
+		log.Fatal(err)
+	}
+	paid := make(chan *snap.VAPayment, 1)
+	h, err := snap.NewCallbackHandler(verifier, func(_ context.Context, cb *snap.Callback) error {
+		if cb.Type == snap.EventVAPayment {
+			paid <- cb.VAPayment
+		}
+		return nil
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	receiver := httptest.NewServer(h)
+	defer receiver.Close()
+	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+
+	amount := snap.IDR(150000)
+	resp, err := sc.CreateVA(ctx, &snap.CreateVAParams{
+		VirtualAccountName: "Budi Santoso",
+		TrxID:              "order-1001",
+		TotalAmount:        &amount,
+		AdditionalInfo:     snap.CreateVAAddition{ChannelCode: snap.VABRI},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	va := resp.VirtualAccountData
+	fmt.Println(resp.ResponseCode, va.TrxID, va.AdditionalInfo.Status, va.TotalAmount)
+
+	// The customer transfers; Xendit calls back.
+	if err := fake.PaySNAPVA(ctx, va.TrxID, amount); err != nil {
+		log.Fatal(err)
+	}
+	p := <-paid
+	fmt.Println(p.TrxID, p.AdditionalInfo.Status, p.PaidAmount)
+
+	_, err = sc.CreateVA(ctx, &snap.CreateVAParams{VirtualAccountName: "Budi Santoso", TrxID: "order-1001",
+		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VABRI}})
+	var se *snap.Error
+	if errors.As(err, &se) {
+		fmt.Println(se.ResponseCode, se.Case, errors.Is(err, xendit.ErrDuplicate))
+	}
+	// Output:
+	// 2002700 order-1001 ACTIVE IDR 150000.00
+	// order-1001 SUCCEEDED IDR 150000.00
+	// 4092701 01 true
+}
+
+// Generate a one-time QRIS code and read its status.
+func ExampleClient_CreateQR() {
+	ctx := context.Background()
+	fake := xendittest.NewServer()
+	defer fake.Close()
+	client, _ := fake.Client()
+	sc, _ := fake.SNAPClient(client)
+
+	amount := snap.IDR(25000)
+	qr, err := sc.CreateQR(ctx, &snap.CreateQRParams{
+		PartnerReferenceNo: "table-7-bill-42",
+		Amount:             &amount,
+		AdditionalInfo:     snap.CreateQRAddition{Reusability: snap.OneTimeUse},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(qr.ResponseCode, qr.QRContent != "")
+
+	st, err := sc.InquireQR(ctx, snap.StatusQuery{OriginalPartnerReferenceNo: "table-7-bill-42"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(st.ServiceCode, st.LatestTransactionStatus, st.Amount)
+	// Output:
+	// 2004700 true
+	// 47 03 IDR 25000.00
+}
+
+// Sign with HMAC-SHA512 instead, if Xendit tells you to.
+func ExampleNewHMACSigner() {
+	signer, err := snap.NewHMACSigner("your-client-secret")
+	if err != nil {
+		log.Fatal(err)
+	}
+	sig, _ := signer.Sign(context.Background(), snap.SigningInput{
+		Method: "POST", Path: "/snap/v1.0/qr/qr-mpm-query",
+		Body:      []byte(`{"serviceCode":"47","originalPartnerReferenceNo":"table-7-bill-42"}`),
+		Timestamp: "2024-05-01T10:00:00+07:00",
+	})
+	fmt.Println(len(sig), signer)
+	// Output: 88 snap.HMACSigner{secret: redacted}
+}

@@ -1,0 +1,163 @@
+package snap_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go/internal/jsontest"
+	"github.com/seed19b1029f/xendit-go/snap"
+)
+
+// strict decodes testdata/name into v, failing on any key v has no field
+// for: every documented field lands in a named field.
+func strict(t *testing.T, name string, v any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(jsontest.Load(t, name)))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), name)
+}
+
+func TestEveryExampleDecodesIntoNamedFields(t *testing.T) {
+	cases := map[string]func() any{
+		"snap.create_account_binding.request.json":       func() any { return new(snap.BindingParams) },
+		"snap.create_account_binding.response.json":      func() any { return new(snap.BindingResponse) },
+		"snap.inquire_account_binding.response.json":     func() any { return new(snap.BindingResponse) },
+		"snap.unbind_account.response.json":              func() any { return new(snap.BindingResponse) },
+		"snap.verify_otp_account_binding.request.json":   func() any { return new(snap.OTPRequest) },
+		"snap.verify_otp_account_binding.response.json":  func() any { return new(snap.OTPResponse) },
+		"snap.create_va.request.json":                    func() any { return new(snap.CreateVAParams) },
+		"snap.create_va.response.json":                   func() any { return new(snap.VAResponse) },
+		"snap.inquire_va.request.json":                   func() any { return new(snap.VARef) },
+		"snap.inquire_va.response.json":                  func() any { return new(snap.VAResponse) },
+		"snap.update_va.request.json":                    func() any { return new(snap.UpdateVAParams) },
+		"snap.update_va.response.json":                   func() any { return new(snap.VAResponse) },
+		"snap.deactivate_va.request.json":                func() any { return new(snap.VARef) },
+		"snap.deactivate_va.response.json":               func() any { return new(snap.VAResponse) },
+		"snap.create_qr_mpm.request.json":                func() any { return new(snap.CreateQRParams) },
+		"snap.create_qr_mpm.response.json":               func() any { return new(snap.QRResponse) },
+		"snap.inquire_qr_mpm.request.json":               func() any { return new(snap.StatusQuery) },
+		"snap.inquire_qr_mpm.response.json":              func() any { return new(snap.QRStatus) },
+		"snap.create_direct_debit_payment.request.json":  func() any { return new(snap.DirectDebitParams) },
+		"snap.create_direct_debit_payment.response.json": func() any { return new(snap.DirectDebitResponse) },
+		"snap.inquire_direct_debit_status.request.json":  func() any { return new(snap.StatusQuery) },
+		"snap.inquire_direct_debit_status.response.json": func() any { return new(snap.DirectDebitStatus) },
+		"snap.refund_direct_debit.request.json":          func() any { return new(snap.RefundParams) },
+		"snap.refund_direct_debit.response.json":         func() any { return new(snap.RefundResponse) },
+		"snap.verify_otp_direct_debit.request.json":      func() any { return new(snap.OTPRequest) },
+		"snap.verify_otp_direct_debit.response.json":     func() any { return new(snap.OTPResponse) },
+	}
+	for name, mk := range cases {
+		strict(t, name, mk())
+	}
+	for _, id := range []string{"create_account_binding", "inquire_account_binding", "unbind_account",
+		"verify_otp_account_binding", "create_va", "inquire_va", "update_va", "deactivate_va", "create_qr_mpm",
+		"inquire_qr_mpm", "create_direct_debit_payment", "inquire_direct_debit_status", "refund_direct_debit",
+		"verify_otp_direct_debit"} {
+		var r snap.Result
+		strict(t, "snap."+id+".error.json", &r)
+		assert.Equal(t, "4000000", r.ResponseCode)
+	}
+}
+
+func TestExampleValuesLandWhereExpected(t *testing.T) {
+	var va snap.VAResponse
+	strict(t, "snap.create_va.response.json", &va)
+	assert.Equal(t, "2002700", va.ResponseCode)
+	assert.Equal(t, "1234599993701870", va.VirtualAccountData.VirtualAccountNo)
+	assert.Equal(t, snap.VABRI, va.VirtualAccountData.AdditionalInfo.ChannelCode)
+	assert.Equal(t, 2023, va.VirtualAccountData.ExpiredDate.Year())
+
+	var vp snap.CreateVAParams
+	strict(t, "snap.create_va.request.json", &vp)
+	assert.Equal(t, snap.IDR(10000), *vp.TotalAmount)
+	_, offset := vp.ExpiredDate.Zone()
+	assert.Equal(t, -7*3600, offset, "the example's negative offset is kept")
+	require.NoError(t, vp.Validate())
+
+	var b snap.BindingResponse
+	strict(t, "snap.inquire_account_binding.response.json", &b)
+	pm := b.AdditionalInfo.PaymentMethod
+	require.NotNil(t, pm)
+	assert.Equal(t, snap.PaymentMethodRequiresAction, pm.Status)
+	assert.Equal(t, "8888", pm.DirectDebit.DebitCard.CardLastFour)
+	assert.Equal(t, snap.URLTypeAPI, pm.Actions[0].URLType)
+	assert.Equal(t, "IDR", b.AccountCurrency)
+
+	var cb snap.BindingResponse
+	strict(t, "snap.create_account_binding.response.json", &cb)
+	assert.True(t, cb.InProgress())
+	assert.Nil(t, cb.AdditionalInfo.PaymentMethod.EWallet.Account.Balance)
+
+	var dd snap.DirectDebitParams
+	strict(t, "snap.create_direct_debit_payment.request.json", &dd)
+	assert.Equal(t, snap.RedeemAll, dd.AdditionalInfo.ChannelProperties.RedeemPoints)
+	require.NoError(t, dd.Validate())
+
+	var st snap.DirectDebitStatus
+	strict(t, "snap.inquire_direct_debit_status.response.json", &st)
+	assert.Equal(t, snap.TransactionPending, st.LatestTransactionStatus)
+	assert.Equal(t, snap.ActionResendAuth, st.AdditionalInfo.Actions[0].Action)
+	sen, err := st.TransAmount.Sen()
+	require.NoError(t, err)
+	assert.Equal(t, int64(1000000), sen)
+
+	var qr snap.QRResponse
+	strict(t, "snap.create_qr_mpm.response.json", &qr)
+	assert.Equal(t, 265367951, qr.AdditionalInfo.Created.Nanosecond(), "nanosecond timestamps")
+
+	var rf snap.RefundResponse
+	strict(t, "snap.refund_direct_debit.response.json", &rf)
+	assert.Equal(t, snap.RefundSucceeded, rf.AdditionalInfo.Status)
+}
+
+// callbackPayload decodes a callback example's envelope and payload
+// strictly and returns it as ParseCallback reads it.
+func callbackPayload(t *testing.T, name string, v any) *snap.Callback {
+	t.Helper()
+	b := jsontest.Load(t, name)
+	var env struct {
+		Type    string            `json:"type"`
+		Payload json.RawMessage   `json:"payload"`
+		Headers map[string]string `json:"headers"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&env), name)
+	dec = json.NewDecoder(bytes.NewReader(env.Payload))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), name)
+	cb, err := snap.ParseCallback(b)
+	require.NoError(t, err)
+	return cb
+}
+
+func TestCallbackExamplesDecodeIntoNamedFields(t *testing.T) {
+	cb := callbackPayload(t, "snap.va_payment_callback.webhook.json", new(snap.VAPayment))
+	assert.Equal(t, snap.EventVAPayment, cb.Type)
+	require.NotNil(t, cb.VAPayment)
+	assert.Equal(t, "trx-1726657919", cb.VAPayment.TrxID)
+	assert.Equal(t, snap.VAPaymentSucceeded, cb.VAPayment.AdditionalInfo.Status)
+	assert.Equal(t, snap.VABCA, cb.VAPayment.AdditionalInfo.VirtualAccountInfo.ChannelCode)
+	assert.Equal(t, "XENDIT", cb.Headers["x-external-id"])
+	assert.Equal(t, "snap_virtual_account.payment:95ee9898-e6f6-4dba-aeb3-3198fcdf3cf9", cb.DedupeKey())
+
+	cb = callbackPayload(t, "snap.qr_payment_callback.webhook.json", new(snap.PaymentNotice))
+	require.NotNil(t, cb.Payment)
+	assert.True(t, cb.Payment.Succeeded())
+	assert.True(t, strings.HasPrefix(cb.Payment.AdditionalInfo.ID, "qrpy-"))
+
+	cb = callbackPayload(t, "snap.direct_debit_callback.webhook.json", new(snap.PaymentNotice))
+	assert.Equal(t, snap.EventDirectDebitSucceeded, cb.Type)
+	assert.Equal(t, "ddpy-6d1c8be4-f4d9-421c-9f0b-ab3b2b6bbc39", cb.Payment.AdditionalInfo.ID)
+	assert.Equal(t, 2020, cb.Payment.CreatedTime.Year())
+
+	unknown, err := snap.ParseCallback([]byte(`{"type":"snap.something_new","payload":{"a":1}}`))
+	require.NoError(t, err, "unknown types decode")
+	assert.Nil(t, unknown.VAPayment)
+	assert.JSONEq(t, `{"a":1}`, string(unknown.Payload))
+}
