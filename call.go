@@ -227,10 +227,23 @@ func (k *call) newError(meta *Response) *Error {
 // fail wraps a failure that left no usable response.
 func (k *call) fail(meta *Response, err error) error {
 	e := k.newError(meta)
-	e.Err = err
+	e.Err = k.withoutURL(err)
 	e.StatusCode = 0 // even if a response came, the call ended without using it
-	k.log(slog.LevelDebug, "xendit call failed", slog.String("error", err.Error()))
+	k.log(slog.LevelDebug, "xendit call failed", slog.String("error", e.Err.Error()))
 	return e
+}
+
+// withoutURL replaces the URL that net/http quotes in its errors with the
+// endpoint's path template: path ids and query values can be card tokens or
+// personal data. The cause stays reachable for errors.Is and errors.As.
+func (k *call) withoutURL(err error) error {
+	ue, ok := err.(*url.Error)
+	if !ok {
+		return err
+	}
+	redacted := *ue
+	redacted.URL = k.c.baseURL + k.endpoint.Path
+	return &redacted
 }
 
 // decode reads a 2xx body into out, draining what is left so the connection
@@ -286,7 +299,7 @@ func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 	k := callFrom(r.Context())
 	k.attempts++
 	k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
-		slog.String("path", r.URL.Path), slog.Int("attempt", k.attempts))
+		slog.String("path", k.endpoint.Path), slog.Int("attempt", k.attempts)) // the template: ids stay out
 }
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {

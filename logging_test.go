@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -79,4 +80,31 @@ func TestSilentWithoutALogger(t *testing.T) {
 	srv := newRecorder(t, jsonReply(503, `{}`))
 	_ = srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
 	assert.Empty(t, logs.String())
+}
+
+// Path ids and query values can be card tokens or personal data: neither the
+// log nor a transport error quotes them.
+func TestIDsAndQueriesStayOutOfLogsAndTransportErrors(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close()) // every dial is refused
+
+	var logs syncBuffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, err := xendit.New(docKey, xendit.WithBaseURL("http://"+addr), fastRetry, xendit.WithLogger(logger))
+	require.NoError(t, err)
+	err = c.Do(context.Background(), &xendit.Request{Endpoint: getThing,
+		PathParams: map[string]string{"id": "tok_5f0410898bcf7a001a00879d"},
+		Query:      map[string][]string{"token_id": {"tok_in_query_42"}, "email": {"budi@example.com"}}}, nil)
+	require.Error(t, err)
+	var op *net.OpError
+	require.ErrorAs(t, err, &op, "the cause is still there for errors.As")
+
+	for _, s := range []string{logs.String(), err.Error()} {
+		assert.NotContains(t, s, "tok_5f0410898bcf7a001a00879d")
+		assert.NotContains(t, s, "tok_in_query_42")
+		assert.NotContains(t, s, "budi@example.com")
+	}
+	assert.Contains(t, err.Error(), "/things/{id}", "the endpoint is still named")
 }
