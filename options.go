@@ -209,6 +209,13 @@ func WithHeader(name, value string) RequestOption {
 	}
 }
 
+// FailOption returns a RequestOption that makes the call fail with err
+// before anything is sent. Product packages use it for the options whose
+// values they check themselves, such as snap.WithExternalID.
+func FailOption(err error) RequestOption {
+	return func(rc *requestConfig) { rc.fail(err) }
+}
+
 // CaptureResponse fills *r with the response's metadata when the call
 // returns, whether it succeeded or not.
 func CaptureResponse(r *Response) RequestOption {

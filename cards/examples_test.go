@@ -1,7 +1,6 @@
 package cards_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"testing"
 	"time"
@@ -13,15 +12,6 @@ import (
 	"github.com/seed19b1029f/xendit-go/cards"
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 )
-
-// strictDecode decodes testdata/name into v, failing on any key v has no
-// field for: every documented field lands in a named field.
-func strictDecode(t *testing.T, name string, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(jsontest.Load(t, name)))
-	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(v), name)
-}
 
 func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 	for name, v := range map[string]any{
@@ -50,7 +40,7 @@ func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 		"cards.promotions.update.response.json":         &cards.Promotion{},
 		"cards.promotions.delete.response.json":         &cards.Promotion{},
 	} {
-		t.Run(name, func(t *testing.T) { strictDecode(t, name, v) })
+		t.Run(name, func(t *testing.T) { jsontest.Strict(t, name, v) })
 	}
 }
 
@@ -76,7 +66,7 @@ func TestExamplesRoundTrip(t *testing.T) {
 
 func TestChargeExample(t *testing.T) {
 	var c cards.Charge
-	strictDecode(t, "cards.create_charge.response.json", &c)
+	jsontest.Strict(t, "cards.create_charge.response.json", &c)
 	assert.Equal(t, cards.ChargeCaptured, c.Status)
 	assert.Equal(t, 900000.0, c.CaptureAmount)
 	assert.Equal(t, cards.SingleUseToken, c.ChargeType)
@@ -90,12 +80,12 @@ func TestChargeExample(t *testing.T) {
 	assert.Equal(t, time.Date(2020, 1, 11, 7, 33, 14, 442e6, time.UTC), c.Created.Time)
 
 	var z cards.Charge
-	strictDecode(t, "cards.zero_amount_authorization.response.json", &z)
+	jsontest.Strict(t, "cards.zero_amount_authorization.response.json", &z)
 	assert.Equal(t, cards.ChargeAuthorized, z.Status)
 	assert.Zero(t, z.AuthorizedAmount)
 
 	var p cards.CreateChargeParams
-	strictDecode(t, "cards.create_charge.request.json", &p)
+	jsontest.Strict(t, "cards.create_charge.request.json", &p)
 	assert.Equal(t, "ID", p.BillingDetails.Address.Country)
 	assert.Equal(t, "BCA_10", p.Promotion.ReferenceID)
 	require.NoError(t, p.Validate())
@@ -103,19 +93,19 @@ func TestChargeExample(t *testing.T) {
 
 func TestPromotionExamples(t *testing.T) {
 	var p cards.Promotion
-	strictDecode(t, "cards.promotions.create.response.json", &p)
+	jsontest.Strict(t, "cards.promotions.create.response.json", &p)
 	assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), p.StartTime.Time, "space-separated layout")
 	assert.Equal(t, xendit.Number(20), p.DiscountPercent)
 	assert.Equal(t, []string{"400000", "460000"}, p.BinList)
 
 	var d cards.Promotion
-	strictDecode(t, "cards.promotions.delete.response.json", &d)
+	jsontest.Strict(t, "cards.promotions.delete.response.json", &d)
 	assert.Equal(t, cards.PromotionDeleted, d.Status)
 	assert.Equal(t, "PROMO_CODE", d.Type)
 	assert.Equal(t, xendit.Number(5000), d.DiscountAmount)
 
 	var o cards.ChargeOption
-	strictDecode(t, "cards.get_charge_option.response.json", &o)
+	jsontest.Strict(t, "cards.get_charge_option.response.json", &o)
 	require.Len(t, o.Promotions, 1)
 	assert.Equal(t, xendit.Number(25), o.Promotions[0].DiscountPercent, "sent as the string \"25\"")
 	assert.Equal(t, xendit.Number(975000), o.Promotions[0].FinalAmount)
@@ -124,7 +114,7 @@ func TestPromotionExamples(t *testing.T) {
 	assert.Equal(t, "BRI", o.Installments[2].Acquirer)
 
 	var l cards.PromotionList
-	strictDecode(t, "cards.promotions.list.response.json", &l)
+	jsontest.Strict(t, "cards.promotions.list.response.json", &l)
 	require.Len(t, l, 1, "the example is one object where the doc says array")
 	assert.Equal(t, "BRI_20_JAN", l[0].ReferenceID)
 	require.NoError(t, json.Unmarshal([]byte(`[{"id":"a"},{"id":"b"}]`), &l))
@@ -135,13 +125,13 @@ func TestPromotionExamples(t *testing.T) {
 
 func TestTokenExample(t *testing.T) {
 	var tok cards.Token
-	strictDecode(t, "cards.get_token.response.json", &tok)
+	jsontest.Strict(t, "cards.get_token.response.json", &tok)
 	assert.Equal(t, "VALID", tok.Status)
 	assert.Equal(t, "US", tok.Metadata.CountryCode)
 	assert.Equal(t, "6021f7d3717e0500115fbb0d", tok.CardInfo.Fingerprint)
 
 	var tz cards.Tokenization
-	strictDecode(t, "cards.create_token.response.json", &tz)
+	jsontest.Strict(t, "cards.create_token.response.json", &tz)
 	assert.Equal(t, cards.TokenInReview, tz.Status)
 	assert.Equal(t, "5fcd8deb93e9a90020d8fd2e", tz.AuthenticationID)
 	assert.Equal(t, "CHALLENGE", tz.NetworkResponse.ThreeDSFlow)

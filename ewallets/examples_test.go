@@ -12,18 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go/ewallets"
+	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 )
-
-// strictDecode decodes testdata/name into v, failing on any key v has no
-// field for: every documented field lands in a named field.
-func strictDecode(t *testing.T, name string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	require.NoError(t, err)
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(v), name)
-}
 
 // callbackData decodes the data of a callback example strictly into v and
 // returns the callback as ParseCallback reads it.
@@ -51,7 +41,7 @@ func callbackData(t *testing.T, name string, v any) *ewallets.Callback {
 func TestChargeExamplesDecodeIntoNamedFields(t *testing.T) {
 	for _, name := range []string{"ewallets.create_charge.response.json", "ewallets.get_charge.response.json"} {
 		var c ewallets.Charge
-		strictDecode(t, name, &c)
+		jsontest.Strict(t, name, &c)
 		assert.Equal(t, "ewc_bb8c3po-c3po-r2d2-c3po-r2d2c3por2d2", c.ID)
 		assert.Equal(t, ewallets.ChargePending, c.Status)
 		assert.Equal(t, ewallets.IDR, c.Currency)
@@ -69,7 +59,7 @@ func TestChargeExamplesDecodeIntoNamedFields(t *testing.T) {
 		assert.Equal(t, map[string]any{"branch_code": "tree_branch"}, c.Metadata)
 	}
 	var v ewallets.Charge
-	strictDecode(t, "ewallets.void_charge.response.json", &v)
+	jsontest.Strict(t, "ewallets.void_charge.response.json", &v)
 	assert.Equal(t, ewallets.VoidPending, v.VoidStatus)
 	assert.Nil(t, v.Actions, "actions may be null")
 	assert.Equal(t, "+6287777771111", v.ChannelProperties.MobileNumber)
@@ -77,12 +67,12 @@ func TestChargeExamplesDecodeIntoNamedFields(t *testing.T) {
 
 func TestRequestExamplesDecodeIntoParams(t *testing.T) {
 	var p ewallets.CreateChargeParams
-	strictDecode(t, "ewallets.create_charge.request.json", &p)
+	jsontest.Strict(t, "ewallets.create_charge.request.json", &p)
 	require.NoError(t, p.Validate(), "the reference's own request is valid")
 	assert.Equal(t, "PLUIT", p.Metadata["branch_area"])
 
 	var r ewallets.CreateRefundParams
-	strictDecode(t, "ewallets.create_refund.request.2.json", &r)
+	jsontest.Strict(t, "ewallets.create_refund.request.2.json", &r)
 	assert.Equal(t, 1000.0, *r.Amount)
 	assert.Equal(t, ewallets.ReasonRequestedByCustomer, *r.Reason)
 
@@ -92,21 +82,21 @@ func TestRequestExamplesDecodeIntoParams(t *testing.T) {
 		Reusability string `json:"reusability"`
 		ewallets.CreatePaymentMethodParams
 	}
-	strictDecode(t, "ewallets.tokenized.create_payment_method.request.json", &pm)
+	jsontest.Strict(t, "ewallets.tokenized.create_payment_method.request.json", &pm)
 	require.NoError(t, pm.Validate(), "OVO exists in one country, so country may be omitted as in the example")
 }
 
 func TestRefundExamplesDecode(t *testing.T) {
 	for _, name := range []string{"ewallets.create_refund.response.json", "ewallets.get_refund.response.json"} {
 		var r ewallets.Refund
-		strictDecode(t, name, &r)
+		jsontest.Strict(t, name, &r)
 		assert.Equal(t, "ewr_532as23lew2321id", r.ID)
 		assert.Equal(t, ewallets.ChannelDANA, r.ChannelCode)
 		assert.Equal(t, 123456.0, r.CaptureAmount)
 		assert.Equal(t, time.Date(2020, 4, 20, 16, 23, 52, 0, time.UTC), r.Updated.Time, "updated is a timestamp, not the documented number")
 	}
 	var list ewallets.RefundList
-	strictDecode(t, "ewallets.list_refunds.response.json", &list)
+	jsontest.Strict(t, "ewallets.list_refunds.response.json", &list)
 	require.Len(t, list.Data, 2)
 	assert.Equal(t, ewallets.RefundReason("OTHER"), list.Data[1].Reason, "an undocumented reason decodes")
 	assert.False(t, list.HasMore)
@@ -158,7 +148,7 @@ func TestPaymentMethodExamplesDecode(t *testing.T) {
 		"ewallets.tokenized.unlink_payment_method.response.json": ewallets.PaymentMethodPending,
 	} {
 		var pm ewallets.PaymentMethod
-		strictDecode(t, name, &pm)
+		jsontest.Strict(t, name, &pm)
 		assert.Equal(t, status, pm.Status, name)
 		assert.Equal(t, "https://link-web.xendit.co/auth/lat-bcf19cc8-f097-44fb-839c-6e4aed807d00/confirm", pm.AuthURL("WEB"))
 		assert.Equal(t, "https://your-redirect-website.com/success", pm.EWallet.ChannelProperties.SuccessReturnURL)

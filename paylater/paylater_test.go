@@ -1,13 +1,9 @@
 package paylater_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,26 +11,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 	"github.com/seed19b1029f/xendit-go/paylater"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 var fastRetry = xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 10 * time.Millisecond})
 
-// strictDecode decodes testdata/name into v, failing on any key v has no
-// field for.
-func strictDecode(t *testing.T, name string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	require.NoError(t, err)
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(v), name)
-}
-
 func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 	var plan paylater.Plan
-	strictDecode(t, "paylater.initiate_plans.response.json", &plan)
+	jsontest.Strict(t, "paylater.initiate_plans.response.json", &plan)
 	assert.Equal(t, "plp_3d88d952-9505-4ed7-84d3-e8639e99e9c4", plan.ID)
 	require.Len(t, plan.Options, 2)
 	assert.Equal(t, 0.025, plan.Options[1].InterestRate)
@@ -43,37 +29,37 @@ func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 
 	for _, name := range []string{"paylater.create_charge.response.json", "paylater.get_charge.response.json"} {
 		var c paylater.Charge
-		strictDecode(t, name, &c)
+		jsontest.Strict(t, name, &c)
 		assert.Equal(t, 1234.56, c.Amount, "PHP amounts have cents")
 		assert.Equal(t, paylater.Product, c.OrderItems[0].Type, "responses use PRODUCT")
 		assert.Equal(t, "app://deeplinkcheckout.this/", c.Actions.MobileDeeplinkCheckoutURL)
 		assert.Equal(t, time.Date(2020, 11, 12, 16, 23, 52, 0, time.UTC), c.ExpiresAt.Time)
 	}
 	var cancelled paylater.Charge
-	strictDecode(t, "paylater.cancel_charge.response.json", &cancelled)
+	jsontest.Strict(t, "paylater.cancel_charge.response.json", &cancelled)
 	assert.Equal(t, paylater.ChargeCancelled, cancelled.Status)
 	assert.Equal(t, 745, cancelled.ExpiresAt.Nanosecond()/1e6, "milliseconds parse")
 	assert.Empty(t, cancelled.OrderItems[1].URL, "Xendit's FEE item has no url")
 
 	var r paylater.Refund
-	strictDecode(t, "paylater.create_refund.response.json", &r)
+	jsontest.Strict(t, "paylater.create_refund.response.json", &r)
 	assert.True(t, r.Updated.IsZero(), "updated is null while PENDING")
 	assert.Equal(t, paylater.ReasonUnfulfilledItem, r.Reason)
 	var list paylater.RefundList
-	strictDecode(t, "paylater.list_refunds.response.json", &list)
+	jsontest.Strict(t, "paylater.list_refunds.response.json", &list)
 	assert.Len(t, list.Data, 2)
 
 	var cb paylater.PaymentCallback
-	strictDecode(t, "paylater.payment_status_callback.webhook.json", &cb)
+	jsontest.Strict(t, "paylater.payment_status_callback.webhook.json", &cb)
 	assert.Equal(t, paylater.EventPayment, cb.Event)
 	assert.Equal(t, paylater.ChargeSucceeded, cb.Data.Status)
 	assert.Equal(t, "order_id_123", cb.Data.ReferenceID)
 
 	var p paylater.CreateChargeParams
-	strictDecode(t, "paylater.create_charge.request.json", &p)
+	jsontest.Strict(t, "paylater.create_charge.request.json", &p)
 	require.NoError(t, p.Validate())
 	var rp paylater.CreateRefundParams
-	strictDecode(t, "paylater.create_refund.request.2.json", &rp)
+	jsontest.Strict(t, "paylater.create_refund.request.2.json", &rp)
 	assert.Equal(t, paylater.ReasonDefectiveItem, *rp.Reason)
 }
 
@@ -84,7 +70,7 @@ func item(amount float64, qty int) paylater.OrderItem {
 
 func TestInitiatePlansRules(t *testing.T) {
 	var planExample paylater.InitiatePlansParams
-	strictDecode(t, "paylater.initiate_plans.request.json", &planExample)
+	jsontest.Strict(t, "paylater.initiate_plans.request.json", &planExample)
 	var ve *xendit.ValidationError
 	require.ErrorAs(t, planExample.Validate(), &ve, "the reference's own example does not tally: 3073.68 vs 3 x 1234.56")
 	assert.Equal(t, "amount", ve.Field)

@@ -13,15 +13,6 @@ import (
 	"github.com/seed19b1029f/xendit-go/snap"
 )
 
-// strict decodes testdata/name into v, failing on any key v has no field
-// for: every documented field lands in a named field.
-func strict(t *testing.T, name string, v any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(jsontest.Load(t, name)))
-	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(v), name)
-}
-
 func TestEveryExampleDecodesIntoNamedFields(t *testing.T) {
 	cases := map[string]func() any{
 		"snap.create_account_binding.request.json":       func() any { return new(snap.BindingParams) },
@@ -52,35 +43,35 @@ func TestEveryExampleDecodesIntoNamedFields(t *testing.T) {
 		"snap.verify_otp_direct_debit.response.json":     func() any { return new(snap.OTPResponse) },
 	}
 	for name, mk := range cases {
-		strict(t, name, mk())
+		jsontest.Strict(t, name, mk())
 	}
 	for _, id := range []string{"create_account_binding", "inquire_account_binding", "unbind_account",
 		"verify_otp_account_binding", "create_va", "inquire_va", "update_va", "deactivate_va", "create_qr_mpm",
 		"inquire_qr_mpm", "create_direct_debit_payment", "inquire_direct_debit_status", "refund_direct_debit",
 		"verify_otp_direct_debit"} {
 		var r snap.Result
-		strict(t, "snap."+id+".error.json", &r)
+		jsontest.Strict(t, "snap."+id+".error.json", &r)
 		assert.Equal(t, "4000000", r.ResponseCode)
 	}
 }
 
 func TestExampleValuesLandWhereExpected(t *testing.T) {
 	var va snap.VAResponse
-	strict(t, "snap.create_va.response.json", &va)
+	jsontest.Strict(t, "snap.create_va.response.json", &va)
 	assert.Equal(t, "2002700", va.ResponseCode)
 	assert.Equal(t, "1234599993701870", va.VirtualAccountData.VirtualAccountNo)
 	assert.Equal(t, snap.VABRI, va.VirtualAccountData.AdditionalInfo.ChannelCode)
 	assert.Equal(t, 2023, va.VirtualAccountData.ExpiredDate.Year())
 
 	var vp snap.CreateVAParams
-	strict(t, "snap.create_va.request.json", &vp)
+	jsontest.Strict(t, "snap.create_va.request.json", &vp)
 	assert.Equal(t, snap.IDR(10000), *vp.TotalAmount)
 	_, offset := vp.ExpiredDate.Zone()
 	assert.Equal(t, -7*3600, offset, "the example's negative offset is kept")
 	require.NoError(t, vp.Validate())
 
 	var b snap.BindingResponse
-	strict(t, "snap.inquire_account_binding.response.json", &b)
+	jsontest.Strict(t, "snap.inquire_account_binding.response.json", &b)
 	pm := b.AdditionalInfo.PaymentMethod
 	require.NotNil(t, pm)
 	assert.Equal(t, snap.PaymentMethodRequiresAction, pm.Status)
@@ -89,17 +80,17 @@ func TestExampleValuesLandWhereExpected(t *testing.T) {
 	assert.Equal(t, "IDR", b.AccountCurrency)
 
 	var cb snap.BindingResponse
-	strict(t, "snap.create_account_binding.response.json", &cb)
+	jsontest.Strict(t, "snap.create_account_binding.response.json", &cb)
 	assert.True(t, cb.InProgress())
 	assert.Nil(t, cb.AdditionalInfo.PaymentMethod.EWallet.Account.Balance)
 
 	var dd snap.DirectDebitParams
-	strict(t, "snap.create_direct_debit_payment.request.json", &dd)
+	jsontest.Strict(t, "snap.create_direct_debit_payment.request.json", &dd)
 	assert.Equal(t, snap.RedeemAll, dd.AdditionalInfo.ChannelProperties.RedeemPoints)
 	require.NoError(t, dd.Validate())
 
 	var st snap.DirectDebitStatus
-	strict(t, "snap.inquire_direct_debit_status.response.json", &st)
+	jsontest.Strict(t, "snap.inquire_direct_debit_status.response.json", &st)
 	assert.Equal(t, snap.TransactionPending, st.LatestTransactionStatus)
 	assert.Equal(t, snap.ActionResendAuth, st.AdditionalInfo.Actions[0].Action)
 	sen, err := st.TransAmount.Sen()
@@ -107,11 +98,11 @@ func TestExampleValuesLandWhereExpected(t *testing.T) {
 	assert.Equal(t, int64(1000000), sen)
 
 	var qr snap.QRResponse
-	strict(t, "snap.create_qr_mpm.response.json", &qr)
+	jsontest.Strict(t, "snap.create_qr_mpm.response.json", &qr)
 	assert.Equal(t, 265367951, qr.AdditionalInfo.Created.Nanosecond(), "nanosecond timestamps")
 
 	var rf snap.RefundResponse
-	strict(t, "snap.refund_direct_debit.response.json", &rf)
+	jsontest.Strict(t, "snap.refund_direct_debit.response.json", &rf)
 	assert.Equal(t, snap.RefundSucceeded, rf.AdditionalInfo.Status)
 }
 

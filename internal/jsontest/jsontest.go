@@ -3,6 +3,7 @@
 package jsontest
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -18,6 +19,15 @@ func Load(t testing.TB, name string) []byte {
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	return b
+}
+
+// Strict decodes testdata/name into v and fails on any key v has no field
+// for: every documented field of the example lands in a named field.
+func Strict(t testing.TB, name string, v any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(Load(t, name)))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), name)
 }
 
 // RoundTrip decodes the example testdata/name into v, encodes v again and
