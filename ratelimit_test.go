@@ -2,6 +2,7 @@ package xendit_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"sync/atomic"
 	"testing"
@@ -129,20 +130,26 @@ func TestPacingSpreadsCallsOverTheWindow(t *testing.T) {
 		w.Header().Set("Rate-Limit-Reset", "0.5")
 		jsonReply(200, `{}`)(w, r)
 	})
-	burst := func(c *xendit.Client) (failed int) {
+	// Each call may wait at most 50 ms for its turn; a paced call would wait
+	// 100 ms, so it fails at once without sending.
+	burst := func(c *xendit.Client) (throttled int) {
 		for range 4 {
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-			if err := c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil); err != nil {
-				assert.ErrorIs(t, err, xendit.ErrRateLimited)
-				failed++
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			if err := c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil); errors.Is(err, xendit.ErrRateLimited) {
+				throttled++
 			}
 			cancel()
 		}
-		return failed
+		return throttled
 	}
+	before := len(srv.requests())
 	assert.Zero(t, burst(srv.client(t)), "without pacing a burst goes out at once")
-	assert.Positive(t, burst(srv.client(t, xendit.WithRateLimiting(xendit.RateLimitPace))),
-		"with pacing, calls that cannot wait their turn fail without sending")
+	assert.Equal(t, before+4, len(srv.requests()))
+
+	before = len(srv.requests())
+	throttled := burst(srv.client(t, xendit.WithRateLimiting(xendit.RateLimitPace)))
+	assert.Positive(t, throttled, "with pacing, calls that cannot wait their turn fail")
+	assert.Equal(t, before+4-throttled, len(srv.requests()), "and send nothing")
 }
 
 func TestA429BlocksOtherCallsUntilTheReset(t *testing.T) {

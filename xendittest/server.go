@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -186,7 +187,9 @@ func (s *Server) admit(w http.ResponseWriter, key, endpoint string) bool {
 	h := w.Header()
 	h.Set("Rate-Limit-Limit", strconv.Itoa(s.limit))
 	h.Set("Rate-Limit-Remaining", strconv.Itoa(remaining))
-	h.Set("Rate-Limit-Reset", strconv.FormatFloat(reset.Seconds(), 'f', 3, 64))
+	// Rounded up: a reset understated by rounding would let a client that
+	// waits exactly that long send into a window that is still full.
+	h.Set("Rate-Limit-Reset", strconv.FormatFloat(math.Ceil(reset.Seconds()*1000)/1000, 'f', 3, 64))
 	return admitted
 }
 
