@@ -253,3 +253,22 @@ func TestExternalIDsAreChecked(t *testing.T) {
 	_, err := sc.CreateVA(context.Background(), vaParams("x"), snap.WithExternalID("2024050100000001"))
 	assert.NoError(t, err, "the BI SNAP standard's numeric ids pass")
 }
+
+// The fake answers a reused X-EXTERNAL-ID as the reference documents it:
+// the first response again for the same body, 409ss00 for another one.
+func TestFakeAnswersAReusedExternalIDLikeXendit(t *testing.T) {
+	_, sc := newFake(t)
+	ctx := context.Background()
+	first, err := sc.CreateVA(ctx, vaParams("order-7001"), snap.WithExternalID("ext-7001"))
+	require.NoError(t, err)
+	again, err := sc.CreateVA(ctx, vaParams("order-7001"), snap.WithExternalID("ext-7001"))
+	require.NoError(t, err, "the same body replays the first response")
+	assert.Equal(t, first, again)
+
+	_, err = sc.CreateVA(ctx, vaParams("order-7002"), snap.WithExternalID("ext-7001"))
+	var se *snap.Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "4092700", se.ResponseCode)
+	assert.ErrorIs(t, err, xendit.ErrIdempotencyConflict)
+	assert.NotErrorIs(t, err, xendit.ErrDuplicate)
+}

@@ -38,8 +38,7 @@ func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, id, api
 	st.mu.Unlock()
 	if prev != nil {
 		if prev.bodyHash != hash {
-			WriteError(w, http.StatusConflict, xendit.CodeIdempotency,
-				"The idempotency key has been used with a different request")
+			s.writeConflict(w, id)
 			return
 		}
 		w.Header().Set("Content-Type", prev.header.Get("Content-Type"))
@@ -58,6 +57,18 @@ func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, id, api
 			header: w.Header().Clone(), body: rec.buf.Bytes()}
 	}
 	st.mu.Unlock()
+}
+
+// writeConflict answers a key reused with another body, in the endpoint's
+// own error shape when its product registered one (SNAP's 409ss00), else as
+// Xendit's 409 IDEMPOTENCY_ERROR.
+func (s *Server) writeConflict(w http.ResponseWriter, id string) {
+	if write := s.conflicts[id]; write != nil {
+		write(w)
+		return
+	}
+	WriteError(w, http.StatusConflict, xendit.CodeIdempotency,
+		"The idempotency key has been used with a different request")
 }
 
 // recorder copies what a handler writes.

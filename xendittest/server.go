@@ -52,6 +52,10 @@ type Server struct {
 	window   time.Duration
 	requestN atomic.Int64
 
+	// conflicts holds, per endpoint, how a product answers an idempotency
+	// key reused with another body; written only while routes are set up.
+	conflicts map[string]func(http.ResponseWriter)
+
 	mu       sync.Mutex
 	hits     map[string][]time.Time // accepted requests per key and endpoint, for the sliding window
 	faults   []*Fault
@@ -78,10 +82,11 @@ func WithRateLimit(limit int, window time.Duration) Option {
 // NewServer starts a fake server on loopback. Close it when done.
 func NewServer(opts ...Option) *Server {
 	s := &Server{
-		mux:      http.NewServeMux(),
-		keys:     []string{SecretKey},
-		hits:     make(map[string][]time.Time),
-		balances: make(map[Account]float64),
+		mux:       http.NewServeMux(),
+		keys:      []string{SecretKey},
+		conflicts: make(map[string]func(http.ResponseWriter)),
+		hits:      make(map[string][]time.Time),
+		balances:  make(map[Account]float64),
 	}
 	for _, opt := range opts {
 		opt(s)

@@ -182,6 +182,10 @@ type snapHandler func(st *snapState, body []byte) (int, any, error)
 
 func (s *Server) snapHandle(id string, h snapHandler) {
 	svc := snapService[id]
+	s.conflicts[id] = func(w http.ResponseWriter) {
+		WriteJSON(w, http.StatusConflict, snap.Result{ResponseCode: "409" + svc + "00",
+			ResponseMessage: "The same X-EXTERNAL-ID token has been used within the last 24 hours"})
+	}
 	s.handle(id, func(w http.ResponseWriter, r *http.Request) {
 		st := s.snap()
 		body, _ := io.ReadAll(r.Body)
