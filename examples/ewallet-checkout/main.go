@@ -12,7 +12,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"net/http/httptest"
@@ -21,13 +20,14 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/ewallets"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, fake := connect()
+	client, fake := demo.Connect()
 	if fake != nil {
 		defer fake.Close()
 	}
@@ -36,7 +36,7 @@ func main() {
 	// The order's reference_id is stored before the call: if the call ends
 	// with an unknown outcome, the callback carrying it tells what happened.
 	reference := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix())
-	step("1. Create a ShopeePay charge of IDR 25,000 for " + reference)
+	demo.Step("1. Create a ShopeePay charge of IDR 25,000 for " + reference)
 	params := &ewallets.CreateChargeParams{
 		ReferenceID: reference, Currency: ewallets.IDR, Amount: 25000,
 		CheckoutMethod: ewallets.OneTimePayment, ChannelCode: ewallets.ChannelShopeePayID,
@@ -44,15 +44,15 @@ func main() {
 	}
 	charge, err := ew.CreateCharge(ctx, params)
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Charge %s is %s. Send the customer to:\n   %s\n", charge.ID, charge.Status, charge.CheckoutURL(true))
 
-	step("2. A charge without the redirect URL ShopeePay needs is refused before sending")
+	demo.Step("2. A charge without the redirect URL ShopeePay needs is refused before sending")
 	params.ChannelProperties = nil
 	_, err = ew.CreateCharge(ctx, params)
-	explain(err)
+	demo.Explain(err)
 
 	if fake == nil {
 		fmt.Println("\nDone. Xendit will call your Dashboard's eWallet callback URL once the customer pays.")
@@ -60,7 +60,7 @@ func main() {
 	}
 	callbacks := listen(fake)
 
-	step("3. The customer pays in the ShopeePay app; Xendit calls back")
+	demo.Step("3. The customer pays in the ShopeePay app; Xendit calls back")
 	if err := fake.CompleteEWalletCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}
@@ -68,25 +68,25 @@ func main() {
 	fmt.Printf("   Callback %s: order %s is %s (%.0f %s).\n", cb.Event, cb.Charge.ReferenceID, cb.Charge.Status,
 		cb.Charge.ChargeAmount, cb.Charge.Currency)
 
-	step("4. Refund IDR 5,000 of it")
+	demo.Step("4. Refund IDR 5,000 of it")
 	refund, err := ew.CreateRefund(ctx, &ewallets.CreateRefundParams{
 		ChargeID: charge.ID, Amount: xendit.Ptr(5000.0), Reason: xendit.Ptr(ewallets.ReasonRequestedByCustomer),
 	})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Refund %s is %s; the result comes by callback.\n", refund.ID, refund.Status)
 	cb = await(callbacks)
 	fmt.Printf("   Callback %s: refund of %.0f is %s.\n", cb.Event, cb.Refund.RefundAmount, cb.Refund.Status)
 
-	step("5. If Xendit answers 503, the charge is not sent again")
+	demo.Step("5. If Xendit answers 503, the charge is not sent again")
 	fake.InjectFault(xendittest.Fault{Path: "/ewallets/charges", Status: 503, Times: 3})
 	params.ReferenceID = fmt.Sprintf("order-%d-attempt-1", time.Now().Unix()+1)
 	params.ChannelProperties = &ewallets.ChannelProperties{SuccessRedirectURL: "https://shop.example/orders/paid"}
 	var resp xendit.Response
 	_, err = ew.CreateCharge(ctx, params, xendit.CaptureResponse(&resp))
-	explain(err)
+	demo.Explain(err)
 	if xendit.OutcomeUnknown(err) {
 		fmt.Printf("   Sent %d time(s). The charge may exist: wait for a callback with reference_id %s\n"+
 			"   before charging again, and use a new reference_id for a new attempt.\n", resp.Attempts, params.ReferenceID)
@@ -122,45 +122,5 @@ func await(callbacks <-chan *ewallets.Callback) *ewallets.Callback {
 	case <-time.After(10 * time.Second):
 		log.Fatal("no callback arrived within 10 seconds")
 		return nil
-	}
-}
-
-// connect returns a client for real Xendit when XENDIT_SECRET_KEY is set,
-// else for an in-process fake.
-func connect() (*xendit.Client, *xendittest.Server) {
-	if os.Getenv(xendit.EnvSecretKey) != "" {
-		client, err := xendit.NewFromEnv()
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
-		return client, nil
-	}
-	fake := xendittest.NewServer()
-	client, err := fake.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	return client, fake
-}
-
-func step(s string) { fmt.Println("\n" + s) }
-
-// explain prints an error the way an application would inspect it.
-func explain(err error) {
-	var (
-		invalid *xendit.ValidationError
-		apiErr  *xendit.Error
-	)
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &invalid):
-		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
-	case errors.As(err, &apiErr):
-		fmt.Printf("   Xendit answered %d %s: %s.\n", apiErr.StatusCode, apiErr.Code, apiErr.Message)
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
 	}
 }

@@ -14,30 +14,27 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash"
 	"io"
-	"log"
 	"os"
 	"strings"
 	"time"
 
-	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/files"
-	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, fake := connect()
+	client, fake := demo.Connect()
 	if fake != nil {
 		defer fake.Close()
 	}
 	api := files.New(client)
 
-	step("1. Upload a delivery receipt while it is being generated")
+	demo.Step("1. Upload a delivery receipt while it is being generated")
 	// The document is written into a pipe and streamed to Xendit as it
 	// comes; a SHA-256 of what was sent is taken on the way.
 	sent := sha256.New()
@@ -47,27 +44,27 @@ func main() {
 		Reader:   io.TeeReader(generate(4000), sent),
 	})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Uploaded as %s.\n", file.ID)
 	fmt.Println("   A plain io.Reader can be read only once, so this upload is never retried;")
 	fmt.Println("   give an *os.File or an Open function to let the SDK retry it.")
 
-	step("2. Read the file's details")
+	demo.Step("2. Read the file's details")
 	info, err := api.Get(ctx, file.ID)
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   %s: %s, %s, %d bytes, created %s.\n", info.ID, info.Purpose, info.Type, info.Size,
 		info.Created.Format(time.RFC3339))
 
-	step("3. Download it and compare checksums")
+	demo.Step("3. Download it and compare checksums")
 	got := sha256.New()
 	n, err := api.DownloadTo(ctx, file.ID, got) // any io.Writer: a file, an HTTP response
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Downloaded %d bytes.\n", n)
@@ -79,21 +76,21 @@ func main() {
 		fmt.Println("   The checksums differ!")
 	}
 
-	step("4. A type Xendit does not take is refused before sending")
+	demo.Step("4. A type Xendit does not take is refused before sending")
 	_, err = api.Upload(ctx, &files.UploadParams{
 		Purpose: files.ChargebackEvidence, Filename: "photo.gif", Reader: strings.NewReader("GIF89a"),
 	})
-	explain(err)
+	demo.Explain(err)
 
-	step("5. Delete the file")
+	demo.Step("5. Delete the file")
 	del, err := api.Delete(ctx, file.ID)
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Deleted %s: %t.\n", del.ID, del.IsDeleted)
 	_, err = api.Get(ctx, file.ID)
-	explain(err)
+	demo.Explain(err)
 	fmt.Println("\nDone.")
 }
 
@@ -114,43 +111,3 @@ func generate(lines int) io.Reader {
 }
 
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
-
-// connect returns a client for real Xendit when XENDIT_SECRET_KEY is set,
-// else for an in-process fake.
-func connect() (*xendit.Client, *xendittest.Server) {
-	if os.Getenv(xendit.EnvSecretKey) != "" {
-		client, err := xendit.NewFromEnv()
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
-		return client, nil
-	}
-	fake := xendittest.NewServer()
-	client, err := fake.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	return client, fake
-}
-
-func step(s string) { fmt.Println("\n" + s) }
-
-// explain prints an error the way an application would inspect it.
-func explain(err error) {
-	var (
-		invalid *xendit.ValidationError
-		apiErr  *xendit.Error
-	)
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &invalid):
-		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
-	case errors.As(err, &apiErr):
-		fmt.Printf("   Xendit answered %d %s: %s (request id %s).\n", apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.RequestID)
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
-	}
-}

@@ -12,7 +12,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"net/http/httptest"
@@ -20,6 +19,7 @@ import (
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/paylater"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -27,7 +27,7 @@ import (
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, fake := connect()
+	client, fake := demo.Connect()
 	if fake != nil {
 		defer fake.Close()
 	}
@@ -41,16 +41,16 @@ func main() {
 		Type: paylater.PhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
 		URL: "https://shop.example/rice-cooker", Category: "Appliances",
 	}}
-	step("1. An amount that does not match the items is refused before sending")
+	demo.Step("1. An amount that does not match the items is refused before sending")
 	_, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{CustomerID: customer, ChannelCode: paylater.ChannelKredivo,
 		Currency: paylater.IDR, Amount: 850000, OrderItems: items})
-	explain(err)
+	demo.Explain(err)
 
-	step("2. Ask Kredivo for installment plans for IDR 900,000")
+	demo.Step("2. Ask Kredivo for installment plans for IDR 900,000")
 	plan, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{CustomerID: customer, ChannelCode: paylater.ChannelKredivo,
 		Currency: paylater.IDR, Amount: paylater.Total(items), OrderItems: items})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	for _, o := range plan.Options {
@@ -58,13 +58,13 @@ func main() {
 	}
 
 	reference := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix())
-	step("3. Charge the plan as " + reference)
+	demo.Step("3. Charge the plan as " + reference)
 	charge, err := pl.CreateCharge(ctx, &paylater.CreateChargeParams{
 		PlanID: plan.ID, ReferenceID: reference,
 		SuccessRedirectURL: "https://shop.example/orders/paid", FailureRedirectURL: "https://shop.example/orders/failed",
 	})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		if xendit.OutcomeUnknown(err) {
 			fmt.Println("   The charge may exist: wait for its callback (reference_id " + reference + ") before trying again.")
 		}
@@ -77,7 +77,7 @@ func main() {
 		return
 	}
 
-	step("4. The customer approves at Kredivo; Xendit calls back")
+	demo.Step("4. The customer approves at Kredivo; Xendit calls back")
 	callbacks := listen(fake)
 	if err := fake.CompletePayLaterCharge(charge.ID); err != nil {
 		log.Fatal(err)
@@ -85,10 +85,10 @@ func main() {
 	cb := <-callbacks // CompletePayLaterCharge returns after delivery
 	fmt.Printf("   Callback %s: order %s is %s (%.0f %s).\n", cb.Event, cb.Data.ReferenceID, cb.Data.Status, cb.Data.Amount, cb.Data.Currency)
 
-	step("5. Refund it in full")
+	demo.Step("5. Refund it in full")
 	refund, err := pl.CreateRefund(ctx, &paylater.CreateRefundParams{ChargeID: charge.ID, Reason: xendit.Ptr(paylater.ReasonChangeOfMind)})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Refund %s of %.0f is %s.\n", refund.ID, refund.Amount, refund.Status)
@@ -113,41 +113,4 @@ func listen(fake *xendittest.Server) <-chan *paylater.PaymentCallback {
 	receiver := httptest.NewServer(h)
 	fake.SetPayLaterCallbackURL(receiver.URL, xendittest.CallbackToken)
 	return out
-}
-
-func connect() (*xendit.Client, *xendittest.Server) {
-	if os.Getenv(xendit.EnvSecretKey) != "" {
-		client, err := xendit.NewFromEnv()
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
-		return client, nil
-	}
-	fake := xendittest.NewServer()
-	client, err := fake.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	return client, fake
-}
-
-func step(s string) { fmt.Println("\n" + s) }
-
-func explain(err error) {
-	var (
-		invalid *xendit.ValidationError
-		apiErr  *xendit.Error
-	)
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &invalid):
-		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
-	case errors.As(err, &apiErr):
-		fmt.Printf("   Xendit answered %d %s: %s.\n", apiErr.StatusCode, apiErr.Code, apiErr.Message)
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
-	}
 }

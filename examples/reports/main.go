@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/reports"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -28,7 +29,7 @@ import (
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	client, fake := connect()
+	client, fake := demo.Connect()
 	if fake != nil {
 		defer fake.Close()
 	}
@@ -41,31 +42,31 @@ func main() {
 		webhooks = listen(fake)
 	}
 
-	step("1. Ask for last week's IDR balance history")
+	demo.Step("1. Ask for last week's IDR balance history")
 	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Report %s is %s: Xendit builds it in the background.\n", r.ID, r.Status)
 
 	if fake == nil {
-		step("2. Poll until it is ready (your Dashboard's webhook URL gets reports.completed too)")
+		demo.Step("2. Poll until it is ready (your Dashboard's webhook URL gets reports.completed too)")
 		wait(ctx, api, r.ID, nil)
 		fmt.Println("\nDone. Run without XENDIT_SECRET_KEY to also receive the webhooks on a local endpoint.")
 		return
 	}
 
-	step("2. Xendit POSTs reports.completed to your webhook endpoint")
+	demo.Step("2. Xendit POSTs reports.completed to your webhook endpoint")
 	d := await(webhooks)
 	fmt.Printf("   Webhook %s (webhook-id %s): report %s is %s.\n", d.w.Event, d.id, d.w.ID, d.w.Status)
 	fmt.Printf("   Download it within 24 hours, with no credentials, from:\n   %s\n", d.w.URL)
 
-	step("3. Or poll with reports.Wait, when you cannot receive webhooks")
+	demo.Step("3. Or poll with reports.Wait, when you cannot receive webhooks")
 	fake.SetReportDelay(500 * time.Millisecond) // the fake takes a moment to build this one
 	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.Transactions, Filter: lastWeek, Currency: "IDR"})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Report %s is %s; Wait calls Get, backing off, until it is not.\n", r.ID, r.Status)
@@ -73,11 +74,11 @@ func main() {
 	d = await(webhooks)
 	fmt.Printf("   Its webhook arrived as well: %s for %s.\n", d.w.Event, d.w.ID)
 
-	step("4. A report Xendit could not build")
+	demo.Step("4. A report Xendit could not build")
 	fake.SetReportDelay(-1) // reports stay PENDING until the fake is told how they end
 	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	if err := fake.FinishReport(r.ID, true); err != nil {
@@ -99,7 +100,7 @@ func wait(ctx context.Context, api *reports.Client, id string, wo *reports.WaitO
 	case errors.Is(err, reports.ErrFailed):
 		fmt.Printf("   Wait says: report %s FAILED (errors.Is(err, reports.ErrFailed)).\n", r.ID)
 	case err != nil:
-		explain(err)
+		demo.Explain(err)
 	default:
 		fmt.Printf("   Wait says: report %s is %s after %s; its URL is valid for 24 hours:\n   %s\n",
 			r.ID, r.Status, time.Since(start).Round(100*time.Millisecond), r.URL)
@@ -144,45 +145,5 @@ func await(webhooks <-chan delivery) delivery {
 	case <-time.After(10 * time.Second):
 		log.Fatal("no webhook arrived within 10 seconds")
 		return delivery{}
-	}
-}
-
-// connect returns a client for real Xendit when XENDIT_SECRET_KEY is set,
-// else for an in-process fake.
-func connect() (*xendit.Client, *xendittest.Server) {
-	if os.Getenv(xendit.EnvSecretKey) != "" {
-		client, err := xendit.NewFromEnv()
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
-		return client, nil
-	}
-	fake := xendittest.NewServer()
-	client, err := fake.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	return client, fake
-}
-
-func step(s string) { fmt.Println("\n" + s) }
-
-// explain prints an error the way an application would inspect it.
-func explain(err error) {
-	var (
-		invalid *xendit.ValidationError
-		apiErr  *xendit.Error
-	)
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &invalid):
-		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
-	case errors.As(err, &apiErr):
-		fmt.Printf("   Xendit answered %d %s: %s (request id %s).\n", apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.RequestID)
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
 	}
 }

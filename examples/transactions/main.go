@@ -11,14 +11,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"log"
 	"net/http"
 	"os"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/transactions"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -30,7 +29,7 @@ func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	pages := &pageLogger{next: http.DefaultTransport}
-	client, fake := connect(xendit.WithHTTPClient(&http.Client{Transport: pages}))
+	client, fake := demo.Connect(xendit.WithHTTPClient(&http.Client{Transport: pages}))
 	if fake != nil {
 		defer fake.Close()
 		fake.SeedTransactions(7) // IDR payments of 1000 to 7000
@@ -41,12 +40,12 @@ func main() {
 	}
 	api := transactions.New(client)
 
-	step("1. Listing without a currency is refused before sending")
+	demo.Step("1. Listing without a currency is refused before sending")
 	_, err := api.List(ctx, &transactions.ListParams{})
-	explain(err)
+	demo.Explain(err)
 	fmt.Println("   (Xendit would list IDR only and silently leave out every other currency.)")
 
-	step("2. Every successful IDR transaction, 3 per page")
+	demo.Step("2. Every successful IDR transaction, 3 per page")
 	// All fetches the next page only when the loop has used up the last one.
 	n := 0
 	for tx, err := range api.All(ctx, &transactions.ListParams{
@@ -55,7 +54,7 @@ func main() {
 		Limit:    3,
 	}) {
 		if err != nil {
-			explain(err)
+			demo.Explain(err)
 			os.Exit(1)
 		}
 		fmt.Printf("   %s  %-8s %s %9.2f  %s\n", tx.ID, tx.Type, tx.Currency, tx.Amount, tx.ReferenceID)
@@ -66,11 +65,11 @@ func main() {
 	}
 	fmt.Printf("   %d transactions in %d pages.\n", n, pages.reset())
 
-	step("3. Stop early: later pages are never requested")
+	demo.Step("3. Stop early: later pages are never requested")
 	n = 0
 	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 3}) {
 		if err != nil {
-			explain(err)
+			demo.Explain(err)
 			os.Exit(1)
 		}
 		fmt.Printf("   %s %9.2f\n", tx.ID, tx.Amount)
@@ -80,11 +79,11 @@ func main() {
 	}
 	fmt.Printf("   Stopped after %d transactions; %d page(s) fetched.\n", n, pages.reset())
 
-	step("4. Another currency must be asked for explicitly")
+	demo.Step("4. Another currency must be asked for explicitly")
 	n = 0
 	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "PHP"}) {
 		if err != nil {
-			explain(err)
+			demo.Explain(err)
 			os.Exit(1)
 		}
 		fmt.Printf("   %s  %s %9.2f  %s via %s\n", tx.ID, tx.Currency, tx.Amount, tx.ReferenceID, tx.ChannelCode)
@@ -120,44 +119,4 @@ func (p *pageLogger) reset() int {
 	n := p.pages
 	p.pages = 0
 	return n
-}
-
-// connect returns a client for real Xendit when XENDIT_SECRET_KEY is set,
-// else for an in-process fake.
-func connect(opts ...xendit.Option) (*xendit.Client, *xendittest.Server) {
-	if os.Getenv(xendit.EnvSecretKey) != "" {
-		client, err := xendit.NewFromEnv(opts...)
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
-		return client, nil
-	}
-	fake := xendittest.NewServer()
-	client, err := fake.Client(opts...)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	return client, fake
-}
-
-func step(s string) { fmt.Println("\n" + s) }
-
-// explain prints an error the way an application would inspect it.
-func explain(err error) {
-	var (
-		invalid *xendit.ValidationError
-		apiErr  *xendit.Error
-	)
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &invalid):
-		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
-	case errors.As(err, &apiErr):
-		fmt.Printf("   Xendit answered %d %s: %s (request id %s).\n", apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.RequestID)
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
-	}
 }

@@ -1,0 +1,56 @@
+// Package demo holds what the example programs share: a client for real
+// Xendit or for an in-process fake, and printing steps and errors the way a
+// newcomer reads them. examples/quickstart spells each of these out.
+package demo
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+// Connect returns a client for real Xendit when XENDIT_SECRET_KEY is set, and
+// then a nil server; else a client for an in-process fake, which the caller
+// closes when done.
+func Connect(opts ...xendit.Option) (*xendit.Client, *xendittest.Server) {
+	if os.Getenv(xendit.EnvSecretKey) != "" {
+		client, err := xendit.NewFromEnv(opts...)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
+		return client, nil
+	}
+	fake := xendittest.NewServer()
+	client, err := fake.Client(opts...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
+	return client, fake
+}
+
+// Step prints the heading of the next step.
+func Step(s string) { fmt.Println("\n" + s) }
+
+// Explain prints an error the way an application would inspect it.
+func Explain(err error) {
+	var (
+		invalid *xendit.ValidationError
+		apiErr  *xendit.Error
+	)
+	switch {
+	case err == nil:
+		fmt.Println("   No error.")
+	case errors.As(err, &invalid):
+		fmt.Printf("   Rejected before sending: field %q %s.\n", invalid.Field, invalid.Reason)
+	case errors.As(err, &apiErr):
+		fmt.Printf("   Xendit answered %d %s: %s (request id %s).\n", apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.RequestID)
+	default:
+		fmt.Printf("   The call failed: %v\n", err)
+	}
+}
