@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/snap"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -29,7 +30,7 @@ import (
 func main() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	sc, fake := connect()
+	sc, fake := demo.ConnectSNAP()
 	if fake != nil {
 		defer fake.Close()
 	}
@@ -104,30 +105,6 @@ func listen(fake *xendittest.Server) <-chan *snap.VAPayment {
 	receiver := httptest.NewServer(h) // closed when the program exits
 	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
 	return out
-}
-
-// connect returns a SNAP client for real Xendit when XENDIT_SECRET_KEY is
-// set (with XENDIT_SNAP_CLIENT_ID and XENDIT_SNAP_PRIVATE_KEY), else for an
-// in-process fake.
-func connect() (*snap.Client, *xendittest.Server) {
-	var fake *xendittest.Server
-	client, err := xendit.NewFromEnv()
-	if os.Getenv(xendit.EnvSecretKey) == "" {
-		fake = xendittest.NewServer()
-		client, err = fake.Client(xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 10 * time.Millisecond}))
-		fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	}
-	if err != nil {
-		log.Fatal(err)
-	}
-	sc, err := snap.NewFromEnv(client)
-	if fake != nil {
-		sc, err = fake.SNAPClient(client)
-	}
-	if err != nil {
-		log.Fatal(err)
-	}
-	return sc, fake
 }
 
 // explain prints an error the way an application would inspect it.

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/snap"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -53,4 +54,24 @@ func Explain(err error) {
 	default:
 		fmt.Printf("   The call failed: %v\n", err)
 	}
+}
+
+// ConnectSNAP returns a SNAP client: for real Xendit when XENDIT_SECRET_KEY
+// is set (with XENDIT_SNAP_CLIENT_ID and XENDIT_SNAP_PRIVATE_KEY), else for
+// an in-process fake that checks signatures with its test key.
+func ConnectSNAP() (*snap.Client, *xendittest.Server) {
+	client, fake := Connect()
+	var (
+		sc  *snap.Client
+		err error
+	)
+	if fake != nil {
+		sc, err = fake.SNAPClient(client)
+	} else {
+		sc, err = snap.NewFromEnv(client)
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	return sc, fake
 }
