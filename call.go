@@ -1,6 +1,7 @@
 package xendit
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -103,6 +104,7 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 	case body != nil:
 		h["Content-Type"] = jsonMediaType
 	}
+	rc.adoptEndpointHeaders(e)
 	// Headers are set as the endpoint spells them, not canonicalized.
 	if v := rc.apiVersion; v != "" || e.APIVersion != "" {
 		if v == "" {
@@ -120,10 +122,33 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 		return Invalid("idempotency key", "%s documents no idempotency header, so the key would not be sent", op)
 	}
 	for _, hd := range rc.headers {
-		h[hd.name] = []string{hd.value}
+		if !e.ownsHeader(hd.name) {
+			h[hd.name] = []string{hd.value}
+		}
 	}
 	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.creds.account, op)
 	return nil
+}
+
+// adoptEndpointHeaders takes a header set by hand with WithHeader that names
+// the endpoint's idempotency or version header, in any spelling, as that
+// setting, so that it goes out once, as the endpoint spells it, and is
+// reported. WithIdempotencyKey and WithAPIVersion take precedence.
+func (rc *requestConfig) adoptEndpointHeaders(e Endpoint) {
+	for _, hd := range rc.headers {
+		switch {
+		case e.IdempotencyHeader != "" && strings.EqualFold(hd.name, e.IdempotencyHeader):
+			rc.idempotencyKey = cmp.Or(rc.idempotencyKey, hd.value)
+		case strings.EqualFold(hd.name, e.versionHeader()):
+			rc.apiVersion = cmp.Or(rc.apiVersion, hd.value)
+		}
+	}
+}
+
+// ownsHeader reports whether the pipeline sets header name itself for e.
+func (e Endpoint) ownsHeader(name string) bool {
+	return strings.EqualFold(name, e.versionHeader()) ||
+		(e.IdempotencyHeader != "" && strings.EqualFold(name, e.IdempotencyHeader))
 }
 
 // expandPath fills {name} placeholders with escaped values.

@@ -241,3 +241,20 @@ func TestNilContextIsAnError(t *testing.T) {
 	assert.Error(t, err)
 	assert.False(t, errors.Is(err, xendit.ErrServer))
 }
+
+// A caller who sets the endpoint's idempotency or version header by hand, in
+// any spelling, gets it taken as that setting: sent once, and reported.
+func TestHandSetIdempotencyAndVersionHeadersAreTakenAsSuch(t *testing.T) {
+	srv := newRecorder(t, jsonReply(200, `{}`))
+	e := xendit.Endpoint{ID: "x", Method: http.MethodPost, Path: "/v", APIVersion: "2020-10-31",
+		VersionHeader: "API-VERSION", IdempotencyHeader: "X-IDEMPOTENCY-KEY"}
+	var resp xendit.Response
+	require.NoError(t, srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: e, Options: []xendit.RequestOption{
+		xendit.WithHeader("x-idempotency-key", "order-9"), xendit.WithHeader("Api-Version", "2020-05-19"),
+		xendit.CaptureResponse(&resp),
+	}}, nil))
+	h := srv.requests()[0].Header
+	assert.Equal(t, []string{"order-9"}, h.Values("X-Idempotency-Key"), "one key, the caller's")
+	assert.Equal(t, []string{"2020-05-19"}, h.Values("Api-Version"))
+	assert.Equal(t, "order-9", resp.IdempotencyKey)
+}
