@@ -14,7 +14,6 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"net/http/httptest"
 	"os"
 	"time"
 
@@ -58,7 +57,7 @@ func main() {
 		fmt.Println("\nDone. Xendit will call your Dashboard's eWallet callback URL once the customer pays.")
 		return
 	}
-	callbacks := listen(fake)
+	callbacks := demo.Listen[ewallets.Callback](fake.SetEWalletCallbackURL)
 
 	demo.Step("3. The customer pays in the ShopeePay app; Xendit calls back")
 	if err := fake.CompleteEWalletCharge(charge.ID); err != nil {
@@ -92,26 +91,6 @@ func main() {
 			"   before charging again, and use a new reference_id for a new attempt.\n", resp.Attempts, params.ReferenceID)
 	}
 	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to create the charge at Xendit.")
-}
-
-// listen starts a webhook endpoint, built on the SDK's handler (token check,
-// webhook-id dedupe), and points the fake's callbacks at it.
-func listen(fake *xendittest.Server) <-chan *ewallets.Callback {
-	out := make(chan *ewallets.Callback, 4)
-	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		var cb ewallets.Callback
-		if err := e.Decode(&cb); err != nil {
-			return err
-		}
-		out <- &cb
-		return nil
-	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
-	if err != nil {
-		log.Fatal(err)
-	}
-	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetEWalletCallbackURL(receiver.URL, xendittest.CallbackToken)
-	return out
 }
 
 // await waits for the next callback, or gives up after 10 seconds.

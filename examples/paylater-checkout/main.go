@@ -14,14 +14,12 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"net/http/httptest"
 	"os"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/paylater"
-	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 func main() {
@@ -78,7 +76,7 @@ func main() {
 	}
 
 	demo.Step("4. The customer approves at Kredivo; Xendit calls back")
-	callbacks := listen(fake)
+	callbacks := demo.Listen[paylater.PaymentCallback](fake.SetPayLaterCallbackURL)
 	if err := fake.CompletePayLaterCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}
@@ -93,24 +91,4 @@ func main() {
 	}
 	fmt.Printf("   Refund %s of %.0f is %s.\n", refund.ID, refund.Amount, refund.Status)
 	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to run the first steps at Xendit.")
-}
-
-// listen starts a webhook endpoint on the SDK's handler and points the
-// fake's PayLater callbacks at it.
-func listen(fake *xendittest.Server) <-chan *paylater.PaymentCallback {
-	out := make(chan *paylater.PaymentCallback, 2)
-	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		var cb paylater.PaymentCallback
-		if err := e.Decode(&cb); err != nil {
-			return err
-		}
-		out <- &cb
-		return nil
-	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
-	if err != nil {
-		log.Fatal(err)
-	}
-	receiver := httptest.NewServer(h)
-	fake.SetPayLaterCallbackURL(receiver.URL, xendittest.CallbackToken)
-	return out
 }

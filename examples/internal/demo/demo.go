@@ -4,9 +4,11 @@
 package demo
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
+	"net/http/httptest"
 	"os"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -74,4 +76,26 @@ func ConnectSNAP() (*snap.Client, *xendittest.Server) {
 		log.Fatal(err)
 	}
 	return sc, fake
+}
+
+// Listen starts a local webhook endpoint on the SDK's handler (token check,
+// webhook-id dedupe), points the fake's callbacks at it with register, and
+// hands each payload, decoded into T, to the returned channel. The endpoint
+// lives until the program exits.
+func Listen[T any](register func(url, token string)) <-chan *T {
+	out := make(chan *T, 4)
+	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+		var payload T
+		if err := e.Decode(&payload); err != nil {
+			return err
+		}
+		out <- &payload
+		return nil
+	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
+	if err != nil {
+		log.Fatal(err)
+	}
+	receiver := httptest.NewServer(h)
+	register(receiver.URL, xendittest.CallbackToken)
+	return out
 }
