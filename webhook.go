@@ -2,8 +2,8 @@ package xendit
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -11,7 +11,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strings"
+	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +27,11 @@ type WebhookEvent struct {
 	// when it has one; older callbacks (invoices, virtual accounts) have
 	// none and are told apart by the URL they are sent to.
 	Event string
+	// Label is the label of the callback token that matched
+	// ([WithCallbackTokensFor]): the merchant whose Xendit account sent
+	// the event. Empty for a token given to [WithCallbackTokens]. Check
+	// that the payload's business_id or account belongs to it.
+	Label string
 	// Body is the raw JSON payload.
 	Body []byte
 	// Header holds the request headers, x-callback-token removed.
@@ -52,23 +58,36 @@ var (
 	ErrWebhookToken     = errors.New("xendit: webhook: missing or unknown " + HeaderCallbackToken)
 	ErrWebhookTooLarge  = errors.New("xendit: webhook: body too large")
 	ErrWebhookMalformed = errors.New("xendit: webhook: malformed request")
+	// ErrWebhookDuplicate: the function returned nil for this webhook-id
+	// before; answered 200.
 	ErrWebhookDuplicate = errors.New("xendit: webhook: duplicate " + HeaderWebhookID)
-	ErrWebhookStore     = errors.New("xendit: webhook: dedupe store failed")
+	// ErrWebhookInProgress: another delivery of this webhook-id holds the
+	// claim and has not succeeded yet; answered 409 so that Xendit retries.
+	ErrWebhookInProgress = errors.New("xendit: webhook: " + HeaderWebhookID + " is being processed by another delivery")
+	ErrWebhookStore      = errors.New("xendit: webhook: dedupe store failed")
+	// ErrWebhookNotConfigured: a WebhookHandler not made by
+	// [NewWebhookHandler]; answered 500.
+	ErrWebhookNotConfigured = errors.New("xendit: webhook: WebhookHandler not made by NewWebhookHandler")
 )
 
-// Webhook defaults.
+// Webhook defaults and bounds.
 const (
 	DefaultWebhookMaxBody = 1 << 20
 	DefaultWebhookTimeout = 30 * time.Second
-	DefaultDedupeTTL      = 72 * time.Hour
+	// MaxWebhookTimeout bounds [WithWebhookTimeout]. A webhook-id is
+	// claimed for twice the timeout; a longer claim than Xendit's first
+	// retry, 15 minutes after the original delivery, would answer that
+	// retry 409 too. At this bound the claim is 10 minutes.
+	MaxWebhookTimeout = 5 * time.Minute
+	DefaultDedupeTTL  = 72 * time.Hour
 	// MinDedupeTTL is Xendit's retry window: a shorter TTL would let a
 	// retry through as a new event.
 	MinDedupeTTL = 24 * time.Hour
 	// maxWebhookID bounds the webhook-id, which becomes a store key.
 	maxWebhookID = 256
-	// storeTimeout bounds Done and Release, which run even after the
-	// request's context is done.
-	storeTimeout = 5 * time.Second
+	// DefaultDedupeStoreTimeout bounds each call to a dedupe store other
+	// than the memory store, which never blocks.
+	DefaultDedupeStoreTimeout = 5 * time.Second
 )
 
 // WebhookHandler verifies, deduplicates and dispatches Xendit webhooks. It
@@ -77,9 +96,10 @@ const (
 //
 // Xendit POSTs each event to the URL set in Dashboard > Settings > Webhooks,
 // with the account's verification token in x-callback-token and a unique
-// webhook-id. A delivery that gets no 2xx within 30 seconds is retried up to
-// six times over 24 hours, and events arrive in no particular order. A
-// [WebhookHandler] turns those rules into an http.Handler:
+// webhook-id. A delivery that gets no 2xx within 30 seconds is retried six
+// times over 24 hours (15 minutes after the first, then 1, 3, 6, 12 and 24
+// hours), and events arrive in no particular order. A [WebhookHandler]
+// turns those rules into an http.Handler:
 //
 //	h, err := xendit.NewWebhookHandler(func(ctx context.Context, e *xendit.WebhookEvent) error {
 //		var p reportPayload
@@ -99,69 +119,75 @@ const (
 //	401  x-callback-token is missing or matches no configured token; nothing is read or processed
 //	413  the body is longer than the cap (default 1 MiB)
 //	400  the body is not a JSON object, or webhook-id is longer than 256 bytes
-//	200  the webhook-id was seen before, or is being processed now: not processed again
-//	500  the dedupe store failed, or the handler returned an error or panicked: Xendit retries
-//	200  the handler returned nil
+//	200  the function returned nil for this webhook-id before: not processed again
+//	409  another delivery of this webhook-id is being processed: not processed, and Xendit retries
+//	500  the dedupe store failed, or the function returned an error or panicked: Xendit retries
+//	200  the function returned nil
+//
+// A 200 always means that the function returned nil for the webhook-id,
+// now or before; nothing else is acknowledged.
 //
 // [WithCallbackTokens] takes several tokens. To rotate, regenerate the token
 // in the Dashboard and deploy with the old and the new one (a delivery
 // rejected in between is retried 15 minutes later), then drop the old one.
-// Every configured token is compared, in constant time, on every request,
-// and no token ever appears in a log line or an error.
+// [WithCallbackTokensFor] labels the tokens of each merchant a payment
+// backend serves on one URL, and [WebhookEvent.Label] names the one that
+// matched. Tokens are looked up by their SHA-256 digest, and no token ever
+// appears in a log line or an error.
 //
-// The handler claims the webhook-id in a [DedupeStore] for a short lease
-// before running, keeps it for the dedupe TTL (default 72 hours, past
-// Xendit's 24-hour retry schedule) after a success, and releases it after a
-// failure so that Xendit's retry is processed. A delivery without a
-// webhook-id is deduplicated on a SHA-256 of its body instead: a retry of it
-// carries the same body. It is processed, not rejected, because rejecting an
-// authentic payment event would lose it once Xendit stops retrying.
+// # Exactly once
 //
-// The default store is in memory. Replicas behind a load balancer must share
-// one store, such as redisstore.
+// Before running the function, the handler claims the webhook-id in a
+// [DedupeStore] for a lease of twice [WithWebhookTimeout] (60 seconds by
+// default), under an owner token unique to the delivery. Then:
+//   - the function returns nil: the id is marked done for the dedupe TTL
+//     (72 hours by default, past Xendit's 24-hour schedule). The write is
+//     retried until the lease ends; if it still fails, the claim is left to
+//     run out rather than freed, and the failure is logged at error level
+//     with the id.
+//   - it fails or panics: the claim is released, so that Xendit's retry is
+//     processed. If the release fails, the claim runs out within the lease,
+//     before Xendit's first retry.
 //
-// Deduplication is best effort: a store that loses a key (a Redis failover,
-// a full memory store, a manual resend after the TTL) lets an event through
-// again. The writes an event triggers must still be idempotent, for example
-// with a unique constraint on the payment id.
+// Done and Release act only on the delivery's own claim, so a delivery
+// whose lease ran out cannot free or overwrite a newer one. A delivery
+// without a webhook-id is deduplicated on a SHA-256 of its body: a retry of
+// it carries the same body.
 //
-// Xendit waits 30 seconds for an answer. The handler's context is cancelled
-// after [WithWebhookTimeout] (default 30 seconds) or when Xendit hangs up.
-// Long work belongs in a queue: enqueue in the handler and return nil.
+// What remains: an event whose done mark could not be written before its
+// lease ended (the store unreachable for the rest of the lease after the
+// function returned), and which Xendit delivers again after that, is
+// processed again; so is one whose id a store loses (a
+// Redis failover, a memory store that is full). The writes an event
+// triggers must still be idempotent, for example with a unique constraint
+// on the payment id.
+//
+// The default store is in memory. Replicas behind a load balancer must
+// share one store, such as redisstore.
+//
+// Xendit waits 30 seconds for an answer. The function's context is
+// cancelled after [WithWebhookTimeout] (default 30 seconds) or when Xendit
+// hangs up. Long work belongs in a queue: enqueue in the function and
+// return nil.
 type WebhookHandler struct {
-	fn      WebhookFunc
-	tokens  [][sha256.Size]byte
-	store   DedupeStore
-	ttl     time.Duration
-	timeout time.Duration
-	maxBody int64
-	logger  *slog.Logger
+	fn       WebhookFunc
+	verifier WebhookVerifier
+	tokens   *tokenVerifier // the verifier, when it checks callback tokens
+	key      func(*WebhookEvent) (string, error)
+	store    DedupeStore
+	memory   bool // store is a *MemoryDedupeStore, which never blocks
+	ttl      time.Duration
+	timeout  time.Duration
+	storeTTL time.Duration // bound of each store call
+	maxBody  int64
+	logger   *slog.Logger
+
+	ownerPrefix string
+	owners      atomic.Uint64
 }
 
 // WebhookOption configures a [WebhookHandler].
 type WebhookOption func(*WebhookHandler) error
-
-// WithCallbackTokens sets the verification tokens from Dashboard >
-// Settings > Webhooks; a request must carry one of them in
-// x-callback-token. It is required. Give several to rotate a token or to
-// serve test and live mode, whose tokens differ, on one endpoint; calling
-// it again adds more. An empty token is an error rather than an open door,
-// and so is one with surrounding white space or control characters, which
-// no header carries.
-func WithCallbackTokens(tokens ...string) WebhookOption {
-	return func(h *WebhookHandler) error {
-		if len(tokens) == 0 {
-			return errors.New("xendit: WithCallbackTokens: no token given")
-		}
-		for i, t := range tokens {
-			if t == "" || strings.TrimSpace(t) != t || strings.ContainsAny(t, "\r\n\x00") {
-				return fmt.Errorf("xendit: WithCallbackTokens: token %d of %d is empty or has white space or control characters around it", i+1, len(tokens))
-			}
-			h.tokens = append(h.tokens, sha256.Sum256([]byte(t)))
-		}
-		return nil
-	}
-}
 
 // WithDedupeStore replaces the in-memory store, e.g. with a redisstore
 // shared by replicas.
@@ -171,6 +197,19 @@ func WithDedupeStore(s DedupeStore) WebhookOption {
 			return errors.New("xendit: WithDedupeStore: nil store")
 		}
 		h.store = s
+		return nil
+	}
+}
+
+// WithDedupeStoreTimeout bounds each call to the dedupe store (default
+// [DefaultDedupeStoreTimeout]); a claim that takes longer is answered 500,
+// and Xendit retries. The memory store never blocks and is not bounded.
+func WithDedupeStoreTimeout(d time.Duration) WebhookOption {
+	return func(h *WebhookHandler) error {
+		if d <= 0 || d > MaxWebhookTimeout {
+			return fmt.Errorf("xendit: WithDedupeStoreTimeout: %v is not in (0, %v]", d, MaxWebhookTimeout)
+		}
+		h.storeTTL = d
 		return nil
 	}
 }
@@ -188,13 +227,14 @@ func WithDedupeTTL(d time.Duration) WebhookOption {
 }
 
 // WithWebhookTimeout bounds the handler function (default
-// [DefaultWebhookTimeout]). A webhook-id is claimed for twice this long
-// while it is processed, so that a process that dies mid-way blocks
-// Xendit's retries for minutes, not for the dedupe TTL.
+// [DefaultWebhookTimeout], at most [MaxWebhookTimeout]). A webhook-id is
+// claimed for twice this long while it is processed, so that a process
+// that dies mid-way blocks Xendit's retries for minutes, not for the dedupe
+// TTL, and never past Xendit's first retry.
 func WithWebhookTimeout(d time.Duration) WebhookOption {
 	return func(h *WebhookHandler) error {
-		if d <= 0 {
-			return fmt.Errorf("xendit: WithWebhookTimeout: %v is not positive", d)
+		if d <= 0 || d > MaxWebhookTimeout {
+			return fmt.Errorf("xendit: WithWebhookTimeout: %v is not in (0, %v]: the claim, twice as long, must end before Xendit's first retry 15 minutes on", d, MaxWebhookTimeout)
 		}
 		h.timeout = d
 		return nil
@@ -214,7 +254,8 @@ func WithMaxBodyBytes(n int64) WebhookOption {
 }
 
 // WithWebhookLogger logs rejected, duplicate and failed deliveries to l.
-// Tokens and bodies are never logged.
+// Tokens and bodies are never logged, nor anything of an unauthenticated
+// request but its method and the length of its webhook-id.
 func WithWebhookLogger(l *slog.Logger) WebhookOption {
 	return func(h *WebhookHandler) error {
 		if l == nil {
@@ -225,47 +266,83 @@ func WithWebhookLogger(l *slog.Logger) WebhookOption {
 	}
 }
 
+// WithDedupeKey replaces what an event is deduplicated on (by default its
+// webhook-id, or a SHA-256 of the body when it has none), for callbacks
+// that carry their identity in the body, as SNAP's do. An error from key
+// is answered 400; wrap [ErrWebhookMalformed] to say so.
+func WithDedupeKey(key func(*WebhookEvent) (string, error)) WebhookOption {
+	return func(h *WebhookHandler) error {
+		if key == nil {
+			return errors.New("xendit: WithDedupeKey: nil function")
+		}
+		h.key = key
+		return nil
+	}
+}
+
 // NewWebhookHandler returns a handler that runs fn once per new, authentic
-// delivery. [WithCallbackTokens] is required.
+// delivery. [WithCallbackTokens], [WithCallbackTokensFor] or
+// [WithWebhookVerifier] is required.
 func NewWebhookHandler(fn WebhookFunc, opts ...WebhookOption) (*WebhookHandler, error) {
 	if fn == nil {
 		return nil, errors.New("xendit: NewWebhookHandler: nil function")
 	}
 	h := &WebhookHandler{
-		fn:      fn,
-		ttl:     DefaultDedupeTTL,
-		timeout: DefaultWebhookTimeout,
-		maxBody: DefaultWebhookMaxBody,
+		fn:       fn,
+		key:      defaultDedupeKey,
+		ttl:      DefaultDedupeTTL,
+		timeout:  DefaultWebhookTimeout,
+		storeTTL: DefaultDedupeStoreTimeout,
+		maxBody:  DefaultWebhookMaxBody,
 	}
 	for _, opt := range opts {
 		if err := opt(h); err != nil {
 			return nil, err
 		}
 	}
-	if len(h.tokens) == 0 {
+	if h.verifier == nil {
 		return nil, errors.New("xendit: NewWebhookHandler: no callback token; pass WithCallbackTokens")
 	}
 	if h.store == nil {
 		h.store, _ = NewMemoryDedupeStore(DefaultDedupeEntries)
 	}
+	_, h.memory = h.store.(*MemoryDedupeStore)
 	if h.logger == nil {
 		h.logger = slog.New(slog.DiscardHandler)
 	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	h.ownerPrefix = hex.EncodeToString(b[:]) + "-"
 	return h, nil
 }
 
 // ServeHTTP implements http.Handler.
 func (h *WebhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	status, err := h.serve(r)
-	if status == http.StatusMethodNotAllowed {
+	var status int
+	var err error
+	if r.Method != http.MethodPost {
+		status, err = http.StatusMethodNotAllowed, ErrWebhookMalformed
+		h.log(r.Context(), slog.LevelWarn, "xendit webhook: method not allowed", slog.String("method", r.Method))
 		w.Header().Set("Allow", http.MethodPost)
+	} else {
+		// The request is the handler's: the token is deleted from its own
+		// header rather than from a copy.
+		req := WebhookRequest{Method: r.Method, Path: r.URL.RequestURI(), Header: r.Header, ReceivedAt: time.Now()}
+		if r.ContentLength > h.maxBody && h.maxBody > 0 {
+			req.bodyErr = ErrWebhookTooLarge
+		} else {
+			req.reader, req.maxBody = r.Body, h.maxBody
+		}
+		status, err = h.handle(r.Context(), &req, false)
 	}
-	// The body names the reason, never the handler's error, which may hold
-	// anything.
+	// The body names the reason, never the function's error, which may
+	// hold anything.
 	msg := "ok"
 	switch {
 	case errors.Is(err, ErrWebhookDuplicate):
 		msg = "duplicate webhook-id, not processed again"
+	case errors.Is(err, ErrWebhookInProgress):
+		msg = "webhook-id is being processed; retry later"
 	case status != http.StatusOK:
 		msg = http.StatusText(status)
 	}
@@ -275,152 +352,201 @@ func (h *WebhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.WriteString(w, msg+"\n")
 }
 
-func (h *WebhookHandler) serve(r *http.Request) (int, error) {
-	if r.Method != http.MethodPost {
-		h.logger.LogAttrs(r.Context(), slog.LevelWarn, "xendit webhook: method not allowed", slog.String("method", r.Method))
-		return http.StatusMethodNotAllowed, ErrWebhookMalformed
-	}
-	// Verify before reading the body, so that nobody without the token
-	// makes the server read a megabyte.
-	if status, err := h.verify(r.Context(), r.Header); err != nil {
-		return status, err
-	}
-	if r.ContentLength > h.maxBody {
-		return h.reject(r.Context(), http.StatusRequestEntityTooLarge, ErrWebhookTooLarge, "")
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, h.maxBody+1))
-	if err != nil {
-		return h.reject(r.Context(), http.StatusBadRequest, fmt.Errorf("%w: reading the body: %v", ErrWebhookMalformed, err), "")
-	}
-	return h.handle(r.Context(), r.Header, body)
-}
-
-// Handle runs one delivery through the same steps as ServeHTTP, for callers
-// that read the request themselves, and returns the status to answer
-// Xendit with. The error says why a delivery was not processed
-// (errors.Is: [ErrWebhookToken], [ErrWebhookTooLarge], [ErrWebhookMalformed],
-// [ErrWebhookDuplicate] with status 200, [ErrWebhookStore]), or is the
-// handler function's error; it is nil when the event was processed.
+// Handle runs one POST delivery through the same steps as ServeHTTP, for
+// callers that read the request themselves, and returns the status to
+// answer Xendit with. The error says why a delivery was not processed
+// (errors.Is: [ErrWebhookToken], [ErrWebhookTooLarge],
+// [ErrWebhookMalformed], [ErrWebhookDuplicate] with status 200,
+// [ErrWebhookInProgress], [ErrWebhookStore]), or is the function's error;
+// it is nil when the event was processed. header is not changed.
 func (h *WebhookHandler) Handle(ctx context.Context, header http.Header, body []byte) (int, error) {
-	if status, err := h.verify(ctx, header); err != nil {
-		return status, err
-	}
-	return h.handle(ctx, header, body)
+	return h.HandleRequest(ctx, NewWebhookRequest(http.MethodPost, "", header, body))
 }
 
-// verify checks x-callback-token against every configured token. Comparing
-// SHA-256 digests keeps the time independent of the tokens' lengths, and
-// every token is compared, so the time does not tell which one matched.
-func (h *WebhookHandler) verify(ctx context.Context, header http.Header) (int, error) {
-	got := header.Get(HeaderCallbackToken)
-	sum := sha256.Sum256([]byte(got))
-	match := 0
-	for i := range h.tokens {
-		match |= subtle.ConstantTimeCompare(sum[:], h.tokens[i][:])
-	}
-	if got == "" || match != 1 {
-		return h.reject(ctx, http.StatusUnauthorized, ErrWebhookToken, header.Get(HeaderWebhookID))
-	}
-	return http.StatusOK, nil
+// HandleRequest is [WebhookHandler.Handle] for a delivery whose verifier
+// needs more than the header and body, such as SNAP's the path.
+func (h *WebhookHandler) HandleRequest(ctx context.Context, r *WebhookRequest) (int, error) {
+	return h.handle(ctx, r, true)
 }
 
-// handle runs a verified delivery: size, shape, dedupe, then the function.
-func (h *WebhookHandler) handle(ctx context.Context, header http.Header, body []byte) (int, error) {
-	id := header.Get(HeaderWebhookID)
-	if int64(len(body)) > h.maxBody {
-		return h.reject(ctx, http.StatusRequestEntityTooLarge, ErrWebhookTooLarge, id)
+// handle runs a delivery: verify, read, check, dedupe, run. The event's
+// header is a copy when the caller's header must stay as it was.
+func (h *WebhookHandler) handle(ctx context.Context, r *WebhookRequest, copyHeader bool) (int, error) {
+	if h.fn == nil || h.verifier == nil || h.store == nil || h.logger == nil {
+		return http.StatusInternalServerError, ErrWebhookNotConfigured
 	}
+	label, err := h.verifier.VerifyWebhook(r)
+	switch {
+	case errors.Is(err, ErrWebhookTooLarge):
+		return h.reject(ctx, http.StatusRequestEntityTooLarge, err, "")
+	case errors.Is(err, ErrWebhookMalformed):
+		return h.reject(ctx, http.StatusBadRequest, err, "")
+	case err != nil:
+		// Nothing of an unauthenticated request is logged whole.
+		h.log(ctx, slog.LevelWarn, "xendit webhook: rejected", slog.Int("status", http.StatusUnauthorized),
+			slog.Int("webhook_id_bytes", len(headerValue(r.Header, canonicalWebhookID))), slog.String("reason", err.Error()))
+		return http.StatusUnauthorized, err
+	}
+	id := headerValue(r.Header, canonicalWebhookID)
+	logID := id // what rejections log: nothing of an over-long id
 	if len(id) > maxWebhookID {
-		return h.reject(ctx, http.StatusBadRequest, fmt.Errorf("%w: %s longer than %d bytes", ErrWebhookMalformed, HeaderWebhookID, maxWebhookID), "")
+		logID = ""
+	}
+	body, err := r.Body()
+	if err == nil && int64(len(body)) > h.maxBody {
+		err = ErrWebhookTooLarge
+	}
+	switch {
+	case errors.Is(err, ErrWebhookTooLarge):
+		return h.reject(ctx, http.StatusRequestEntityTooLarge, err, logID)
+	case err != nil:
+		return h.reject(ctx, http.StatusBadRequest, err, logID)
+	case len(id) > maxWebhookID:
+		return h.reject(ctx, http.StatusBadRequest, fmt.Errorf("%w: %s of %d bytes is longer than %d", ErrWebhookMalformed, HeaderWebhookID, len(id), maxWebhookID), "")
 	}
 	event, err := eventName(body)
 	if err != nil {
 		return h.reject(ctx, http.StatusBadRequest, err, id)
 	}
-	key := id
-	if key == "" {
-		sum := sha256.Sum256(body)
-		key = "body-sha256:" + hex.EncodeToString(sum[:])
+	header := r.Header
+	if copyHeader {
+		header = header.Clone()
 	}
-	log := func(level slog.Level, msg string, attrs ...slog.Attr) {
-		if h.logger.Enabled(ctx, level) {
-			h.logger.LogAttrs(ctx, level, msg, append(attrs, slog.String("webhook_id", id), slog.String("event", event))...)
-		}
-	}
-
-	claimed, err := h.store.Claim(ctx, key, 2*h.timeout)
+	delete(header, canonicalCallbackToken)
+	e := &WebhookEvent{ID: id, Event: event, Label: label, Body: body, Header: header, ReceivedAt: r.ReceivedAt}
+	key, err := h.key(e)
 	if err != nil {
-		log(slog.LevelError, "xendit webhook: dedupe store failed; answering 500 so that Xendit retries", slog.Any("error", err))
-		return http.StatusInternalServerError, fmt.Errorf("%w: %w", ErrWebhookStore, err)
+		return h.reject(ctx, http.StatusBadRequest, err, id)
 	}
-	if !claimed {
-		log(slog.LevelInfo, "xendit webhook: duplicate, not processed")
+	if label != "" {
+		key = label + "/" + key // labels have no slash: merchants never share a key
+	}
+	return h.run(ctx, key, e)
+}
+
+func defaultDedupeKey(e *WebhookEvent) (string, error) {
+	if e.ID != "" {
+		return e.ID, nil
+	}
+	sum := sha256.Sum256(e.Body)
+	return "body-sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// run claims key, runs the function and records how it went.
+func (h *WebhookHandler) run(ctx context.Context, key string, e *WebhookEvent) (int, error) {
+	lease := 2 * h.timeout
+	owner := h.ownerPrefix + strconv.FormatUint(h.owners.Add(1), 36)
+	claimedAt := time.Now()
+	sctx, cancel := h.storeContext(ctx)
+	claim, err := h.store.Claim(sctx, key, owner, lease)
+	cancel()
+	switch {
+	case err != nil:
+		h.logEvent(ctx, slog.LevelError, "xendit webhook: dedupe store failed to claim; answering 500 so that Xendit retries", e, slog.Any("error", err))
+		return http.StatusInternalServerError, fmt.Errorf("%w: %w", ErrWebhookStore, err)
+	case claim == ClaimDone:
+		h.logEvent(ctx, slog.LevelInfo, "xendit webhook: duplicate, not processed", e)
 		return http.StatusOK, ErrWebhookDuplicate
+	case claim != ClaimAcquired:
+		h.logEvent(ctx, slog.LevelInfo, "xendit webhook: being processed by another delivery; answering 409 so that Xendit retries", e)
+		return http.StatusConflict, ErrWebhookInProgress
 	}
 
-	e := &WebhookEvent{ID: id, Event: event, Body: body, Header: header.Clone(), ReceivedAt: time.Now()}
-	e.Header.Del(HeaderCallbackToken)
-	fnCtx, cancel := context.WithTimeout(ctx, h.timeout)
-	defer cancel()
-	done := false
+	succeeded := false
 	defer func() {
-		if done {
-			return
-		}
-		// The function failed or panicked: forget the id, so that Xendit's
-		// retry is processed, then let a panic go on.
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
-		defer cancel()
-		if rerr := h.store.Release(sctx, key); rerr != nil {
-			log(slog.LevelError, "xendit webhook: releasing the claim failed; Xendit's retries are deduplicated until it expires",
-				slog.Any("error", rerr), slog.Duration("claim", 2*h.timeout))
+		if !succeeded {
+			// The function failed or panicked: free the claim, so that
+			// Xendit's retry is processed, then let a panic go on.
+			h.release(ctx, key, owner, e)
 		}
 	}()
-	if err := h.fn(fnCtx, e); err != nil {
-		log(slog.LevelError, "xendit webhook: handler failed; answering 500 so that Xendit retries", slog.Any("error", err))
+	fnCtx, cancelFn := context.WithTimeout(ctx, h.timeout)
+	err = h.fn(fnCtx, e)
+	cancelFn()
+	if err != nil {
+		h.logEvent(ctx, slog.LevelError, "xendit webhook: handler failed; answering 500 so that Xendit retries", e, slog.Any("error", err))
 		return http.StatusInternalServerError, err
 	}
-	done = true
-
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
-	defer cancel()
-	if err := h.store.Done(sctx, key, h.ttl); err != nil {
-		// Processed all the same: a 500 would only make Xendit send it again.
-		log(slog.LevelError, "xendit webhook: processed, but recording it in the dedupe store failed", slog.Any("error", err))
-	}
+	succeeded = true
+	h.done(ctx, key, owner, claimedAt.Add(lease), e)
 	return http.StatusOK, nil
 }
 
+// done marks key done, retrying until the lease ends: until then no other
+// delivery can run the function. On failure the claim is left to run out:
+// freeing it would let a retry run the function again at once.
+func (h *WebhookHandler) done(ctx context.Context, key, owner string, leaseEnd time.Time, e *WebhookEvent) {
+	ctx = context.WithoutCancel(ctx)
+	wait := 25 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := h.doneOnce(ctx, key, owner, leaseEnd)
+		switch {
+		case err == nil:
+			return
+		case errors.Is(err, ErrClaimLost):
+			h.logEvent(ctx, slog.LevelError, "xendit webhook: processed, but its lease ran out and another delivery claimed it since; it may be processed twice", e,
+				slog.Duration("lease", 2*h.timeout))
+			return
+		case time.Now().Add(wait).After(leaseEnd):
+			h.logEvent(ctx, slog.LevelError, "xendit webhook: processed, but marking it done failed; a delivery after the lease ends would process it again", e,
+				slog.Any("error", err), slog.Int("attempts", attempt), slog.Time("lease_ends", leaseEnd))
+			return
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, time.Second)
+	}
+}
+
+// doneOnce is one Done, bounded by the store timeout and the lease.
+func (h *WebhookHandler) doneOnce(ctx context.Context, key, owner string, leaseEnd time.Time) error {
+	if h.memory {
+		return h.store.Done(ctx, key, owner, h.ttl)
+	}
+	deadline := time.Now().Add(h.storeTTL)
+	if leaseEnd.Before(deadline) {
+		deadline = leaseEnd
+	}
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	return h.store.Done(ctx, key, owner, h.ttl)
+}
+
+func (h *WebhookHandler) release(ctx context.Context, key, owner string, e *WebhookEvent) {
+	sctx, cancel := h.storeContext(context.WithoutCancel(ctx))
+	defer cancel()
+	if err := h.store.Release(sctx, key, owner); err != nil {
+		h.logEvent(ctx, slog.LevelError, "xendit webhook: releasing the claim failed; Xendit's retries are answered 409 until it runs out", e,
+			slog.Any("error", err), slog.Duration("lease", 2*h.timeout))
+	}
+}
+
+// storeContext bounds a store call by the store timeout, except on the memory
+// store, which never blocks.
+func (h *WebhookHandler) storeContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if h.memory {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, h.storeTTL)
+}
+
 func (h *WebhookHandler) reject(ctx context.Context, status int, err error, id string) (int, error) {
-	h.logger.LogAttrs(ctx, slog.LevelWarn, "xendit webhook: rejected",
+	h.log(ctx, slog.LevelWarn, "xendit webhook: rejected",
 		slog.Int("status", status), slog.String("webhook_id", id), slog.String("reason", err.Error()))
 	return status, err
 }
 
-// eventName checks that body is a JSON object and returns its "event" field
-// when that is a string.
-func eventName(body []byte) (string, error) {
-	var head struct {
-		Event json.RawMessage `json:"event"`
+func (h *WebhookHandler) logEvent(ctx context.Context, level slog.Level, msg string, e *WebhookEvent, attrs ...slog.Attr) {
+	if h.logger.Enabled(ctx, level) {
+		attrs = append(attrs, slog.String("webhook_id", e.ID), slog.String("event", e.Event))
+		if e.Label != "" {
+			attrs = append(attrs, slog.String("label", e.Label))
+		}
+		h.logger.LogAttrs(ctx, level, msg, attrs...)
 	}
-	if err := json.Unmarshal(body, &head); err != nil || !isObject(body) {
-		return "", fmt.Errorf("%w: the body is not a JSON object", ErrWebhookMalformed)
-	}
-	var name string
-	if json.Unmarshal(head.Event, &name) != nil {
-		return "", nil
-	}
-	return name, nil
 }
 
-// isObject reports whether valid JSON is an object rather than null.
-func isObject(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c == '{'
+func (h *WebhookHandler) log(ctx context.Context, level slog.Level, msg string, attrs ...slog.Attr) {
+	if h.logger != nil && h.logger.Enabled(ctx, level) {
+		h.logger.LogAttrs(ctx, level, msg, attrs...)
 	}
-	return false
 }

@@ -1,7 +1,6 @@
 package xendit
 
 import (
-	"container/list"
 	"context"
 	"errors"
 	"fmt"
@@ -9,37 +8,76 @@ import (
 	"time"
 )
 
-// DedupeStore remembers which webhook-ids have been seen, so that a webhook
-// Xendit delivers twice is processed once. A [WebhookHandler] uses it in
-// three steps:
+// DedupeStore remembers which webhook-ids have been processed, so that a
+// webhook Xendit delivers twice is processed once. A [WebhookHandler] uses
+// it in three steps, each naming the claim's owner, a token unique to one
+// delivery:
 //
-//  1. Claim(id, lease) before running the handler. Exactly one of several
-//     concurrent callers with the same id may get true, also across
-//     processes when the store is shared. The claim expires after the lease,
-//     so that a process that dies while handling an event does not block
-//     Xendit's retries of it.
-//  2. Done(id, ttl) after the handler succeeded: the id is kept for ttl
-//     (longer than Xendit's 24-hour retry schedule), and every later delivery
-//     of it is a duplicate.
-//  3. Release(id) after the handler failed: the id is forgotten, so that
-//     Xendit's retry is processed.
+//  1. Claim(id, owner, lease) before running the function. Of several
+//     concurrent callers with the same id, across processes when the store
+//     is shared, exactly one gets [ClaimAcquired]; the others learn whether
+//     the id is being processed ([ClaimInProgress]) or was processed
+//     ([ClaimDone]). The claim expires after the lease, so that a process
+//     that dies while handling an event does not block Xendit's retries.
+//  2. Done(id, owner, ttl) after the function succeeded: the id is kept as
+//     done for ttl (longer than Xendit's 24-hour retry schedule).
+//  3. Release(id, owner) after the function failed: the id is forgotten, so
+//     that Xendit's retry is processed.
 //
-// Implementations must never keep an id without an expiry. The SDK ships an
-// in-memory store ([NewMemoryDedupeStore]) for a single process, and a Redis
-// store in [github.com/seed19b1029f/xendit-go/redisstore] for replicas.
+// Done and Release act only on the caller's own claim, checked and written
+// in one atomic step: a caller whose lease ran out can neither free nor
+// overwrite a newer claim by another. Implementations never keep an id
+// without an expiry. The SDK ships an in-memory store
+// ([NewMemoryDedupeStore]) for one process, and a Redis store in
+// [github.com/seed19b1029f/xendit-go/redisstore] for replicas; both pass
+// the same contract tests.
 type DedupeStore interface {
-	// Claim records id for ttl unless it is already recorded, and reports
-	// whether this call recorded it. The check and the write are one atomic
-	// step.
-	Claim(ctx context.Context, id string, ttl time.Duration) (bool, error)
-	// Done records id for ttl, whether or not it is recorded now.
-	Done(ctx context.Context, id string, ttl time.Duration) error
-	// Release forgets id. Releasing an unknown id is not an error.
-	Release(ctx context.Context, id string) error
+	// Claim records id as claimed by owner for lease, unless it is claimed
+	// or done already, and reports which of the three it found. The check
+	// and the write are one atomic step.
+	Claim(ctx context.Context, id, owner string, lease time.Duration) (ClaimResult, error)
+	// Done records id as done for ttl if owner still holds the claim, or
+	// if nobody does (the lease ran out and nobody claimed it since). It
+	// returns an error matching [ErrClaimLost] if another owner holds it
+	// now, and nil if the id is done already.
+	Done(ctx context.Context, id, owner string, ttl time.Duration) error
+	// Release forgets id if owner still holds the claim, and does nothing
+	// otherwise: releasing an id one no longer holds is not an error.
+	Release(ctx context.Context, id, owner string) error
 }
 
+// ClaimResult is what [DedupeStore.Claim] found.
+type ClaimResult int
+
+// The results of a claim.
+const (
+	// ClaimAcquired: the caller holds the claim and runs the function.
+	ClaimAcquired ClaimResult = iota + 1
+	// ClaimInProgress: another delivery holds the claim. The event is not
+	// processed yet (it may still fail), so it must not be acknowledged.
+	ClaimInProgress
+	// ClaimDone: the function returned nil for this id before.
+	ClaimDone
+)
+
+func (r ClaimResult) String() string {
+	switch r {
+	case ClaimAcquired:
+		return "acquired"
+	case ClaimInProgress:
+		return "in progress"
+	case ClaimDone:
+		return "done"
+	}
+	return fmt.Sprintf("ClaimResult(%d)", int(r))
+}
+
+// ErrClaimLost is what [DedupeStore.Done] answers when another owner holds
+// the id: the caller's lease ran out and another delivery claimed it since.
+var ErrClaimLost = errors.New("xendit: dedupe store: the claim is held by another owner")
+
 // DefaultDedupeEntries is how many webhook-ids a [MemoryDedupeStore] made by
-// a [WebhookHandler] remembers: at about 150 bytes each, some 15 MB.
+// a [WebhookHandler] remembers: at about 100 bytes each, some 10 MB.
 const DefaultDedupeEntries = 100_000
 
 // errNoExpiry is what stores answer when asked to keep an id forever.
@@ -56,14 +94,30 @@ type MemoryDedupeStore struct {
 	max int
 	now func() time.Time
 
-	mu    sync.Mutex
-	ids   map[string]*list.Element
-	order *list.List // of *memoryEntry, oldest claim first
+	mu  sync.Mutex
+	ids map[string]memoryEntry
+	// order holds the ids in the order they were claimed, as a ring:
+	// entries [head, head+n) modulo its length. A slot whose seq no longer
+	// matches the id's entry is stale (the id was released or claimed
+	// again) and is skipped.
+	order []memorySlot
+	head  int
+	n     int
+	seq   uint64
 }
 
+// memoryEntry holds no pointer but the owner string, which is empty once
+// the id is done, so that a full store gives the garbage collector little
+// to scan.
 type memoryEntry struct {
-	id      string
-	expires time.Time
+	expires int64 // unix nanoseconds
+	seq     uint64
+	owner   string // "" when done
+}
+
+type memorySlot struct {
+	id  string
+	seq uint64
 }
 
 // NewMemoryDedupeStore returns an empty store that keeps at most maxEntries
@@ -75,53 +129,61 @@ func NewMemoryDedupeStore(maxEntries int) (*MemoryDedupeStore, error) {
 	return &MemoryDedupeStore{
 		max:   maxEntries,
 		now:   time.Now,
-		ids:   make(map[string]*list.Element),
-		order: list.New(),
+		ids:   make(map[string]memoryEntry),
+		order: make([]memorySlot, 2*maxEntries),
 	}, nil
 }
 
 // Claim implements [DedupeStore].
-func (s *MemoryDedupeStore) Claim(_ context.Context, id string, ttl time.Duration) (bool, error) {
-	if ttl < time.Millisecond {
-		return false, errNoExpiry
+func (s *MemoryDedupeStore) Claim(_ context.Context, id, owner string, lease time.Duration) (ClaimResult, error) {
+	if lease < time.Millisecond {
+		return 0, errNoExpiry
 	}
-	now := s.now()
+	if owner == "" {
+		return 0, errors.New("xendit: dedupe store: empty owner")
+	}
+	now := s.now().UnixNano()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if el, ok := s.ids[id]; ok {
-		if now.Before(el.Value.(*memoryEntry).expires) {
-			return false, nil
+	if e, ok := s.ids[id]; ok && now < e.expires {
+		if e.owner == "" {
+			return ClaimDone, nil
 		}
-		s.remove(el)
+		return ClaimInProgress, nil
 	}
-	s.evict(now)
-	s.ids[id] = s.order.PushBack(&memoryEntry{id: id, expires: now.Add(ttl)})
-	return true, nil
+	s.put(id, owner, now, now+int64(lease))
+	return ClaimAcquired, nil
 }
 
 // Done implements [DedupeStore].
-func (s *MemoryDedupeStore) Done(_ context.Context, id string, ttl time.Duration) error {
+func (s *MemoryDedupeStore) Done(_ context.Context, id, owner string, ttl time.Duration) error {
 	if ttl < time.Millisecond {
 		return errNoExpiry
 	}
-	now := s.now()
+	now := s.now().UnixNano()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if el, ok := s.ids[id]; ok {
-		el.Value.(*memoryEntry).expires = now.Add(ttl)
-		return nil
+	e, ok := s.ids[id]
+	switch {
+	case !ok || now >= e.expires:
+		s.put(id, "", now, now+int64(ttl))
+	case e.owner == "":
+		// Done already.
+	case e.owner != owner:
+		return ErrClaimLost
+	default:
+		e.owner, e.expires = "", now+int64(ttl)
+		s.ids[id] = e
 	}
-	s.evict(now)
-	s.ids[id] = s.order.PushBack(&memoryEntry{id: id, expires: now.Add(ttl)})
 	return nil
 }
 
 // Release implements [DedupeStore].
-func (s *MemoryDedupeStore) Release(_ context.Context, id string) error {
+func (s *MemoryDedupeStore) Release(_ context.Context, id, owner string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if el, ok := s.ids[id]; ok {
-		s.remove(el)
+	if e, ok := s.ids[id]; ok && e.owner == owner && owner != "" {
+		delete(s.ids, id) // its slot in order turns stale
 	}
 	return nil
 }
@@ -134,19 +196,47 @@ func (s *MemoryDedupeStore) Len() int {
 	return len(s.ids)
 }
 
-// evict makes room for one more id: it drops expired ids from the front
-// (claims are made with one TTL per handler, so the front expires first),
-// then the oldest claims while the store is full.
-func (s *MemoryDedupeStore) evict(now time.Time) {
-	for el := s.order.Front(); el != nil; el = s.order.Front() {
-		if len(s.ids) < s.max && now.Before(el.Value.(*memoryEntry).expires) {
-			return
+// put records id at the back of the order. It first drops expired and
+// stale slots from the front (claims are made with one lease per handler,
+// so the front tends to expire first), then the oldest ids while the store
+// is full; a ring full of stale slots is compacted.
+func (s *MemoryDedupeStore) put(id, owner string, now, expires int64) {
+	delete(s.ids, id) // its old slot, if any, turns stale
+	for s.n > 0 {
+		front := s.order[s.head]
+		e, live := s.ids[front.id]
+		live = live && e.seq == front.seq
+		if live && now < e.expires && len(s.ids) < s.max {
+			break
 		}
-		s.remove(el)
+		if live {
+			delete(s.ids, front.id)
+		}
+		s.order[s.head] = memorySlot{}
+		s.head = (s.head + 1) % len(s.order)
+		s.n--
 	}
+	if s.n == len(s.order) {
+		s.compact()
+	}
+	s.seq++
+	s.order[(s.head+s.n)%len(s.order)] = memorySlot{id: id, seq: s.seq}
+	s.n++
+	s.ids[id] = memoryEntry{expires: expires, seq: s.seq, owner: owner}
 }
 
-func (s *MemoryDedupeStore) remove(el *list.Element) {
-	delete(s.ids, el.Value.(*memoryEntry).id)
-	s.order.Remove(el)
+// compact drops the stale slots. The ring is twice the size of the store,
+// so at least half of it is free afterwards, and compacting costs O(1) per
+// id put.
+func (s *MemoryDedupeStore) compact() {
+	live := make([]memorySlot, len(s.order))
+	n := 0
+	for i := range s.n {
+		slot := s.order[(s.head+i)%len(s.order)]
+		if e, ok := s.ids[slot.id]; ok && e.seq == slot.seq {
+			live[n] = slot
+			n++
+		}
+	}
+	s.order, s.head, s.n = live, 0, n
 }

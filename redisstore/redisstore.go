@@ -15,22 +15,31 @@
 //		xendit.WithCallbackTokens(os.Getenv("XENDIT_CALLBACK_TOKEN")),
 //		xendit.WithDedupeStore(store))
 //
-// A claim is one atomic command, SET key processing PX ttl NX, so two
-// replicas can never both win the same webhook-id, and no key is ever
-// written without an expiry: a TTL under a millisecond is an error, not a
-// key that lives forever. A processed id is kept as "done" for the handler's
-// dedupe TTL (72 hours by default); a failed one is deleted so that Xendit's
-// retry is processed. Keys are the prefix (default "xendit:webhook:") and the
-// webhook-id.
+// Claim, Done and Release are each one Lua script, so each checks and
+// writes in one atomic step: two replicas can never both win the same
+// webhook-id, and Done and Release act only on the caller's own claim (the
+// key holds the owner's token while claimed), so a replica whose lease ran
+// out can neither free nor overwrite a newer claim. No key is ever written
+// without an expiry: a TTL under a millisecond is an error, not a key that
+// lives forever. A processed id is kept as "done" for the handler's dedupe
+// TTL (72 hours by default); a failed one is deleted so that Xendit's retry
+// is processed. Keys are the prefix (default "xendit:webhook:") and the
+// webhook-id (with the token's label before it, for labelled tokens).
 //
-// When Redis cannot be reached, the handler answers 500 and Xendit retries
-// later: an event is neither processed without the dedupe check nor dropped.
-// Every command is bounded by [WithTimeout]; set ContextTimeoutEnabled on the
-// client so that the bound reaches the socket.
+// When Redis cannot be reached, or is paused, the handler does not
+// acknowledge anything it has not processed: a claim that fails is answered
+// 500, a claim that reaches Redis late holds the id for the lease (the
+// deliveries meanwhile are answered 409), and Xendit retries. A done mark
+// that fails after the function succeeded is retried for up to 10 seconds;
+// the README's webhook section says what remains. Every command is bounded
+// by [WithTimeout]; set ContextTimeoutEnabled on the client so that the
+// bound reaches the socket. The tests pause a real redis-server (SIGSTOP)
+// in the middle of a burst of deliveries to two replicas and check that
+// every event is processed exactly once.
 //
 // Redis replicates asynchronously, so a failover can lose a recent claim and
-// let a duplicate through. Deduplication stays best effort: keep the writes
-// an event triggers idempotent.
+// let a duplicate through. Deduplication stays best effort across a
+// failover: keep the writes an event triggers idempotent.
 //
 // The tests run against miniredis and, when REDIS_ADDR points at one, a real
 // redis-server; `source .ci/redis.sh` starts one.
@@ -103,47 +112,95 @@ func New(rdb redis.UniversalClient, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// Claim implements [xendit.DedupeStore] with SET key processing PX ttl NX.
-func (s *Store) Claim(ctx context.Context, id string, ttl time.Duration) (bool, error) {
-	ms, err := millis(ttl)
+// The scripts run as one atomic step on the server. A key holds "done"
+// once processed, or "claim:" and the owner token while a delivery holds
+// it; any other value (such as "processing", written by earlier versions)
+// counts as a claim nobody can free, which runs out with its TTL.
+var (
+	// KEYS[1] id; ARGV[1] claim value, ARGV[2] lease in ms.
+	// Returns 1 acquired, 2 in progress, 3 done.
+	claimScript = redis.NewScript(`
+local v = redis.call('GET', KEYS[1])
+if not v then
+	redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+	return 1
+end
+if v == 'done' then return 3 end
+return 2`)
+
+	// KEYS[1] id; ARGV[1] claim value, ARGV[2] ttl in ms.
+	// Returns 1 marked done (or done already), 0 another owner holds it.
+	doneScript = redis.NewScript(`
+local v = redis.call('GET', KEYS[1])
+if v == 'done' then return 1 end
+if v and v ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2])
+return 1`)
+
+	// KEYS[1] id; ARGV[1] claim value. Deletes only the caller's claim.
+	releaseScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+	return redis.call('DEL', KEYS[1])
+end
+return 0`)
+)
+
+// Claim implements [xendit.DedupeStore]: the key is written with the
+// owner's claim and the lease as its TTL, unless it exists.
+func (s *Store) Claim(ctx context.Context, id, owner string, lease time.Duration) (xendit.ClaimResult, error) {
+	ms, err := millis(lease)
 	if err != nil {
-		return false, err
+		return 0, err
+	}
+	if owner == "" {
+		return 0, errors.New("redisstore: empty owner")
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	err = s.rdb.Do(ctx, "SET", s.prefix+id, "processing", "PX", ms, "NX").Err()
-	switch {
-	case errors.Is(err, redis.Nil): // NX: the key exists
-		return false, nil
-	case err != nil:
-		return false, fmt.Errorf("redisstore: claiming webhook %q: %w", id, err)
+	n, err := claimScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner, ms).Int()
+	if err != nil {
+		return 0, fmt.Errorf("redisstore: claiming webhook %q: %w", id, err)
 	}
-	return true, nil
+	switch n {
+	case 1:
+		return xendit.ClaimAcquired, nil
+	case 3:
+		return xendit.ClaimDone, nil
+	}
+	return xendit.ClaimInProgress, nil
 }
 
-// Done implements [xendit.DedupeStore] with SET key done PX ttl.
-func (s *Store) Done(ctx context.Context, id string, ttl time.Duration) error {
+// Done implements [xendit.DedupeStore]: the key becomes "done" with ttl if
+// the owner's claim is still there, or no claim is.
+func (s *Store) Done(ctx context.Context, id, owner string, ttl time.Duration) error {
 	ms, err := millis(ttl)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	if err := s.rdb.Do(ctx, "SET", s.prefix+id, "done", "PX", ms).Err(); err != nil {
+	n, err := doneScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner, ms).Int()
+	switch {
+	case err != nil:
 		return fmt.Errorf("redisstore: marking webhook %q done: %w", id, err)
+	case n == 0:
+		return fmt.Errorf("redisstore: marking webhook %q done: %w", id, xendit.ErrClaimLost)
 	}
 	return nil
 }
 
-// Release implements [xendit.DedupeStore] with DEL key.
-func (s *Store) Release(ctx context.Context, id string) error {
+// Release implements [xendit.DedupeStore]: the key is deleted if it holds
+// the owner's claim.
+func (s *Store) Release(ctx context.Context, id, owner string) error {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	if err := s.rdb.Del(ctx, s.prefix+id).Err(); err != nil {
+	if err := releaseScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner).Err(); err != nil {
 		return fmt.Errorf("redisstore: releasing webhook %q: %w", id, err)
 	}
 	return nil
 }
+
+const claimPrefix = "claim:"
 
 // millis converts ttl to whole milliseconds, rounding up, and refuses the
 // TTLs with which Redis would keep a key forever or reject the command.
