@@ -16,13 +16,15 @@ import (
 // FuzzWebhookHandler sends arbitrary headers and bodies through ServeHTTP,
 // twice, as a delivery and its retry. Besides not panicking, the handler
 // must answer only the documented statuses, never run the function without
-// the token, and never run it twice for one delivery it acknowledged.
+// a token, name the merchant whose token matched, and never run it twice
+// for one delivery it acknowledged.
 //
 //	go test -run='^$' -fuzz=FuzzWebhookHandler -fuzztime=60s .
 //
 // Seeds are in testdata/fuzz/FuzzWebhookHandler.
 func FuzzWebhookHandler(f *testing.F) {
 	tok := xendittest.CallbackToken
+	const merchantTok = "merchant-a-token"
 	f.Add(http.MethodPost, tok, "wh-1", []byte(reportCompleted))
 	f.Add(http.MethodPost, tok, "", []byte(`{"event":"fail"}`))
 	f.Add(http.MethodPost, tok+"x", "wh-2", []byte(`{}`))
@@ -32,6 +34,7 @@ func FuzzWebhookHandler(f *testing.F) {
 	f.Add(http.MethodPost, tok, "wh-6", []byte(`{"event":{"nested":true},"data":[1,2,3]}`))
 	f.Add(http.MethodGet, tok, "wh-7", []byte(`{}`))
 	f.Add(http.MethodPost, tok, "wh-\x00\xff", []byte("{\"event\":\"\xff\"}"))
+	f.Add(http.MethodPost, merchantTok, "wh-8", []byte(`{"event":"ok","business_id":"b"}`))
 
 	const maxBody = 256
 	allowed := []int{200, 400, 401, 405, 413, 500}
@@ -39,6 +42,9 @@ func FuzzWebhookHandler(f *testing.F) {
 		var runs int
 		h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
 			runs++
+			if want := map[string]string{tok: "", merchantTok: "merchant-a"}[token]; e.Label != want {
+				t.Errorf("label %q for token %q, want %q", e.Label, token, want)
+			}
 			var v map[string]any
 			if err := e.Decode(&v); err != nil {
 				t.Errorf("Decode of a body the handler accepted: %v", err)
@@ -47,7 +53,7 @@ func FuzzWebhookHandler(f *testing.F) {
 				return errors.New("fail")
 			}
 			return nil
-		}, xendit.WithCallbackTokens(tok), xendit.WithMaxBodyBytes(maxBody))
+		}, xendit.WithCallbackTokens(tok), xendit.WithCallbackTokensFor("merchant-a", merchantTok), xendit.WithMaxBodyBytes(maxBody))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +71,7 @@ func FuzzWebhookHandler(f *testing.F) {
 		}
 
 		first := deliver()
-		if token != tok && runs > 0 {
+		if token != tok && token != merchantTok && runs > 0 {
 			t.Fatalf("ran the function for token %q", token)
 		}
 		if first != 200 && first != 500 && runs > 0 {
