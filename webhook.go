@@ -435,7 +435,8 @@ func defaultDedupeKey(e *WebhookEvent) (string, error) {
 // run claims key, runs the function and records how it went.
 func (h *WebhookHandler) run(ctx context.Context, key string, e *WebhookEvent) (int, error) {
 	lease := 2 * h.timeout
-	owner := h.ownerPrefix + strconv.FormatUint(h.owners.Add(1), 36)
+	var buf [64]byte
+	owner := string(strconv.AppendUint(append(buf[:0], h.ownerPrefix...), h.owners.Add(1), 36))
 	claimedAt := time.Now()
 	sctx, cancel := h.storeContext(ctx)
 	claim, err := h.store.Claim(sctx, key, owner, lease)
@@ -476,7 +477,6 @@ func (h *WebhookHandler) run(ctx context.Context, key string, e *WebhookEvent) (
 // delivery can run the function. On failure the claim is left to run out:
 // freeing it would let a retry run the function again at once.
 func (h *WebhookHandler) done(ctx context.Context, key, owner string, leaseEnd time.Time, e *WebhookEvent) {
-	ctx = context.WithoutCancel(ctx)
 	wait := 25 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := h.doneOnce(ctx, key, owner, leaseEnd)
@@ -506,7 +506,8 @@ func (h *WebhookHandler) doneOnce(ctx context.Context, key, owner string, leaseE
 	if leaseEnd.Before(deadline) {
 		deadline = leaseEnd
 	}
-	ctx, cancel := context.WithDeadline(ctx, deadline)
+	// The mark is written even when Xendit has hung up.
+	ctx, cancel := context.WithDeadline(context.WithoutCancel(ctx), deadline)
 	defer cancel()
 	return h.store.Done(ctx, key, owner, h.ttl)
 }

@@ -59,3 +59,36 @@ func ExampleNewWebhookHandler() {
 	// 200
 	// 401
 }
+
+// One endpoint for several merchants: each merchant's callback token is
+// registered under its id, and the event names the merchant whose token it
+// carried. The same webhook-id from two merchants is two events.
+func ExampleWithCallbackTokensFor() {
+	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+		fmt.Printf("%s: %s\n", e.Label, e.ID)
+		return nil
+	},
+		xendit.WithCallbackTokensFor("merchant-a", "token-of-merchant-a"),
+		xendit.WithCallbackTokensFor("merchant-b", "token-of-merchant-b"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	for _, token := range []string{"token-of-merchant-a", "token-of-merchant-b", "token-of-merchant-b", "someone-else"} {
+		wh := xendittest.Webhook{Token: token, ID: "wh-1", Payload: `{"event":"reports.completed"}`}
+		status, err := wh.Send(context.Background(), nil, srv.URL)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(status)
+	}
+	// Output:
+	// merchant-a: wh-1
+	// 200
+	// merchant-b: wh-1
+	// 200
+	// 200
+	// 401
+}

@@ -72,10 +72,13 @@
 // # Webhooks
 //
 // A [WebhookHandler] receives Xendit's callbacks: it checks x-callback-token
-// in constant time against one or more tokens, dedupes on webhook-id through
-// a [DedupeStore] (in memory by default; redisstore for several replicas),
-// and answers Xendit 401, 413, 400, 200 or 500 so that failures are
-// delivered again. Product packages type the payloads that
+// against one or more tokens (labelled per merchant with
+// [WithCallbackTokensFor]), dedupes on webhook-id through a [DedupeStore]
+// (in memory by default; redisstore for several replicas), and answers 200
+// only once the function has returned nil for the id: 409 while another
+// delivery of it runs, 500 when it fails, so that Xendit delivers it again.
+// SNAP's signed callbacks go through the same handler with a signature
+// [WebhookVerifier]. Product packages type the payloads that
 // [WebhookEvent.Decode] decodes into.
 //
 // # Many accounts
