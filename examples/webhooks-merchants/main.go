@@ -11,8 +11,9 @@
 // webhook-id (each is processed: merchants are deduplicated apart), a retry
 // of one (a duplicate), merchant A's token on an event of merchant B's
 // account (refused by the application, because the label says whose token
-// it was), and a token nobody registered (401). Set REDIS_ADDR (host:port)
-// to share the dedupe store in Redis, as replicas must.
+// it was), and a token nobody registered (401). Replicas share one store
+// for all merchants: pass xendit.WithDedupeStore a redisstore.Store, as
+// ./examples/webhooks does with REDIS_ADDR.
 package main
 
 import (
@@ -25,10 +26,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/redisstore"
 	"github.com/seed19b1029f/xendit-go/reports"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -41,13 +39,13 @@ type merchant struct {
 }
 
 func main() {
-	if err := run(context.Background(), os.Stdout, os.Getenv("REDIS_ADDR")); err != nil {
+	if err := run(context.Background(), os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "webhooks-merchants:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out io.Writer, redisAddr string) error {
+func run(ctx context.Context, out io.Writer) error {
 	log := slog.New(slog.NewTextHandler(out, nil))
 	merchants := []merchant{
 		{ID: "merchant-a", BusinessID: "5f34f60535ba7c1c0eed846a", CallbackToken: "a-" + rand.Text()},
@@ -59,16 +57,6 @@ func run(ctx context.Context, out io.Writer, redisAddr string) error {
 		opts = append(opts, xendit.WithCallbackTokensFor(m.ID, m.CallbackToken))
 		businessID[m.ID] = m.BusinessID
 	}
-	if redisAddr != "" {
-		rdb := redis.NewClient(&redis.Options{Addr: redisAddr, ContextTimeoutEnabled: true})
-		defer rdb.Close()
-		store, err := redisstore.New(rdb, redisstore.WithKeyPrefix("demo-merchants:"+rand.Text()+":"))
-		if err != nil {
-			return err
-		}
-		opts = append(opts, xendit.WithDedupeStore(store))
-	}
-
 	h, err := xendit.NewWebhookHandler(func(ctx context.Context, e *xendit.WebhookEvent) error {
 		var w reports.Webhook
 		if err := e.Decode(&w); err != nil {
