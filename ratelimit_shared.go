@@ -34,8 +34,8 @@ type RateLimitBackend interface {
 }
 
 // sharedRetry is how long a memory whose backend failed uses this process's
-// memory alone before it asks the backend again.
-const sharedRetry = time.Second
+// memory alone before one call asks the backend again.
+const sharedRetry = 200 * time.Millisecond
 
 // maxPending bounds the releases kept for a backend that could not take
 // them; past it the oldest are dropped and expire in the backend instead.
@@ -47,8 +47,10 @@ const maxPending = 4096
 // Rate limiting must never stop payments, so the memory fails open: when b
 // returns an error, calls fall back to this process's own memory (which
 // learns every response all along), the fall back is logged as a warning on
-// logger (slog.Default() when nil), and b is asked again a second later.
-// Releases b missed are given to it once it answers again.
+// logger (slog.Default() when nil), and one call asks b again every 200 ms
+// while the others go on locally. Releases b missed, and those of
+// acquisitions that failed but may have happened, are given to it once it
+// answers again.
 func NewSharedRateLimitMemory(b RateLimitBackend, logger *slog.Logger) *RateLimitMemory {
 	if logger == nil {
 		logger = slog.Default()
@@ -67,6 +69,7 @@ type sharedMemory struct {
 
 	mu        sync.Mutex
 	downUntil time.Time // zero while the backend answers
+	probing   bool      // a call is asking a backend that failed
 	pending   []pendingRelease
 	flushing  bool
 }
@@ -76,18 +79,27 @@ type pendingRelease struct {
 	ticket string
 }
 
-// up reports whether the backend should be asked now.
+// up reports whether the backend should be asked now: always while it
+// answers, and by one call at a time once sharedRetry has passed since it
+// failed.
 func (sm *sharedMemory) up() bool {
 	sm.mu.Lock()
 	defer sm.mu.Unlock()
-	return sm.downUntil.IsZero() || time.Now().After(sm.downUntil)
+	switch {
+	case sm.downUntil.IsZero():
+		return true
+	case sm.probing || time.Now().Before(sm.downUntil):
+		return false
+	}
+	sm.probing = true
+	return true
 }
 
 // failed marks the backend down, logging only the first failure in a row.
 func (sm *sharedMemory) failed(err error) {
 	sm.mu.Lock()
 	first := sm.downUntil.IsZero()
-	sm.downUntil = time.Now().Add(sharedRetry)
+	sm.downUntil, sm.probing = time.Now().Add(sharedRetry), false
 	sm.mu.Unlock()
 	if first {
 		sm.log.Warn("xendit: the shared rate-limit memory failed; using this process's memory until it answers",
@@ -102,7 +114,7 @@ func (sm *sharedMemory) answered() {
 		sm.mu.Unlock()
 		return
 	}
-	sm.downUntil = time.Time{}
+	sm.downUntil, sm.probing = time.Time{}, false
 	flush := !sm.flushing && len(sm.pending) > 0
 	sm.flushing = sm.flushing || flush
 	sm.mu.Unlock()
@@ -149,9 +161,9 @@ func (sm *sharedMemory) acquire(ctx context.Context, s *rateSlot) (time.Duration
 	ticket := sm.tickets + strconv.FormatUint(sm.n.Add(1), 36)
 	wait, err := sm.b.Acquire(ctx, s.key, ticket)
 	if err != nil {
-		if ctx.Err() != nil {
-			return 0, false // the caller gave up; not the backend's failure
-		}
+		// The backend may have counted the ticket before the error: a
+		// command that timed out can still run.
+		sm.keep(pendingRelease{s.key, ticket})
 		sm.failed(err)
 		return 0, false
 	}
