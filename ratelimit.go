@@ -174,11 +174,7 @@ func (s *rateSlot) observe(ctx context.Context, resp *http.Response, throttled b
 		}
 	}
 	seen.Reset = min(seen.Reset, maxReset)
-	var learned *RateLimit
-	if ok {
-		learned = &seen
-	}
-	s.m.release(ctx, s, learned)
+	s.m.release(ctx, s, seen, ok)
 	if mode == RateLimitPace && ok && rl.Remaining > 0 && rl.Reset > 0 {
 		s.m.pacer(s.key).SetLimit(rate.Limit(float64(rl.Remaining) / rl.Reset.Seconds()))
 	}
@@ -188,7 +184,7 @@ func (s *rateSlot) observe(ctx context.Context, resp *http.Response, throttled b
 // done gives back a slot no response has released.
 func (s *rateSlot) done(ctx context.Context) {
 	if s.held != heldByNone {
-		s.m.release(ctx, s, nil)
+		s.m.release(ctx, s, RateLimit{}, false)
 	}
 }
 

@@ -140,16 +140,16 @@ func (m *RateLimitMemory) acquireLocal(key RateLimitKey, now time.Time) time.Dur
 }
 
 // releaseLocal ends a flight counted here (when counted) and learns seen
-// (when not nil).
-func (m *RateLimitMemory) releaseLocal(key RateLimitKey, counted bool, seen *RateLimit, now time.Time) {
+// (when learned).
+func (m *RateLimitMemory) releaseLocal(key RateLimitKey, counted bool, seen RateLimit, learned bool, now time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	w := m.entry(key, now)
 	if counted && w.inflight > 0 {
 		w.inflight--
 	}
-	if seen != nil {
-		w.learn(*seen, now)
+	if learned {
+		w.learn(seen, now)
 	}
 }
 
@@ -174,13 +174,14 @@ func (m *RateLimitMemory) acquire(ctx context.Context, s *rateSlot) time.Duratio
 	return wait
 }
 
-// release gives s's slot back to the memory that counted it. This process's
-// memory learns every response, so that it knows the window should the
-// shared one stop answering.
-func (m *RateLimitMemory) release(ctx context.Context, s *rateSlot, seen *RateLimit) {
+// release gives s's slot back to the memory that counted it, with what its
+// response taught when learned. This process's memory learns every
+// response, so that it knows the window should the shared one stop
+// answering.
+func (m *RateLimitMemory) release(ctx context.Context, s *rateSlot, seen RateLimit, learned bool) {
 	if s.held == heldShared {
-		m.shared.release(ctx, s, seen)
+		m.shared.release(ctx, s, seen, learned)
 	}
-	m.releaseLocal(s.key, s.held == heldLocally, seen, time.Now())
+	m.releaseLocal(s.key, s.held == heldLocally, seen, learned, time.Now())
 	s.held = heldByNone
 }

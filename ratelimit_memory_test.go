@@ -40,11 +40,11 @@ func TestWindowLearnsResponsesArrivingOutOfOrder(t *testing.T) {
 func TestMemoryForgetsPassedWindows(t *testing.T) {
 	m := NewRateLimitMemory()
 	t0 := time.Now()
-	seen := &RateLimit{Limit: 60, Remaining: 59, Reset: time.Second}
+	seen := RateLimit{Limit: 60, Remaining: 59, Reset: time.Second}
 	for i := range 1000 {
 		key := RateLimitKey{fmt.Sprint("merchant-", i), "balance.get"}
 		require.Zero(t, m.acquireLocal(key, t0))
-		m.releaseLocal(key, true, seen, t0)
+		m.releaseLocal(key, true, seen, true, t0)
 	}
 	busy := RateLimitKey{"busy", "balance.get"}
 	require.Zero(t, m.acquireLocal(busy, t0)) // in flight, never released

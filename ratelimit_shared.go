@@ -175,13 +175,17 @@ func (sm *sharedMemory) acquire(ctx context.Context, s *rateSlot) (time.Duration
 }
 
 // release ends s's flight in the backend, or keeps it for later.
-func (sm *sharedMemory) release(ctx context.Context, s *rateSlot, seen *RateLimit) {
+func (sm *sharedMemory) release(ctx context.Context, s *rateSlot, seen RateLimit, learned bool) {
 	p := pendingRelease{s.key, s.ticket}
 	if !sm.up() {
 		sm.keep(p)
 		return
 	}
-	if err := sm.b.Release(context.WithoutCancel(ctx), s.key, s.ticket, seen); err != nil {
+	var taught *RateLimit
+	if learned {
+		taught = &seen
+	}
+	if err := sm.b.Release(context.WithoutCancel(ctx), s.key, s.ticket, taught); err != nil {
 		sm.keep(p)
 		sm.failed(err)
 		return
