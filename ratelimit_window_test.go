@@ -101,3 +101,22 @@ func TestACallWithoutAResponseGivesItsSlotBack(t *testing.T) {
 	assert.NoError(t, get(), "the dropped call's slot is free again")
 	assert.Len(t, srv.requests(), 3)
 }
+
+// TestARetryWaitsForTheWindowLikeAnyCall: a 503 says the window is spent;
+// the retry it earns is held to the window like a new call, so a caller who
+// cannot wait for the reset gets the rate-limit error and nothing more is
+// sent.
+func TestARetryWaitsForTheWindowLikeAnyCall(t *testing.T) {
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "0")
+		w.Header().Set("Rate-Limit-Reset", "10")
+		jsonReply(503, `{"error_code":"SERVER_ERROR","message":"try again"}`)(w, r)
+	})
+	c := srv.client(t) // fastRetry: two retries, a few milliseconds apart
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	err := c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	assert.ErrorIs(t, err, xendit.ErrRateLimited)
+	assert.Len(t, srv.requests(), 1, "the retry was not sent into a spent window")
+}
