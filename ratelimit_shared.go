@@ -110,15 +110,14 @@ func (sm *sharedMemory) failed(err error) {
 // answered marks the backend up and hands it the releases it missed.
 func (sm *sharedMemory) answered() {
 	sm.mu.Lock()
-	if sm.downUntil.IsZero() {
-		sm.mu.Unlock()
-		return
-	}
+	wasDown := !sm.downUntil.IsZero()
 	sm.downUntil, sm.probing = time.Time{}, false
 	flush := !sm.flushing && len(sm.pending) > 0
 	sm.flushing = sm.flushing || flush
 	sm.mu.Unlock()
-	sm.log.Info("xendit: the shared rate-limit memory answers again")
+	if wasDown {
+		sm.log.Info("xendit: the shared rate-limit memory answers again")
+	}
 	if flush {
 		go sm.flush()
 	}
@@ -164,7 +163,13 @@ func (sm *sharedMemory) acquire(ctx context.Context, s *rateSlot) (time.Duration
 		// The backend may have counted the ticket before the error: a
 		// command that timed out can still run.
 		sm.keep(pendingRelease{s.key, ticket})
-		sm.failed(err)
+		if ctx.Err() == nil {
+			sm.failed(err)
+		} else { // the caller gave up, not the backend: no verdict
+			sm.mu.Lock()
+			sm.probing = false
+			sm.mu.Unlock()
+		}
 		return 0, false
 	}
 	sm.answered()
