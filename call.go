@@ -26,7 +26,7 @@ type call struct {
 	req      *retryablehttp.Request
 	rc       requestConfig
 	safe     bool // repeating cannot act twice
-	limit    *opLimit
+	limit    rateSlot
 	rh       retryablehttp.Client
 	meta     Response
 
@@ -126,7 +126,7 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 			h[hd.name] = []string{hd.value}
 		}
 	}
-	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.creds.account, op)
+	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.slot(c.creds.account, op)
 	return nil
 }
 
@@ -190,6 +190,7 @@ func (k *call) run(ctx context.Context, out any) error {
 	if err := k.limit.await(ctx, c.rateMode, k.op); err != nil {
 		return err
 	}
+	defer k.limit.done(ctx)
 	// Only Backoff needs a closure: the other hooks find the call in the
 	// request's context.
 	rh := &k.rh
@@ -200,6 +201,7 @@ func (k *call) run(ctx context.Context, out any) error {
 	rh.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rh.RequestLogHook = beforeAttempt
 	rh.ResponseLogHook = afterResponse
+	rh.PrepareRetry = prepareRetry
 	resp, err := rh.Do(k.req)
 	meta.Attempts = k.attempts
 	handedOver := false // streaming hook: a 2xx body given to out unread stays open
@@ -329,7 +331,7 @@ func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
 	k := callFrom(resp.Request.Context())
-	k.rateLimit = k.limit.observe(resp, k.throttled, k.c.rateMode, time.Now())
+	k.rateLimit = k.limit.observe(resp.Request.Context(), resp, k.throttled, k.c.rateMode)
 	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
 		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
 }

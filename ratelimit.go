@@ -9,7 +9,6 @@ import (
 	"math"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -52,9 +51,11 @@ func parseRateLimit(h http.Header) (RateLimit, bool) {
 type RateLimitMode int
 
 const (
-	// RateLimitWait (the default) sends freely until a response says the
-	// window is exhausted (Remaining 0, or a 429); calls on that operation
-	// then wait for the reset without sending.
+	// RateLimitWait (the default) sends a call only while the last known
+	// Remaining, less the calls already in flight on the operation, is above
+	// zero; the others wait for the window's reset without sending. A 429
+	// exhausts the window too. Before any response has carried the headers,
+	// calls go out freely.
 	RateLimitWait RateLimitMode = iota
 	// RateLimitPace does what RateLimitWait does and also spreads calls
 	// evenly: each response sets the pace to Remaining requests over the
@@ -64,92 +65,6 @@ const (
 	// Response.RateLimit, and 429s are still retried.
 	RateLimitOff
 )
-
-// RateLimitMemory remembers, per secret key and operation, what the
-// Rate-Limit-* headers said. Each client has its own unless clients share one
-// with [WithRateLimitMemory]; it holds one small entry per key and operation
-// used, and is safe for concurrent use.
-type RateLimitMemory struct {
-	mu  sync.Mutex
-	ops map[opKey]*opLimit
-}
-
-type opKey struct{ account, operation string }
-
-// NewRateLimitMemory returns an empty memory to share between clients.
-func NewRateLimitMemory() *RateLimitMemory {
-	return &RateLimitMemory{ops: make(map[opKey]*opLimit)}
-}
-
-func (m *RateLimitMemory) op(account, operation string) *opLimit {
-	k := opKey{account, operation}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	o := m.ops[k]
-	if o == nil {
-		o = &opLimit{pacer: rate.NewLimiter(rate.Inf, 1)}
-		m.ops[k] = o
-	}
-	return o
-}
-
-// opLimit is one operation's remembered window.
-type opLimit struct {
-	mu           sync.Mutex
-	blockedUntil time.Time
-	pacer        *rate.Limiter // rate.Inf until a response teaches a pace
-}
-
-// rateLimitWaitError is returned when a call would have to wait for the
-// window to reset beyond its context's deadline.
-func rateLimitWaitError(operation string, d time.Duration) error {
-	return fmt.Errorf("xendit: %s: rate limit window exhausted for %v more, past the context deadline: %w (%w)",
-		operation, d.Round(time.Millisecond), ErrRateLimited, context.DeadlineExceeded)
-}
-
-// await blocks until the operation may send: until the remembered window
-// resets, and in pacing mode until the pacer allows. It fails at once when
-// the context's deadline comes first.
-func (o *opLimit) await(ctx context.Context, mode RateLimitMode, operation string) error {
-	if mode == RateLimitOff {
-		return nil
-	}
-	o.mu.Lock()
-	until := o.blockedUntil
-	o.mu.Unlock()
-	if d := time.Until(until); d > 0 {
-		if dl, ok := ctx.Deadline(); ok && dl.Before(until) {
-			return rateLimitWaitError(operation, d)
-		}
-		t := time.NewTimer(d)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return fmt.Errorf("xendit: %s: waiting for the rate limit window: %w", operation, ctx.Err())
-		case <-t.C:
-		}
-	}
-	if mode == RateLimitPace {
-		r := o.pacer.Reserve()
-		d := r.Delay()
-		if d == 0 {
-			return nil
-		}
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
-			r.Cancel()
-			return rateLimitWaitError(operation, d)
-		}
-		t := time.NewTimer(d)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			r.Cancel()
-			return fmt.Errorf("xendit: %s: pacing for the rate limit: %w", operation, ctx.Err())
-		case <-t.C:
-		}
-	}
-	return nil
-}
 
 // throttled reports whether resp is the API's rate limit: a 429 whose
 // error_code is RATE_LIMIT_EXCEEDED or absent. Another code on a 429 is a
@@ -170,28 +85,112 @@ func throttled(resp *http.Response) bool {
 	return ab.ErrorCode == "" || ab.ErrorCode == CodeRateLimited
 }
 
-// observe learns from one response: an exhausted window (Remaining 0, or
-// the API's 429) blocks the operation until its reset; in pacing mode the
-// pace becomes Remaining requests over the time left. A response that
-// changes neither costs no lock.
-func (o *opLimit) observe(resp *http.Response, throttled bool, mode RateLimitMode, now time.Time) RateLimit {
-	rl, ok := parseRateLimit(resp.Header)
-	if mode == RateLimitPace && ok && rl.Remaining > 0 && rl.Reset > 0 {
-		o.pacer.SetLimitAt(now, rate.Limit(float64(rl.Remaining)/rl.Reset.Seconds()))
+// rateSlot is one call's place in its operation's window: taken before each
+// attempt is sent, given back when the attempt's response arrives (or, when
+// none does, before the next attempt and when the call ends).
+type rateSlot struct {
+	m      *RateLimitMemory
+	key    RateLimitKey
+	held   holder
+	ticket string // the shared memory's name for the slot
+}
+
+// holder says which memory counts a slot as in flight.
+type holder uint8
+
+const (
+	heldByNone holder = iota
+	heldLocally
+	heldShared
+)
+
+// slot returns a call's (not yet taken) place on account's operation.
+func (m *RateLimitMemory) slot(account, operation string) rateSlot {
+	return rateSlot{m: m, key: RateLimitKey{Account: account, Operation: operation}}
+}
+
+// rateLimitWaitError is returned when a call would have to wait for the
+// window to reset beyond its context's deadline.
+func rateLimitWaitError(operation string, d time.Duration) error {
+	return fmt.Errorf("xendit: %s: rate limit window exhausted for %v more, past the context deadline: %w (%w)",
+		operation, d.Round(time.Millisecond), ErrRateLimited, context.DeadlineExceeded)
+}
+
+// sleep waits d, or fails at once when the context ends first or its
+// deadline comes before d is over.
+func sleep(ctx context.Context, d time.Duration, operation, why string) error {
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
+		return rateLimitWaitError(operation, d)
 	}
-	if throttled || (ok && rl.Remaining == 0) {
-		wait, known := rl.Reset, ok
-		if !known {
-			wait, known = retryAfter(resp.Header)
-		}
-		if known {
-			until := now.Add(min(wait, maxReset))
-			o.mu.Lock()
-			if until.After(o.blockedUntil) {
-				o.blockedUntil = until
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("xendit: %s: %s: %w", operation, why, ctx.Err())
+	case <-t.C:
+		return nil
+	}
+}
+
+// await blocks until the call may send an attempt, and takes its slot: in
+// pacing mode first until the pacer allows, then until the window has room.
+// A slot the previous attempt still holds (it got no response) is given back
+// first.
+func (s *rateSlot) await(ctx context.Context, mode RateLimitMode, operation string) error {
+	s.done(ctx)
+	if mode == RateLimitOff {
+		return nil
+	}
+	if mode == RateLimitPace {
+		r := s.m.pacer(s.key).Reserve()
+		if d := r.Delay(); d > 0 {
+			if err := sleep(ctx, d, operation, "pacing for the rate limit"); err != nil {
+				r.Cancel()
+				return err
 			}
-			o.mu.Unlock()
 		}
+	}
+	for {
+		wait := s.m.acquire(ctx, s)
+		if wait == 0 {
+			return nil
+		}
+		if err := sleep(ctx, wait, operation, "waiting for the rate limit window"); err != nil {
+			return err
+		}
+	}
+}
+
+// observe gives the slot back with what the response taught: its
+// Rate-Limit-* headers, and for the API's 429 an exhausted window until the
+// reset (or Retry-After). It returns the parsed headers.
+func (s *rateSlot) observe(ctx context.Context, resp *http.Response, throttled bool, mode RateLimitMode) RateLimit {
+	rl, ok := parseRateLimit(resp.Header)
+	seen := rl
+	if throttled {
+		seen.Remaining = 0
+		if !ok {
+			seen.Reset, ok = retryAfter(resp.Header)
+		}
+	}
+	seen.Reset = min(seen.Reset, maxReset)
+	s.m.release(ctx, s, seen, ok)
+	if mode == RateLimitPace && ok && rl.Remaining > 0 && rl.Reset > 0 {
+		s.m.pacer(s.key).SetLimit(rate.Limit(float64(rl.Remaining) / rl.Reset.Seconds()))
 	}
 	return rl
+}
+
+// done gives back a slot no response has released.
+func (s *rateSlot) done(ctx context.Context) {
+	if s.held != heldByNone {
+		s.m.release(ctx, s, RateLimit{}, false)
+	}
+}
+
+// prepareRetry takes the slot for a retry, after go-retryablehttp's backoff:
+// a retry counts against the window like any attempt.
+func prepareRetry(r *http.Request) error {
+	k := callFrom(r.Context())
+	return k.limit.await(r.Context(), k.c.rateMode, k.op)
 }

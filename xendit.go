@@ -54,12 +54,15 @@
 //
 // The Rate-Limit-Limit, -Remaining and -Reset headers are parsed on every
 // response into [Response.RateLimit] and remembered per secret key and
-// operation. When the remembered window is exhausted the next call on that
-// operation waits for the reset without sending; if its context cannot wait
-// that long it fails at once with an error matching [ErrRateLimited].
-// [WithRateLimiting] selects the mode, including smooth pacing learned from
-// the headers. No limit is hard-coded: Xendit's limits differ per endpoint,
-// per account and between test and live mode.
+// operation, with the calls in flight. A call is sent only while the last
+// known Remaining, less the calls in flight on that operation, is above
+// zero; the others wait for the reset without sending, and one whose context
+// cannot wait that long fails at once with an error matching
+// [ErrRateLimited]. [WithRateLimiting] selects the mode, including smooth
+// pacing learned from the headers. No limit is hard-coded: Xendit's limits
+// differ per endpoint, per account and between test and live mode. Replicas
+// sharing a key share one budget through a [RateLimitMemory] kept in Redis
+// (redisstore.NewRateLimitMemory).
 //
 // # Errors
 //

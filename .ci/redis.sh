@@ -2,7 +2,7 @@
 # Starts a throwaway redis-server on loopback for the real-Redis tests of
 # ./redisstore, and exports REDIS_ADDR=127.0.0.1:<port> for them.
 #
-#   source .ci/redis.sh && go test -race ./...
+#   source .ci/redis.sh && go test -race github.com/seed19b1029f/xendit-go/...
 #
 # Source it (do not execute it): the server runs in the background of the
 # calling shell and is killed, by its PID, when that shell exits. The trap

@@ -1,5 +1,8 @@
-// Package redisstore keeps the webhook-ids a [xendit.WebhookHandler] has seen
-// in Redis, so that replicas behind a load balancer dedupe Xendit's webhooks
+// Package redisstore shares what replicas of one service must agree on
+// through Redis: the webhook-ids a [xendit.WebhookHandler] has seen
+// ([Store]), and the rate-limit budget of each secret key ([RateLimits]).
+//
+// With a [Store], replicas behind a load balancer dedupe Xendit's webhooks
 // together: whichever replica a delivery or its retry reaches, it is
 // processed once.
 //
@@ -41,8 +44,14 @@
 // let a duplicate through. Deduplication stays best effort across a
 // failover: keep the writes an event triggers idempotent.
 //
-// The tests run against miniredis and, when REDIS_ADDR points at one, a real
-// redis-server; `source .ci/redis.sh` starts one.
+// With [RateLimits], replicas sharing a secret key share what the
+// Rate-Limit-* headers said and which calls are in flight, so that together
+// they waste no more 429s than one process would; see its doc.
+//
+// This package is a module of its own, so that applications that do not use
+// Redis do not have go-redis in their module graph. The tests run against
+// miniredis and, when REDIS_ADDR points at one, a real redis-server;
+// `source .ci/redis.sh` starts one.
 package redisstore
 
 import (
@@ -119,7 +128,7 @@ func New(rdb redis.UniversalClient, opts ...Option) (*Store, error) {
 var (
 	// KEYS[1] id; ARGV[1] claim value, ARGV[2] lease in ms.
 	// Returns 1 acquired, 2 in progress, 3 done.
-	claimScript = redis.NewScript(`
+	dedupeClaimScript = redis.NewScript(`
 local v = redis.call('GET', KEYS[1])
 if not v then
 	redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
@@ -130,7 +139,7 @@ return 2`)
 
 	// KEYS[1] id; ARGV[1] claim value, ARGV[2] ttl in ms.
 	// Returns 1 marked done (or done already), 0 another owner holds it.
-	doneScript = redis.NewScript(`
+	dedupeDoneScript = redis.NewScript(`
 local v = redis.call('GET', KEYS[1])
 if v == 'done' then return 1 end
 if v and v ~= ARGV[1] then return 0 end
@@ -138,7 +147,7 @@ redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2])
 return 1`)
 
 	// KEYS[1] id; ARGV[1] claim value. Deletes only the caller's claim.
-	releaseScript = redis.NewScript(`
+	dedupeReleaseScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then
 	return redis.call('DEL', KEYS[1])
 end
@@ -157,7 +166,7 @@ func (s *Store) Claim(ctx context.Context, id, owner string, lease time.Duration
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	n, err := claimScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner, ms).Int()
+	n, err := dedupeClaimScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner, ms).Int()
 	if err != nil {
 		return 0, fmt.Errorf("redisstore: claiming webhook %q: %w", id, err)
 	}
@@ -179,7 +188,7 @@ func (s *Store) Done(ctx context.Context, id, owner string, ttl time.Duration) e
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	n, err := doneScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner, ms).Int()
+	n, err := dedupeDoneScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner, ms).Int()
 	switch {
 	case err != nil:
 		return fmt.Errorf("redisstore: marking webhook %q done: %w", id, err)
@@ -194,7 +203,7 @@ func (s *Store) Done(ctx context.Context, id, owner string, ttl time.Duration) e
 func (s *Store) Release(ctx context.Context, id, owner string) error {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	if err := releaseScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner).Err(); err != nil {
+	if err := dedupeReleaseScript.Run(ctx, s.rdb, []string{s.prefix + id}, claimPrefix+owner).Err(); err != nil {
 		return fmt.Errorf("redisstore: releasing webhook %q: %w", id, err)
 	}
 	return nil

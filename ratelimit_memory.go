@@ -1,0 +1,187 @@
+package xendit
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// RateLimitMemory remembers, per secret key and operation, what the
+// Rate-Limit-* headers said and how many calls are in flight. Each client
+// has its own unless clients share one with [WithRateLimitMemory]; a memory
+// from [NewSharedRateLimitMemory] is shared with other processes too.
+//
+// It holds one small entry per key and operation, and forgets an entry a
+// minute after its window has passed, so an aggregator cycling through many
+// keys keeps only those used lately. It is safe for concurrent use.
+type RateLimitMemory struct {
+	mu      sync.Mutex
+	windows map[RateLimitKey]*window
+	sweepAt time.Time // when to look for entries to forget next
+
+	shared *sharedMemory // nil: this process only
+}
+
+// RateLimitKey names one remembered window: an account and an operation.
+type RateLimitKey struct {
+	// Account is a fingerprint of the secret key (the first 8 bytes of its
+	// SHA-256, in hex); the key itself is never kept.
+	Account string
+	// Operation is the endpoint's ID, or "METHOD path" for an unnamed one.
+	Operation string
+}
+
+// NewRateLimitMemory returns an empty memory to share between clients.
+func NewRateLimitMemory() *RateLimitMemory {
+	return &RateLimitMemory{windows: make(map[RateLimitKey]*window)}
+}
+
+// The numbers of the rate-limit rule. A [RateLimitBackend] applies the same
+// rule with the same numbers.
+const (
+	// RateLimitSameWindow is how far apart two responses' resets may point
+	// and still describe one window: further than a network's jitter,
+	// closer than any window is long.
+	RateLimitSameWindow = 100 * time.Millisecond
+	// RateLimitPoll is how long a call waits before asking again when a
+	// window has passed and its whole limit is in flight: the next response
+	// says how much of the new window is left.
+	RateLimitPoll = 10 * time.Millisecond
+	// RateLimitKeep is how long an entry outlives its window, so that the
+	// next window starts with the limit known rather than with every
+	// waiting call at once.
+	RateLimitKeep = time.Minute
+)
+
+// window is one (key, operation)'s memory: the last known limit and
+// remaining requests, when the window they describe ends, and the calls in
+// flight. An end of zero means nothing is known yet.
+type window struct {
+	limit, remaining int
+	end              time.Time
+	inflight         int
+	pacer            *rate.Limiter // rate.Inf until a response teaches a pace
+}
+
+// wait is the rule for sending: 0 when a call may go now, otherwise how long
+// to wait before asking again.
+func (w *window) wait(now time.Time) time.Duration {
+	switch {
+	case w.end.IsZero():
+		return 0 // nothing known: send freely
+	case now.Before(w.end):
+		if w.remaining-w.inflight > 0 {
+			return 0
+		}
+		return w.end.Sub(now)
+	case w.limit == 0 || w.limit-w.inflight > 0:
+		return 0 // the window has passed: a new one holds the whole limit
+	default:
+		return RateLimitPoll
+	}
+}
+
+// learn is the rule for what a response says. Responses arrive out of order:
+// one pointing at a later reset starts a newer window; within a window the
+// lowest Remaining is the latest; one pointing at an earlier reset is late
+// news of an older window and is ignored.
+func (w *window) learn(seen RateLimit, now time.Time) {
+	end := now.Add(seen.Reset)
+	switch {
+	case w.end.IsZero() || end.After(w.end.Add(RateLimitSameWindow)):
+		w.remaining, w.end = seen.Remaining, end
+	case end.After(w.end.Add(-RateLimitSameWindow)):
+		w.remaining = min(w.remaining, seen.Remaining)
+		if end.After(w.end) {
+			w.end = end
+		}
+	default:
+		return
+	}
+	if seen.Limit > 0 {
+		w.limit = seen.Limit
+	}
+}
+
+// entry returns key's window, making it if needed; m.mu is held. Making one
+// now and then forgets those whose window passed more than RateLimitKeep ago
+// and that have nothing in flight.
+func (m *RateLimitMemory) entry(key RateLimitKey, now time.Time) *window {
+	w := m.windows[key]
+	if w != nil {
+		return w
+	}
+	if now.After(m.sweepAt) {
+		for k, old := range m.windows {
+			if old.inflight == 0 && now.Sub(old.end) > RateLimitKeep {
+				delete(m.windows, k)
+			}
+		}
+		m.sweepAt = now.Add(RateLimitKeep)
+	}
+	w = &window{pacer: rate.NewLimiter(rate.Inf, 1)}
+	m.windows[key] = w
+	return w
+}
+
+// acquireLocal takes a slot in this process's memory, or says how long to
+// wait.
+func (m *RateLimitMemory) acquireLocal(key RateLimitKey, now time.Time) time.Duration {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	w := m.entry(key, now)
+	wait := w.wait(now)
+	if wait == 0 {
+		w.inflight++
+	}
+	return wait
+}
+
+// releaseLocal ends a flight counted here (when counted) and learns seen
+// (when learned).
+func (m *RateLimitMemory) releaseLocal(key RateLimitKey, counted bool, seen RateLimit, learned bool, now time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	w := m.entry(key, now)
+	if counted && w.inflight > 0 {
+		w.inflight--
+	}
+	if learned {
+		w.learn(seen, now)
+	}
+}
+
+func (m *RateLimitMemory) pacer(key RateLimitKey) *rate.Limiter {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.entry(key, time.Now()).pacer
+}
+
+// acquire takes s's slot, in the shared memory when there is one that
+// answers, or returns how long to wait before asking again.
+func (m *RateLimitMemory) acquire(ctx context.Context, s *rateSlot) time.Duration {
+	if m.shared != nil {
+		if wait, ok := m.shared.acquire(ctx, s); ok {
+			return wait
+		}
+	}
+	wait := m.acquireLocal(s.key, time.Now())
+	if wait == 0 {
+		s.held = heldLocally
+	}
+	return wait
+}
+
+// release gives s's slot back to the memory that counted it, with what its
+// response taught when learned. This process's memory learns every
+// response, so that it knows the window should the shared one stop
+// answering.
+func (m *RateLimitMemory) release(ctx context.Context, s *rateSlot, seen RateLimit, learned bool) {
+	if s.held == heldShared {
+		m.shared.release(ctx, s, seen, learned)
+	}
+	m.releaseLocal(s.key, s.held == heldLocally, seen, learned, time.Now())
+	s.held = heldByNone
+}

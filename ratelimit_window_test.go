@@ -1,0 +1,122 @@
+package xendit_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/balance"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+// saturate calls balance.Get from goroutines goroutines on each client until
+// the server's window `until` starts, and returns every error a caller saw.
+func saturate(clients []*xendit.Client, goroutines int, until time.Time) []error {
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	for _, c := range clients {
+		bal := balance.New(c)
+		for range goroutines {
+			wg.Go(func() {
+				for time.Now().Before(until) {
+					if _, err := bal.Get(context.Background(), nil); err != nil {
+						mu.Lock()
+						errs = append(errs, err)
+						mu.Unlock()
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+	return errs
+}
+
+// TestConcurrentCallsWasteNo429AfterTheFirstWindow runs 16 goroutines
+// through one client against a server allowing 50 requests per one-second
+// window, for five windows, and counts what the server answered. Once the
+// first responses have taught the client the window, the calls in flight
+// count against it, so none is answered 429; the window is still used.
+func TestConcurrentCallsWasteNo429AfterTheFirstWindow(t *testing.T) {
+	const limit, windows, goroutines = 50, 5, 16
+	fw := xendittest.NewFixedWindow(limit, time.Second)
+	srv := httptest.NewServer(fw)
+	defer srv.Close()
+	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL))
+	require.NoError(t, err)
+
+	errs := saturate([]*xendit.Client{c}, goroutines, fw.Start(windows))
+	assert.Empty(t, errs, "no caller sees an error")
+
+	counts := fw.Counts(docKey)
+	require.GreaterOrEqual(t, len(counts), windows)
+	var ok, wasted int
+	for _, n := range counts[1:windows] {
+		ok += n.OK
+		wasted += n.Throttled
+	}
+	allowed := limit * (windows - 1)
+	t.Logf("windows 2-%d: %d answered 200 of %d allowed (%.0f%%), %d answered 429; per window %v",
+		windows, ok, allowed, 100*float64(ok)/float64(allowed), wasted, counts)
+	assert.Zero(t, wasted, "429s after the first window")
+	assert.GreaterOrEqual(t, float64(ok), 0.95*float64(allowed), "share of the allowed rate used")
+}
+
+// TestACallWithoutAResponseGivesItsSlotBack: the window has room for one
+// call; a call whose connection drops must not keep that room.
+func TestACallWithoutAResponseGivesItsSlotBack(t *testing.T) {
+	var n atomic.Int32
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 2 {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+			return
+		}
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "1")
+		w.Header().Set("Rate-Limit-Reset", "10")
+		jsonReply(200, `{}`)(w, r)
+	})
+	c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{}))
+	get := func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+		defer cancel()
+		return c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil)
+	}
+	require.NoError(t, get(), "learns: one call left in a 10 s window")
+	require.Error(t, get(), "the connection drops")
+	assert.NoError(t, get(), "the dropped call's slot is free again")
+	assert.Len(t, srv.requests(), 3)
+}
+
+// TestARetryWaitsForTheWindowLikeAnyCall: a 503 says the window is spent;
+// the retry it earns is held to the window like a new call, so a caller who
+// cannot wait for the reset gets the rate-limit error and nothing more is
+// sent.
+func TestARetryWaitsForTheWindowLikeAnyCall(t *testing.T) {
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "0")
+		w.Header().Set("Rate-Limit-Reset", "10")
+		jsonReply(503, `{"error_code":"SERVER_ERROR","message":"try again"}`)(w, r)
+	})
+	c := srv.client(t) // fastRetry: two retries, a few milliseconds apart
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	err := c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	assert.ErrorIs(t, err, xendit.ErrRateLimited)
+	assert.Len(t, srv.requests(), 1, "the retry was not sent into a spent window")
+}
