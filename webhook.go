@@ -337,19 +337,20 @@ func (h *WebhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The body names the reason, never the function's error, which may
 	// hold anything.
-	msg := "ok"
+	msg := "ok\n"
 	switch {
+	case err == nil:
 	case errors.Is(err, ErrWebhookDuplicate):
-		msg = "duplicate webhook-id, not processed again"
+		msg = "duplicate webhook-id, not processed again\n"
 	case errors.Is(err, ErrWebhookInProgress):
-		msg = "webhook-id is being processed; retry later"
-	case status != http.StatusOK:
-		msg = http.StatusText(status)
+		msg = "webhook-id is being processed; retry later\n"
+	default:
+		msg = http.StatusText(status) + "\n"
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	_, _ = io.WriteString(w, msg+"\n")
+	_, _ = io.WriteString(w, msg)
 }
 
 // Handle runs one POST delivery through the same steps as ServeHTTP, for
