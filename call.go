@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -18,8 +20,11 @@ import (
 )
 
 // call is one logical API call: the same request on every attempt, with the
-// state the retry rules need.
+// state the retry rules need. It is also the request's context: the
+// caller's context, which answers callKey with the call itself, so that
+// go-retryablehttp's hooks find the call without a context of their own.
 type call struct {
+	context.Context
 	c        *Client
 	endpoint Endpoint
 	op       string // the endpoint's ID, or METHOD path for an unnamed endpoint
@@ -30,32 +35,52 @@ type call struct {
 	rh       retryablehttp.Client
 	meta     Response
 
-	attempts  int
-	nextWait  time.Duration
+	attempts  int // attempts go-retryablehttp made; History also counts the transport's re-sends
+	waiting   bool
 	rateLimit RateLimit
 	throttled bool // the last response was the API's rate limit
 	// spent is set once a streamed body that cannot be re-read was opened:
 	// the request is not sent again.
 	spent atomic.Bool
+
+	trace   httptrace.ClientTrace
+	sends   atomic.Int32  // the transport's sends in this attempt (GetConn)
+	gotConn atomic.Uint32 // bit i: send i had a connection
+	wrote   atomic.Uint32 // bit i: send i wrote its headers
+
+	history    []Attempt
+	historyBuf [4]Attempt
+	body       boundedBody
 }
 
 var jsonMediaType = []string{"application/json"}
 
-// maxErrorBody bounds how much of an error response is read.
-const maxErrorBody = 64 << 10
+// keptErrorBody bounds how much of an error response an Error keeps;
+// maxErrorBody, what is read, leaves room to find a secret that straddles
+// the cut before cutting.
+const (
+	keptErrorBody = 64 << 10
+	maxErrorBody  = keptErrorBody + 2048
+)
 
 // callKey finds the call in its request's context, for go-retryablehttp's
 // hooks.
 type callKey struct{}
 
+// Value answers callKey with the call, and any other key as the caller's
+// context does.
+func (k *call) Value(key any) any {
+	if _, ok := key.(callKey); ok {
+		return k
+	}
+	return k.Context.Value(key)
+}
+
 func callFrom(ctx context.Context) *call { return ctx.Value(callKey{}).(*call) }
 
 // prepare builds the request that every attempt sends.
-func (k *call) prepare(ctx context.Context, r *Request) error {
+func (k *call) prepare(r *Request) error {
 	c, rc := k.c, &k.rc
-	if ctx == nil {
-		return errNilContext
-	}
 	if rc.err != nil {
 		return rc.err
 	}
@@ -75,7 +100,7 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 	var body []byte
 	if r.Body != nil {
 		if body, err = json.Marshal(r.Body); err != nil {
-			return fmt.Errorf("xendit: %s: encoding the request body: %w", op, err)
+			return Invalid("body", "cannot be encoded as JSON: %v", err)
 		}
 	}
 	k.endpoint, k.op = e, op
@@ -89,13 +114,14 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 	if r.BodyReader != nil { // streaming hook: see Request.BodyReader
 		raw = k.streamBody(r.BodyReader, r.BodyReplayable)
 	}
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, k), e.Method, u, raw)
+	k.trace = httptrace.ClientTrace{GetConn: k.getConn, GotConn: k.gotConnection, WroteHeaders: k.wroteHeaders}
+	req, err := retryablehttp.NewRequestWithContext(httptrace.WithClientTrace(k, &k.trace), e.Method, u, raw)
 	if err != nil {
-		return fmt.Errorf("xendit: %s: %w", op, err)
+		return Invalid("request", "%s: %v", op, err)
 	}
 	h := req.Header
 	// Shared, never-modified value slices: no allocation per request.
-	h["Authorization"] = c.creds.authorization
+	h["Authorization"] = c.secret().authorization
 	h["Accept"] = jsonMediaType
 	h["User-Agent"] = c.userAgent
 	switch {
@@ -126,7 +152,8 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 			h[hd.name] = []string{hd.value}
 		}
 	}
-	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.creds.account, op)
+	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.secret().account, op)
+	k.history = k.historyBuf[:0]
 	return nil
 }
 
@@ -166,7 +193,7 @@ func expandPath(template string, params map[string]string) (string, error) {
 		}
 		j := strings.IndexByte(rest[i:], '}')
 		if j < 0 {
-			return "", fmt.Errorf("xendit: path template %q has an unclosed '{'", template)
+			return "", Invalid("path", "template %q has an unclosed '{'", template)
 		}
 		name := rest[i+1 : i+j]
 		v := params[name]
@@ -181,27 +208,31 @@ func expandPath(template string, params map[string]string) (string, error) {
 
 // run sends the request with retries and turns the outcome into out or an
 // error.
-func (k *call) run(ctx context.Context, out any) error {
+func (k *call) run(out any) error {
 	c, meta := k.c, &k.meta
 	meta.IdempotencyKey = k.rc.idempotencyKey
 	if k.rc.response != nil {
-		defer func() { *k.rc.response = *meta }()
+		defer k.capture()
 	}
-	if err := k.limit.await(ctx, c.rateMode, k.op); err != nil {
-		return err
+	if err := k.Err(); err != nil {
+		return k.notSent(err)
 	}
-	// Only Backoff needs a closure: the other hooks find the call in the
-	// request's context.
+	// The rate-limit memory: wait for the operation's window, sending nothing.
+	if err := k.limit.await(k, c.rateMode, k.op); err != nil {
+		return k.notSent(err)
+	}
+	// The hooks find the call in the request's context; Backoff is handed
+	// the wait checkRetry chose as RetryWaitMin.
 	rh := &k.rh
 	rh.HTTPClient = c.http
-	rh.RetryMax, rh.RetryWaitMin, rh.RetryWaitMax = c.retry.MaxRetries, c.retry.MinWait, c.retry.MaxWait
+	rh.RetryMax, rh.RetryWaitMax = c.retry.MaxRetries, c.retry.MaxWait
 	rh.CheckRetry = checkRetry
-	rh.Backoff = k.backoff
+	rh.Backoff = chosenWait
 	rh.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	rh.RequestLogHook = beforeAttempt
 	rh.ResponseLogHook = afterResponse
 	resp, err := rh.Do(k.req)
-	meta.Attempts = k.attempts
+	meta.Attempts = len(k.history)
 	handedOver := false // streaming hook: a 2xx body given to out unread stays open
 	if resp != nil {
 		defer func() {
@@ -211,11 +242,10 @@ func (k *call) run(ctx context.Context, out any) error {
 		}()
 		meta.StatusCode = resp.StatusCode
 		meta.Header = resp.Header
-		meta.RequestID = resp.Header.Get(HeaderRequestID)
 		meta.RateLimit = k.rateLimit
 	}
 	if err != nil {
-		return k.fail(meta, err)
+		return k.fail(err)
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		if rc, ok := out.(*io.ReadCloser); ok {
@@ -224,37 +254,86 @@ func (k *call) run(ctx context.Context, out any) error {
 		}
 		return k.decode(resp, out)
 	}
-	e := k.newError(meta)
+	e := k.newError()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	body = []byte(c.scrub(string(body)))
-	e.fillFromBody(body)
+	// Redact before cutting: a key straddling the cut leaves no piece.
 	if len(body) > 0 {
+		body = []byte(c.scrub(string(body)))
+		body = body[:min(len(body), keptErrorBody)]
 		e.Body = body
 	}
+	e.fillFromBody(body, c.scrub)
 	e.RetryAfter, _ = retryAfter(resp.Header)
 	if e.RetryAfter == 0 && resp.StatusCode == http.StatusTooManyRequests {
 		e.RetryAfter = k.rateLimit.Reset
 	}
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		e.Err = fmt.Errorf("redirect to %q not followed: the SDK never follows redirects", c.scrub(resp.Header.Get("Location")))
+	}
 	return e
 }
 
-func (k *call) newError(meta *Response) *Error {
-	return &Error{
+// requestID is the answer's Request-ID header, read by its canonical name
+// (a Header.Get with "Request-ID" would canonicalize it on every call), with
+// any secret removed.
+func (k *call) requestID(h http.Header) string {
+	if v := h["Request-Id"]; len(v) > 0 {
+		return k.c.scrub(v[0])
+	}
+	return ""
+}
+
+// capture hands CaptureResponse the call's metadata, scrubbed of secrets
+// an answer's headers might echo.
+func (k *call) capture() {
+	meta := &k.meta
+	meta.History = k.history
+	if meta.Header != nil {
+		meta.RequestID = k.requestID(meta.Header)
+		for name, vs := range meta.Header {
+			for i, v := range vs {
+				if s := k.c.scrub(v); s != v {
+					meta.Header[name][i] = s
+				}
+			}
+		}
+	}
+	*k.rc.response = *meta
+}
+
+func (k *call) newError() *Error {
+	meta := &k.meta
+	e := &Error{
 		Operation:      k.op,
 		StatusCode:     meta.StatusCode,
-		RequestID:      meta.RequestID,
 		RateLimit:      meta.RateLimit,
 		IdempotencyKey: meta.IdempotencyKey,
-		Attempts:       meta.Attempts,
+		Attempts:       len(k.history),
+		History:        k.history,
 	}
+	if meta.Header != nil {
+		e.RequestID = k.requestID(meta.Header)
+	}
+	return e
+}
+
+// notSent is the error for a call that ended before its first attempt: its
+// context was done, or the rate-limit window outlasts it.
+func (k *call) notSent(err error) error {
+	return &Error{Operation: k.op, IdempotencyKey: k.rc.idempotencyKey, Err: &notSent{err}}
 }
 
 // fail wraps a failure that left no usable response.
-func (k *call) fail(meta *Response, err error) error {
-	e := k.newError(meta)
+func (k *call) fail(err error) error {
+	if k.waiting && k.Err() != nil {
+		err = fmt.Errorf("the context ended while waiting to retry: %w", err)
+	}
+	e := k.newError()
 	e.Err = k.withoutURL(err)
 	e.StatusCode = 0 // even if a response came, the call ended without using it
-	k.log(slog.LevelDebug, "xendit call failed", slog.String("error", e.Err.Error()))
+	if k.logs(slog.LevelDebug) {
+		k.log(slog.LevelDebug, "xendit call failed", slog.String("error", e.Err.Error()))
+	}
 	return e
 }
 
@@ -262,86 +341,209 @@ func (k *call) fail(meta *Response, err error) error {
 // endpoint's path template: path ids and query values can be card tokens or
 // personal data. The cause stays reachable for errors.Is and errors.As.
 func (k *call) withoutURL(err error) error {
-	ue, ok := err.(*url.Error)
-	if !ok {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
 		return err
 	}
-	redacted := *ue
-	redacted.URL = k.c.baseURL + k.endpoint.Path
-	return &redacted
+	if ue == err {
+		redacted := *ue
+		redacted.URL = k.c.baseURL + k.endpoint.Path
+		return &redacted
+	}
+	return &redactedURL{err: err, msg: strings.ReplaceAll(err.Error(), ue.URL, k.c.baseURL+k.endpoint.Path)}
 }
 
-// decode reads a 2xx body into out, draining what is left so the connection
-// can be reused.
+// redactedURL is an error whose text had a URL replaced.
+type redactedURL struct {
+	err error
+	msg string
+}
+
+func (r *redactedURL) Error() string { return r.msg }
+func (r *redactedURL) Unwrap() error { return r.err }
+
+// decode reads a 2xx body into out, within the client's bound. A small
+// remainder is drained so the connection can be reused; a large one is not
+// read: closing the body closes the connection.
 func (k *call) decode(resp *http.Response, out any) error {
-	defer io.Copy(io.Discard, resp.Body) //nolint:errcheck // best effort
-	if out == nil {
-		return nil
+	limit := k.c.maxBody
+	if resp.ContentLength > limit {
+		return k.unusableBody(resp, bodyTooLarge(limit))
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil && err != io.EOF {
-		return &Error{
-			Operation: k.op, StatusCode: resp.StatusCode, RequestID: resp.Header.Get(HeaderRequestID),
-			IdempotencyKey: k.rc.idempotencyKey, Attempts: k.attempts,
-			Err: fmt.Errorf("decoding the response: %w", err),
+	b := &k.body
+	b.r, b.left, b.limit = resp.Body, limit, limit
+	if out != nil {
+		if err := json.NewDecoder(b).Decode(out); err != nil && err != io.EOF {
+			if !errors.Is(err, errBodyTooLarge) {
+				err = fmt.Errorf("decoding the response: %w", err)
+			}
+			return k.unusableBody(resp, err)
 		}
 	}
+	b.drain()
 	return nil
 }
 
-// checkRetry is the SDK's retry decision for go-retryablehttp. When the
-// context's deadline would come before the next attempt, it stops now so the
-// caller gets the last result instead of a wait that cannot end in time.
+// unusableBody is the error for a 2xx whose body could not be used: the
+// request was acted on, and the answer is lost, so the attempt's outcome
+// becomes ambiguous.
+func (k *call) unusableBody(resp *http.Response, err error) error {
+	if n := len(k.history); n > 0 {
+		o := observation{status: resp.StatusCode, err: err}
+		row := classify(&o)
+		k.history[n-1] = Attempt{Outcome: row.outcome, StatusCode: resp.StatusCode, Reason: row.reason}
+	}
+	e := k.newError()
+	e.Err = err
+	return e
+}
+
+// errBodyTooLarge is matched by a 2xx body over the client's bound.
+var errBodyTooLarge = errors.New("response body too large")
+
+func bodyTooLarge(limit int64) error {
+	return fmt.Errorf("%w: larger than %d bytes (WithMaxResponseBytes)", errBodyTooLarge, limit)
+}
+
+// boundedBody reads at most left bytes of r, and fails once r holds more.
+type boundedBody struct {
+	r           io.Reader
+	left, limit int64
+	tail        [128]byte
+}
+
+func (b *boundedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		n, err := b.r.Read(b.tail[:1])
+		if n > 0 {
+			return 0, bodyTooLarge(b.limit)
+		}
+		return 0, err
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+// drain reads what is left of a small remainder (a trailing newline), so
+// the connection goes back to the pool; it gives up after a few reads.
+func (b *boundedBody) drain() {
+	for range 8 {
+		if _, err := b.r.Read(b.tail[:]); err != nil {
+			return
+		}
+	}
+}
+
+// checkRetry is the SDK's retry decision for go-retryablehttp: it records
+// what the attempt learned and asks the outcome table whether to repeat it.
+// When the context's deadline would come before the next attempt, it stops
+// now so the caller gets the last result instead of a wait that cannot end
+// in time.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	k := callFrom(ctx)
 	k.throttled = resp != nil && throttled(resp) // go-retryablehttp calls this before afterResponse
+	row := k.record(resp, err)
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	if !retryable(k.endpoint.Method, k.safe, k.throttled, resp, err) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
+	if !row.retry.allows(k.endpoint.Method, k.safe) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
 		return false, nil
 	}
 	wait := k.c.retry.wait(k.attempts-1, resp)
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-		k.log(slog.LevelDebug, "xendit retry skipped: the context ends before the wait", slog.Duration("wait", wait))
+		if k.logs(slog.LevelDebug) {
+			k.log(slog.LevelDebug, "xendit retry skipped: the context ends before the wait", slog.Duration("wait", wait))
+		}
 		return false, nil
 	}
-	k.nextWait = wait
-	status := 0
-	if resp != nil {
-		status = resp.StatusCode
+	k.rh.RetryWaitMin, k.waiting = wait, true
+	if k.logs(slog.LevelInfo) {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		k.log(slog.LevelInfo, "xendit retry", slog.Int("status", status), slog.Duration("wait", wait),
+			slog.Int("attempt", k.attempts), slog.String("reason", row.reason))
 	}
-	k.log(slog.LevelInfo, "xendit retry", slog.Int("status", status), slog.Duration("wait", wait),
-		slog.Int("attempt", k.attempts))
 	return true, nil
 }
 
-// backoff hands go-retryablehttp the wait checkRetry chose.
-func (k *call) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
-	return k.nextWait
+// record classifies the attempt that just ended, and the sends Go's
+// transport made of it by itself before its last, and appends them to the
+// call's history. It returns the last send's row.
+func (k *call) record(resp *http.Response, err error) *outcomeRow {
+	sends := int(k.sends.Load())
+	for i := range min(sends-1, 31) {
+		o := observation{resent: true, wrote: k.wrote.Load()&(1<<i) != 0}
+		row := classify(&o)
+		k.history = append(k.history, Attempt{Outcome: row.outcome, Reason: row.reason})
+	}
+	o := observation{err: err, ctxDone: k.Err() != nil, throttled: k.throttled}
+	if resp != nil {
+		o.status = resp.StatusCode
+	} else if sends > 0 && sends <= 32 {
+		o.noConn = k.gotConn.Load()&(1<<(sends-1)) == 0
+	}
+	row := classify(&o)
+	k.history = append(k.history, Attempt{Outcome: row.outcome, StatusCode: o.status, Reason: row.reason})
+	return row
 }
+
+// chosenWait hands go-retryablehttp the wait checkRetry chose.
+func chosenWait(chosen, _ time.Duration, _ int, _ *http.Response) time.Duration { return chosen }
 
 func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 	k := callFrom(r.Context())
 	k.attempts++
-	k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
-		slog.String("path", k.endpoint.Path), slog.Int("attempt", k.attempts)) // the template: ids stay out
+	k.waiting = false
+	k.sends.Store(0)
+	k.gotConn.Store(0)
+	k.wrote.Store(0)
+	if k.logs(slog.LevelDebug) {
+		k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
+			slog.String("path", k.endpoint.Path), slog.Int("attempt", k.attempts)) // the template: ids stay out
+	}
 }
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
 	k := callFrom(resp.Request.Context())
 	k.rateLimit = k.limit.observe(resp, k.throttled, k.c.rateMode, time.Now())
-	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
-		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
+	if k.logs(slog.LevelDebug) {
+		k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
+			slog.String("request_id", k.requestID(resp.Header)), slog.Int("attempt", k.attempts))
+	}
 }
 
-// log writes one line with the call's operation; it costs nothing when the
-// client has no logger.
-func (k *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
-	l := k.c.logger
-	if l == nil || !l.Enabled(k.req.Context(), level) {
-		return
+// The transport's trace hooks. GetConn starts each send, including the ones
+// the transport repeats by itself; they run on the transport's goroutines.
+func (k *call) getConn(string) { k.sends.Add(1) }
+
+func (k *call) gotConnection(httptrace.GotConnInfo) {
+	if n := k.sends.Load(); n > 0 && n <= 32 {
+		k.gotConn.Or(1 << (n - 1))
 	}
-	l.LogAttrs(k.req.Context(), level, msg, append(attrs, slog.String("operation", k.op))...)
+}
+
+func (k *call) wroteHeaders() {
+	if n := k.sends.Load(); n > 0 && n <= 32 {
+		k.wrote.Or(1 << (n - 1))
+	}
+}
+
+// logs reports whether the client logs at level, so that a line's
+// attributes are built only when it is written.
+func (k *call) logs(level slog.Level) bool {
+	l := k.c.logger
+	return l != nil && l.Enabled(k, level)
+}
+
+// log writes one line with the call's operation.
+func (k *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	k.c.logger.LogAttrs(k, level, msg, append(attrs, slog.String("operation", k.op))...)
 }
 
 // streamBody adapts Request.BodyReader for go-retryablehttp, which calls its

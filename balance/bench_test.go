@@ -16,29 +16,36 @@ import (
 
 const benchKey = "xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+rSiCwZ3jw=="
 
-// benchRounds alternates the order of BenchmarkGet's two sides.
+// benchRounds rotates the order of BenchmarkGet's sides.
 var benchRounds int
 
 // BenchmarkGet compares the SDK's balance Get, with its default retry policy
 // and rate limiting on, against the same call written with net/http and
-// encoding/json, each on a loopback server returning the same body:
+// encoding/json, each on a loopback server returning the same body. The SDK
+// runs twice: through a caller's transport (WithHTTPClient, tuned like the
+// baseline's) and through its own shared one.
 //
-//	go test -run='^$' -bench=BenchmarkGet -benchmem -count=20 ./balance
+//	go test -run='^$' -bench=BenchmarkGet -benchmem -count=20 ./balance > get.txt
+//	benchstat -col /side get.txt
 //
-// Each side gets its own server and a collected heap, and the two swap order
-// every round: in one process, whichever side ran second was measured up to
-// 10% slower, from the idle connections and garbage the first left behind.
+// Each side gets its own server and a collected heap, and the sides rotate
+// order every round: in one process, whichever side ran later was measured
+// up to 10% slower, from the idle connections and garbage the first left
+// behind.
 func BenchmarkGet(b *testing.B) {
 	sides := []struct {
 		name string
 		run  func(b *testing.B, baseURL string)
 	}{
-		{"baseline=net/http", benchBaseline},
-		{"sdk", benchSDK},
+		{"side=net-http", benchBaseline},
+		{"side=sdk-caller-transport", func(b *testing.B, u string) {
+			benchSDK(b, u, xendit.WithHTTPClient(&http.Client{Transport: benchTransport()}))
+		}},
+		{"side=sdk-own-transport", func(b *testing.B, u string) { benchSDK(b, u) }},
 	}
-	if benchRounds++; benchRounds%2 == 0 {
-		sides[0], sides[1] = sides[1], sides[0]
-	}
+	r := benchRounds % len(sides)
+	benchRounds++
+	sides = append(sides[r:], sides[:r]...)
 	for _, side := range sides {
 		b.Run(side.name, func(b *testing.B) {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -91,8 +98,8 @@ func benchBaseline(b *testing.B, baseURL string) {
 	}
 }
 
-func benchSDK(b *testing.B, baseURL string) {
-	c, err := xendit.New(benchKey, xendit.WithBaseURL(baseURL), xendit.WithHTTPClient(&http.Client{Transport: benchTransport()}))
+func benchSDK(b *testing.B, baseURL string, opts ...xendit.Option) {
+	c, err := xendit.New(benchKey, append([]xendit.Option{xendit.WithBaseURL(baseURL)}, opts...)...)
 	if err != nil {
 		b.Fatal(err)
 	}
