@@ -25,7 +25,7 @@ import (
 // go-retryablehttp's hooks find the call without a context of their own.
 type call struct {
 	context.Context
-	c        *Client
+	c        *clientCore
 	endpoint Endpoint
 	op       string // the endpoint's ID, or METHOD path for an unnamed endpoint
 	req      *retryablehttp.Request
@@ -121,7 +121,7 @@ func (k *call) prepare(r *Request) error {
 	}
 	h := req.Header
 	// Shared, never-modified value slices: no allocation per request.
-	h["Authorization"] = c.secret().authorization
+	h["Authorization"] = c.creds.authorization
 	h["Accept"] = jsonMediaType
 	h["User-Agent"] = c.userAgent
 	switch {
@@ -152,7 +152,7 @@ func (k *call) prepare(r *Request) error {
 			h[hd.name] = []string{hd.value}
 		}
 	}
-	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.secret().account, op)
+	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.op(c.creds.account, op)
 	k.history = k.historyBuf[:0]
 	return nil
 }
@@ -232,6 +232,11 @@ func (k *call) run(out any) error {
 	rh.RequestLogHook = beforeAttempt
 	rh.ResponseLogHook = afterResponse
 	resp, err := rh.Do(k.req)
+	if err != nil && resp != nil && k.Err() != nil {
+		// The answer came before the context ended: it is the outcome. Its
+		// body may no longer be readable, which decode reports as such.
+		err = nil
+	}
 	meta.Attempts = len(k.history)
 	handedOver := false // streaming hook: a 2xx body given to out unread stays open
 	if resp != nil {
@@ -445,6 +450,9 @@ func (b *boundedBody) drain() {
 // in time.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	k := callFrom(ctx)
+	if resp != nil && resp.Request == nil {
+		resp.Request = k.req.Request // a caller's transport may leave it out; afterResponse needs it
+	}
 	k.throttled = resp != nil && throttled(resp) // go-retryablehttp calls this before afterResponse
 	row := k.record(resp, err)
 	if ctx.Err() != nil {

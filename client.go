@@ -22,9 +22,17 @@ import (
 // [New] and safe for concurrent use; create one per key and reuse it.
 type Client struct {
 	baseURL string
-	// secret is a closure so that nothing that prints with reflection (%v
-	// of the struct, testify's diffs, spew) can reach the key.
-	secret    func() *credentials
+	// core holds the rest behind a closure, so that nothing that prints with
+	// reflection (%v of the struct, testify's diffs, spew) can reach the key,
+	// nor walk the shared transport and rate-limit memory while calls change
+	// them.
+	core func() *clientCore
+}
+
+// clientCore is what a Client is made of.
+type clientCore struct {
+	baseURL   string
+	creds     *credentials
 	http      *http.Client
 	retry     RetryPolicy
 	rateMode  RateLimitMode
@@ -62,14 +70,13 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(secretKey + ":"))
 	sum := sha256.Sum256([]byte(secretKey))
-	creds := &credentials{
-		authorization: []string{"Basic " + encoded},
-		account:       hex.EncodeToString(sum[:8]),
-		redact:        []string{secretKey, encoded},
-	}
-	c := &Client{
-		baseURL:   cfg.baseURL,
-		secret:    func() *credentials { return creds },
+	core := &clientCore{
+		baseURL: cfg.baseURL,
+		creds: &credentials{
+			authorization: []string{"Basic " + encoded},
+			account:       hex.EncodeToString(sum[:8]),
+			redact:        []string{secretKey, encoded},
+		},
 		http:      attemptClient(cfg.httpClient, cfg.timeout),
 		retry:     cfg.retry,
 		rateMode:  cfg.rateMode,
@@ -79,13 +86,13 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		defaults:  cfg.defaults,
 		maxBody:   cfg.maxBody,
 	}
-	if c.rates == nil {
-		c.rates = NewRateLimitMemory()
+	if core.rates == nil {
+		core.rates = NewRateLimitMemory()
 	}
 	if cfg.userAgent != "" {
-		c.userAgent[0] += " " + cfg.userAgent
+		core.userAgent[0] += " " + cfg.userAgent
 	}
-	return c, nil
+	return &Client{baseURL: cfg.baseURL, core: func() *clientCore { return core }}, nil
 }
 
 // checkDefaults runs the default request options once, so that a bad one
@@ -261,7 +268,7 @@ func (c *Client) BaseURL() string { return c.baseURL }
 // scrub removes the secret key and its Basic Auth encoding from s, spelled
 // literally or escaped, in case a server or proxy echoes them into what
 // ends up in an error or a captured response.
-func (c *Client) scrub(s string) string { return redact(s, c.secret().redact) }
+func (c *clientCore) scrub(s string) string { return redact(s, c.creds.redact) }
 
 // Request is one API call, as product packages build it. A caller reaching an
 // endpoint the SDK does not type yet builds one too:
@@ -317,8 +324,9 @@ func (c *Client) Do(ctx context.Context, req *Request, out any) error {
 	if ctx == nil {
 		return Invalid("context", "is nil")
 	}
-	k := &call{Context: ctx, c: c}
-	for _, opt := range c.defaults {
+	core := c.core()
+	k := &call{Context: ctx, c: core}
+	for _, opt := range core.defaults {
 		opt(&k.rc)
 	}
 	for _, opt := range req.Options {

@@ -140,14 +140,14 @@ var outcomeTable = []outcomeRow{
 	{"502, 503 or 504", statusIn(http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout),
 		OutcomeAmbiguous, ifSafe, ErrServer},
 	{"501", statusIn(http.StatusNotImplemented), OutcomeRefused, never, ErrServer},
-	{"other 5xx", func(o *observation) bool { return o.status >= 500 }, OutcomeAmbiguous, never, ErrServer},
+	{"other 5xx", func(o *observation) bool { return o.status >= 500 && o.status < 600 }, OutcomeAmbiguous, never, ErrServer},
 	{"401", statusIn(http.StatusUnauthorized), OutcomeRefused, never, ErrUnauthorized},
 	{"403", statusIn(http.StatusForbidden), OutcomeRefused, never, ErrForbidden},
 	{"404", statusIn(http.StatusNotFound), OutcomeRefused, never, ErrNotFound},
 	{"400 or 422", statusIn(http.StatusBadRequest, http.StatusUnprocessableEntity), OutcomeRefused, never, ErrValidation},
 	// A 429 with an error_code of its own is a business limit, such as
 	// Jenius Pay's CHARGE_LIMIT_EXCEEDED: waiting does not cure it.
-	{"other 4xx", func(o *observation) bool { return o.status >= 400 }, OutcomeRefused, never, nil},
+	{"other 4xx", func(o *observation) bool { return o.status >= 400 && o.status < 500 }, OutcomeRefused, never, nil},
 	{"other status", func(*observation) bool { return true }, OutcomeAmbiguous, never, nil},
 }
 
