@@ -49,7 +49,7 @@ type call struct {
 	wrote   atomic.Uint32 // bit i: send i wrote its headers
 
 	history    []Attempt
-	historyBuf [4]Attempt
+	historyBuf [2]Attempt
 	body       boundedBody
 }
 
@@ -95,7 +95,7 @@ func (k *call) prepare(r *Request) error {
 	}
 	u := c.baseURL + path
 	if len(r.Query) > 0 {
-		u += "?" + r.Query.Encode()
+		u = c.baseURL + path + "?" + r.Query.Encode()
 	}
 	var body []byte
 	if r.Body != nil {
@@ -395,7 +395,7 @@ func (k *call) decode(resp *http.Response, out any) error {
 func (k *call) unusableBody(resp *http.Response, err error) error {
 	if n := len(k.history); n > 0 {
 		o := observation{status: resp.StatusCode, err: err}
-		row := classify(&o)
+		row := classify(o)
 		k.history[n-1] = Attempt{Outcome: row.outcome, StatusCode: resp.StatusCode, Reason: row.reason}
 	}
 	e := k.newError()
@@ -414,7 +414,7 @@ func bodyTooLarge(limit int64) error {
 type boundedBody struct {
 	r           io.Reader
 	left, limit int64
-	tail        [128]byte
+	tail        [16]byte
 }
 
 func (b *boundedBody) Read(p []byte) (int, error) {
@@ -487,7 +487,7 @@ func (k *call) record(resp *http.Response, err error) *outcomeRow {
 	sends := int(k.sends.Load())
 	for i := range min(sends-1, 31) {
 		o := observation{resent: true, wrote: k.wrote.Load()&(1<<i) != 0}
-		row := classify(&o)
+		row := classify(o)
 		k.history = append(k.history, Attempt{Outcome: row.outcome, Reason: row.reason})
 	}
 	o := observation{err: err, ctxDone: k.Err() != nil, throttled: k.throttled}
@@ -496,7 +496,7 @@ func (k *call) record(resp *http.Response, err error) *outcomeRow {
 	} else if sends > 0 && sends <= 32 {
 		o.noConn = k.gotConn.Load()&(1<<(sends-1)) == 0
 	}
-	row := classify(&o)
+	row := classify(o)
 	k.history = append(k.history, Attempt{Outcome: row.outcome, StatusCode: o.status, Reason: row.reason})
 	return row
 }

@@ -33,7 +33,7 @@ func OutcomeUnknown(err error) bool {
 		// An Error without a history: nothing was sent, or it was built by
 		// hand or by a product package. The error itself says what it can.
 		o := errorObservation(e)
-		return classify(&o).outcome == OutcomeAmbiguous
+		return classify(o).outcome == OutcomeAmbiguous
 	}
 	for _, a := range e.History {
 		if a.Outcome == OutcomeAmbiguous {

@@ -191,7 +191,7 @@ func (e *Error) category() error {
 		}
 	}
 	o := errorObservation(e)
-	return classify(&o).category
+	return classify(o).category
 }
 
 func codeContains(s string) func(string) bool {

@@ -15,5 +15,5 @@ func OutcomeTableReasons() []string {
 // History, the only record of what happened.
 func ReasonOf(e *Error) string {
 	o := errorObservation(e)
-	return classify(&o).reason
+	return classify(o).reason
 }

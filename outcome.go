@@ -84,7 +84,7 @@ type observation struct {
 // (after the error_code rows of codeCategories).
 type outcomeRow struct {
 	reason   string
-	match    func(*observation) bool
+	match    func(observation) bool
 	outcome  Outcome
 	retry    retryRule
 	category error
@@ -96,63 +96,63 @@ type outcomeRow struct {
 // through a real server.
 var outcomeTable = []outcomeRow{
 	// Sends Go's transport repeated by itself, inside one attempt.
-	{"re-sent by Go's transport: the first send wrote nothing", func(o *observation) bool {
+	{"re-sent by Go's transport: the first send wrote nothing", func(o observation) bool {
 		return o.resent && !o.wrote
 	}, OutcomeNotSent, never, nil},
-	{"re-sent by Go's transport after a reused connection failed", func(o *observation) bool {
+	{"re-sent by Go's transport after a reused connection failed", func(o observation) bool {
 		return o.resent
 	}, OutcomeAmbiguous, never, nil},
 
 	// No response.
-	{"not sent: the rate-limit window outlasts the context", func(o *observation) bool {
+	{"not sent: the rate-limit window outlasts the context", func(o observation) bool {
 		return o.status == 0 && errors.Is(o.err, errNotSent) && errors.Is(o.err, ErrRateLimited)
 	}, OutcomeNotSent, never, ErrRateLimited},
-	{"not sent: the context ended first", func(o *observation) bool {
+	{"not sent: the context ended first", func(o observation) bool {
 		return o.status == 0 && o.ctxDone && (o.noConn || errors.Is(o.err, errNotSent))
 	}, OutcomeNotSent, never, ErrNoResponse},
-	{"TLS or certificate failure", func(o *observation) bool {
+	{"TLS or certificate failure", func(o observation) bool {
 		return o.status == 0 && tlsFailure(o)
 	}, OutcomeNotSent, never, ErrNoResponse},
-	{"connection not opened", func(o *observation) bool {
+	{"connection not opened", func(o observation) bool {
 		return o.status == 0 && (o.noConn || dialFailure(o.err) || errors.Is(o.err, errNotSent))
 	}, OutcomeNotSent, always, ErrNoResponse},
-	{"the context ended after sending", func(o *observation) bool {
+	{"the context ended after sending", func(o observation) bool {
 		return o.status == 0 && o.ctxDone
 	}, OutcomeAmbiguous, never, ErrNoResponse},
-	{"no answer after sending", func(o *observation) bool {
+	{"no answer after sending", func(o observation) bool {
 		return o.status == 0
 	}, OutcomeAmbiguous, ifSafe, ErrNoResponse},
 
 	// Answers.
-	{"rate limited", func(o *observation) bool {
+	{"rate limited", func(o observation) bool {
 		return o.status == http.StatusTooManyRequests && o.throttled
 	}, OutcomeThrottled, always, ErrRateLimited},
-	{"2xx with an unusable body", func(o *observation) bool {
+	{"2xx with an unusable body", func(o observation) bool {
 		return o.status >= 200 && o.status < 300 && o.err != nil
 	}, OutcomeAmbiguous, never, nil},
-	{"2xx", func(o *observation) bool {
+	{"2xx", func(o observation) bool {
 		return o.status >= 200 && o.status < 300
 	}, OutcomeSucceeded, never, nil},
-	{"redirect, not followed", func(o *observation) bool {
+	{"redirect, not followed", func(o observation) bool {
 		return o.status >= 300 && o.status < 400
 	}, OutcomeAmbiguous, never, nil},
 	{"500", statusIn(http.StatusInternalServerError), OutcomeAmbiguous, readsOnly, ErrServer},
 	{"502, 503 or 504", statusIn(http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout),
 		OutcomeAmbiguous, ifSafe, ErrServer},
 	{"501", statusIn(http.StatusNotImplemented), OutcomeRefused, never, ErrServer},
-	{"other 5xx", func(o *observation) bool { return o.status >= 500 && o.status < 600 }, OutcomeAmbiguous, never, ErrServer},
+	{"other 5xx", func(o observation) bool { return o.status >= 500 && o.status < 600 }, OutcomeAmbiguous, never, ErrServer},
 	{"401", statusIn(http.StatusUnauthorized), OutcomeRefused, never, ErrUnauthorized},
 	{"403", statusIn(http.StatusForbidden), OutcomeRefused, never, ErrForbidden},
 	{"404", statusIn(http.StatusNotFound), OutcomeRefused, never, ErrNotFound},
 	{"400 or 422", statusIn(http.StatusBadRequest, http.StatusUnprocessableEntity), OutcomeRefused, never, ErrValidation},
 	// A 429 with an error_code of its own is a business limit, such as
 	// Jenius Pay's CHARGE_LIMIT_EXCEEDED: waiting does not cure it.
-	{"other 4xx", func(o *observation) bool { return o.status >= 400 && o.status < 500 }, OutcomeRefused, never, nil},
-	{"other status", func(*observation) bool { return true }, OutcomeAmbiguous, never, nil},
+	{"other 4xx", func(o observation) bool { return o.status >= 400 && o.status < 500 }, OutcomeRefused, never, nil},
+	{"other status", func(observation) bool { return true }, OutcomeAmbiguous, never, nil},
 }
 
-func statusIn(codes ...int) func(*observation) bool {
-	return func(o *observation) bool {
+func statusIn(codes ...int) func(observation) bool {
+	return func(o observation) bool {
 		for _, c := range codes {
 			if o.status == c {
 				return true
@@ -163,7 +163,7 @@ func statusIn(codes ...int) func(*observation) bool {
 }
 
 // classify returns the first row of the table that o matches.
-func classify(o *observation) *outcomeRow {
+func classify(o observation) *outcomeRow {
 	for i := range outcomeTable {
 		if outcomeTable[i].match(o) {
 			return &outcomeTable[i]
@@ -223,7 +223,7 @@ func dialFailure(err error) bool {
 // tlsFailure reports a failed TLS handshake: a certificate that does not
 // verify, a server that does not speak TLS, or one that refused the
 // handshake with an alert. Nothing was sent, and repeating cannot cure it.
-func tlsFailure(o *observation) bool {
+func tlsFailure(o observation) bool {
 	var (
 		verify    *tls.CertificateVerificationError
 		authority x509.UnknownAuthorityError

@@ -1,0 +1,67 @@
+package balance_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/balance"
+)
+
+// cannedTransport answers every request in memory, so that a benchmark sees
+// only the client's own cost.
+type cannedTransport struct{}
+
+func (cannedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	h := http.Header{}
+	h["Content-Type"] = []string{"application/json"}
+	h["Request-Id"] = []string{"req_bench"}
+	h["Rate-Limit-Limit"] = []string{"6000"}
+	h["Rate-Limit-Remaining"] = []string{"5839"}
+	h["Rate-Limit-Reset"] = []string{"58.379"}
+	return &http.Response{StatusCode: 200, Header: h, Body: io.NopCloser(strings.NewReader(`{"balance": 1241231}`)),
+		ContentLength: 20, Request: r}, nil
+}
+
+// BenchmarkGetInMemory is BenchmarkGet without a network: what the SDK
+// adds to a hand-written call, alone.
+func BenchmarkGetInMemory(b *testing.B) {
+	b.Run("side=net-http", func(b *testing.B) {
+		hc := &http.Client{Transport: cannedTransport{}}
+		ctx := context.Background()
+		for b.Loop() {
+			q := url.Values{}
+			q.Set("account_type", "CASH")
+			q.Set("currency", "IDR")
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.xendit.co/balance?"+q.Encode(), nil)
+			req.SetBasicAuth(benchKey, "")
+			req.Header.Set("Accept", "application/json")
+			resp, err := hc.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var out balance.Balance
+			err = json.NewDecoder(resp.Body).Decode(&out)
+			resp.Body.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("side=sdk", func(b *testing.B) {
+		c, _ := xendit.New(benchKey, xendit.WithHTTPClient(&http.Client{Transport: cannedTransport{}}))
+		bal := balance.New(c)
+		params := &balance.GetParams{AccountType: balance.Cash, Currency: "IDR"}
+		ctx := context.Background()
+		for b.Loop() {
+			if _, err := bal.Get(ctx, params); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
