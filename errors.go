@@ -219,6 +219,14 @@ func Invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
+// NotSent returns the [*Error] for a call that failed before anything was
+// sent for a reason other than bad input, such as a signer that could not
+// sign. It matches cause with errors.Is, and [OutcomeUnknown] is false for
+// it. Product packages use it.
+func NotSent(operation string, cause error) error {
+	return &Error{Operation: operation, Err: &notSent{cause}}
+}
+
 // apiErrorBody is the JSON shape of Xendit's error responses.
 type apiErrorBody struct {
 	ErrorCode string          `json:"error_code"`

@@ -193,3 +193,13 @@ func TestPipelineFailuresAreTyped(t *testing.T) {
 	assert.ErrorAs(t, err, &ve)
 	assert.False(t, strings.Contains(err.Error(), docKey))
 }
+
+func TestNotSentErrorForProductPackages(t *testing.T) {
+	cause := errors.New("kms unavailable")
+	err := xendit.NotSent("snap.create_va", cause)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.ErrorIs(t, err, cause)
+	assert.False(t, xendit.OutcomeUnknown(err))
+	assert.Equal(t, "xendit: snap.create_va: not sent: kms unavailable", err.Error())
+}

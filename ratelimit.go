@@ -167,7 +167,7 @@ func throttled(resp *http.Response) bool {
 	if json.Unmarshal(body, &ab) != nil {
 		return true
 	}
-	return ab.ErrorCode == "" || ab.ErrorCode == CodeRateLimited
+	return isThrottle(ab.ErrorCode)
 }
 
 // observe learns from one response: an exhausted window (Remaining 0, or
