@@ -165,40 +165,6 @@ func (e *Error) Is(target error) bool {
 	return target != nil && target == e.category()
 }
 
-// codeCategories decide an error's category from the API's error_code; when
-// none matches, the row of the outcome table decides, from the status or
-// the cause (see outcome.go).
-var codeCategories = []struct {
-	category error
-	match    func(code string) bool
-}{
-	{ErrIdempotencyConflict, codeContains("IDEMPOTENCY")},
-	{ErrDuplicate, codeContains("DUPLICATE")},
-	{ErrRateLimited, codeIs(CodeRateLimited)},
-	{ErrUnauthorized, codeIs(CodeInvalidAPIKey)},
-	{ErrForbidden, codeIs(CodeRequestForbidden)},
-	{ErrNotFound, codeContains("NOT_FOUND")},
-	{ErrServer, codeIs(CodeServer)},
-	{ErrValidation, codeContains("VALIDATION")},
-}
-
-func (e *Error) category() error {
-	if e.Code != "" {
-		for _, c := range codeCategories {
-			if c.match(e.Code) {
-				return c.category
-			}
-		}
-	}
-	o := errorObservation(e)
-	return classify(o).category
-}
-
-func codeContains(s string) func(string) bool {
-	return func(code string) bool { return strings.Contains(code, s) }
-}
-func codeIs(s string) func(string) bool { return func(code string) bool { return code == s } }
-
 // ValidationError is bad input caught before anything was sent: Field names
 // the parameter (as the API spells it) and Reason says what is wrong.
 type ValidationError struct {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strings"
 )
 
 // Outcome is what one attempt of a call learned about whether Xendit acted
@@ -92,8 +93,9 @@ type outcomeRow struct {
 
 // outcomeTable is the SDK's one classification of what an attempt learned.
 // Order matters: the first match wins. README's retry table and the
-// package doc say the same in prose; outcome_test.go proves each row
-// through a real server.
+// package doc say the same in prose; outcome_table_test.go proves each row
+// through a real server (or an httpmock transport where no socket can
+// produce the failure).
 var outcomeTable = []outcomeRow{
 	// Sends Go's transport repeated by itself, inside one attempt.
 	{"re-sent by Go's transport: the first send wrote nothing", func(o observation) bool {
@@ -161,6 +163,41 @@ func statusIn(codes ...int) func(observation) bool {
 		return false
 	}
 }
+
+// codeCategories refine an error's category by the API's error_code, which
+// is more specific than the status; when none matches, the error's row of
+// the outcome table decides, from the status or the cause.
+var codeCategories = []struct {
+	category error
+	match    func(code string) bool
+}{
+	{ErrIdempotencyConflict, codeContains("IDEMPOTENCY")},
+	{ErrDuplicate, codeContains("DUPLICATE")},
+	{ErrRateLimited, codeIs(CodeRateLimited)},
+	{ErrUnauthorized, codeIs(CodeInvalidAPIKey)},
+	{ErrForbidden, codeIs(CodeRequestForbidden)},
+	{ErrNotFound, codeContains("NOT_FOUND")},
+	{ErrServer, codeIs(CodeServer)},
+	{ErrValidation, codeContains("VALIDATION")},
+}
+
+// category is the sentinel errors.Is matches for e.
+func (e *Error) category() error {
+	if e.Code != "" {
+		for _, c := range codeCategories {
+			if c.match(e.Code) {
+				return c.category
+			}
+		}
+	}
+	o := errorObservation(e)
+	return classify(o).category
+}
+
+func codeContains(s string) func(string) bool {
+	return func(code string) bool { return strings.Contains(code, s) }
+}
+func codeIs(s string) func(string) bool { return func(code string) bool { return code == s } }
 
 // classify returns the first row of the table that o matches.
 func classify(o observation) *outcomeRow {
