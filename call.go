@@ -25,18 +25,17 @@ import (
 // go-retryablehttp's hooks find the call without a context of their own.
 type call struct {
 	context.Context
-	c        *clientCore
-	endpoint Endpoint
-	op       string // the endpoint's ID, or METHOD path for an unnamed endpoint
-	req      *retryablehttp.Request
-	rc       requestConfig
-	safe     bool // repeating cannot act twice
-	limit    *opLimit
-	rh       retryablehttp.Client
-	meta     Response
+	c            *clientCore
+	method, path string // the endpoint's; path is the template, without ids
+	op           string // the endpoint's ID, or METHOD path for an unnamed endpoint
+	req          *retryablehttp.Request
+	rc           requestConfig
+	safe         bool // repeating cannot act twice
+	limit        *opLimit
+	resp         *http.Response // the answer the call ended with, if any
 
-	attempts  int // attempts go-retryablehttp made; History also counts the transport's re-sends
-	waiting   bool
+	attempts  int  // attempts go-retryablehttp made; History also counts the transport's re-sends
+	waiting   bool // checkRetry is waiting to retry
 	rateLimit RateLimit
 	throttled bool // the last response was the API's rate limit
 	// spent is set once a streamed body that cannot be re-read was opened:
@@ -49,7 +48,7 @@ type call struct {
 	wrote   atomic.Uint32 // bit i: send i wrote its headers
 
 	history    []Attempt
-	historyBuf [2]Attempt
+	historyBuf [1]Attempt // most calls make one attempt
 	body       boundedBody
 }
 
@@ -93,9 +92,11 @@ func (k *call) prepare(r *Request) error {
 	if err != nil {
 		return err
 	}
-	u := c.baseURL + path
+	var u string
 	if len(r.Query) > 0 {
 		u = c.baseURL + path + "?" + r.Query.Encode()
+	} else {
+		u = c.baseURL + path
 	}
 	var body []byte
 	if r.Body != nil {
@@ -103,7 +104,7 @@ func (k *call) prepare(r *Request) error {
 			return Invalid("body", "cannot be encoded as JSON: %v", err)
 		}
 	}
-	k.endpoint, k.op = e, op
+	k.method, k.path, k.op = e.Method, e.Path, op
 	// A request without a body must reach go-retryablehttp as a true nil: an
 	// empty []byte becomes an empty body the transport probes on every
 	// attempt.
@@ -114,7 +115,7 @@ func (k *call) prepare(r *Request) error {
 	if r.BodyReader != nil { // streaming hook: see Request.BodyReader
 		raw = k.streamBody(r.BodyReader, r.BodyReplayable)
 	}
-	k.trace = httptrace.ClientTrace{GetConn: k.getConn, GotConn: k.gotConnection, WroteHeaders: k.wroteHeaders}
+	k.trace.GetConn, k.trace.GotConn, k.trace.WroteHeaders = k.getConn, k.gotConnection, k.wroteHeaders
 	req, err := retryablehttp.NewRequestWithContext(httptrace.WithClientTrace(k, &k.trace), e.Method, u, raw)
 	if err != nil {
 		return Invalid("request", "%s: %v", op, err)
@@ -209,8 +210,7 @@ func expandPath(template string, params map[string]string) (string, error) {
 // run sends the request with retries and turns the outcome into out or an
 // error.
 func (k *call) run(out any) error {
-	c, meta := k.c, &k.meta
-	meta.IdempotencyKey = k.rc.idempotencyKey
+	c := k.c
 	if k.rc.response != nil {
 		defer k.capture()
 	}
@@ -221,23 +221,12 @@ func (k *call) run(out any) error {
 	if err := k.limit.await(k, c.rateMode, k.op); err != nil {
 		return k.notSent(err)
 	}
-	// The hooks find the call in the request's context; Backoff is handed
-	// the wait checkRetry chose as RetryWaitMin.
-	rh := &k.rh
-	rh.HTTPClient = c.http
-	rh.RetryMax, rh.RetryWaitMax = c.retry.MaxRetries, c.retry.MaxWait
-	rh.CheckRetry = checkRetry
-	rh.Backoff = chosenWait
-	rh.ErrorHandler = retryablehttp.PassthroughErrorHandler
-	rh.RequestLogHook = beforeAttempt
-	rh.ResponseLogHook = afterResponse
-	resp, err := rh.Do(k.req)
-	if err != nil && resp != nil && k.Err() != nil {
+	resp, err := c.retrier.Do(k.req)
+	if err != nil && resp != nil && k.Err() != nil && !k.waiting {
 		// The answer came before the context ended: it is the outcome. Its
 		// body may no longer be readable, which decode reports as such.
 		err = nil
 	}
-	meta.Attempts = len(k.history)
 	handedOver := false // streaming hook: a 2xx body given to out unread stays open
 	if resp != nil {
 		defer func() {
@@ -245,9 +234,7 @@ func (k *call) run(out any) error {
 				resp.Body.Close()
 			}
 		}()
-		meta.StatusCode = resp.StatusCode
-		meta.Header = resp.Header
-		meta.RateLimit = k.rateLimit
+		k.resp = resp
 	}
 	if err != nil {
 		return k.fail(err)
@@ -291,33 +278,31 @@ func (k *call) requestID(h http.Header) string {
 // capture hands CaptureResponse the call's metadata, scrubbed of secrets
 // an answer's headers might echo.
 func (k *call) capture() {
-	meta := &k.meta
-	meta.History = k.history
-	if meta.Header != nil {
-		meta.RequestID = k.requestID(meta.Header)
-		for name, vs := range meta.Header {
+	r := Response{IdempotencyKey: k.rc.idempotencyKey, Attempts: len(k.history), History: k.history}
+	if resp := k.resp; resp != nil {
+		r.StatusCode, r.Header, r.RateLimit = resp.StatusCode, resp.Header, k.rateLimit
+		r.RequestID = k.requestID(resp.Header)
+		for name, vs := range resp.Header {
 			for i, v := range vs {
 				if s := k.c.scrub(v); s != v {
-					meta.Header[name][i] = s
+					resp.Header[name][i] = s
 				}
 			}
 		}
 	}
-	*k.rc.response = *meta
+	*k.rc.response = r
 }
 
 func (k *call) newError() *Error {
-	meta := &k.meta
 	e := &Error{
 		Operation:      k.op,
-		StatusCode:     meta.StatusCode,
-		RateLimit:      meta.RateLimit,
-		IdempotencyKey: meta.IdempotencyKey,
+		IdempotencyKey: k.rc.idempotencyKey,
 		Attempts:       len(k.history),
 		History:        k.history,
 	}
-	if meta.Header != nil {
-		e.RequestID = k.requestID(meta.Header)
+	if resp := k.resp; resp != nil {
+		e.StatusCode, e.RateLimit = resp.StatusCode, k.rateLimit
+		e.RequestID = k.requestID(resp.Header)
 	}
 	return e
 }
@@ -352,10 +337,10 @@ func (k *call) withoutURL(err error) error {
 	}
 	if ue == err {
 		redacted := *ue
-		redacted.URL = k.c.baseURL + k.endpoint.Path
+		redacted.URL = k.c.baseURL + k.path
 		return &redacted
 	}
-	return &redactedURL{err: err, msg: strings.ReplaceAll(err.Error(), ue.URL, k.c.baseURL+k.endpoint.Path)}
+	return &redactedURL{err: err, msg: strings.ReplaceAll(err.Error(), ue.URL, k.c.baseURL+k.path)}
 }
 
 // redactedURL is an error whose text had a URL replaced.
@@ -443,11 +428,27 @@ func (b *boundedBody) drain() {
 	}
 }
 
+// newRetrier is the go-retryablehttp client a Client's calls share: its
+// hooks find the call in the request's context, and checkRetry waits
+// before saying "retry" (go-retryablehttp's own wait is then zero), so that
+// nothing in it is per call.
+func newRetrier(hc *http.Client, p RetryPolicy) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:      hc,
+		RetryMax:        p.MaxRetries,
+		CheckRetry:      checkRetry,
+		Backoff:         func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 },
+		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
+		RequestLogHook:  beforeAttempt,
+		ResponseLogHook: afterResponse,
+	}
+}
+
 // checkRetry is the SDK's retry decision for go-retryablehttp: it records
-// what the attempt learned and asks the outcome table whether to repeat it.
-// When the context's deadline would come before the next attempt, it stops
-// now so the caller gets the last result instead of a wait that cannot end
-// in time.
+// what the attempt learned and asks the outcome table whether to repeat it,
+// and then waits. When the context's deadline would come before the next
+// attempt, it stops now so the caller gets the last result instead of a
+// wait that cannot end in time.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	k := callFrom(ctx)
 	if resp != nil && resp.Request == nil {
@@ -458,7 +459,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	if !row.retry.allows(k.endpoint.Method, k.safe) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
+	if !row.retry.allows(k.method, k.safe) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
 		return false, nil
 	}
 	wait := k.c.retry.wait(k.attempts-1, resp)
@@ -468,7 +469,6 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		}
 		return false, nil
 	}
-	k.rh.RetryWaitMin, k.waiting = wait, true
 	if k.logs(slog.LevelInfo) {
 		status := 0
 		if resp != nil {
@@ -477,7 +477,20 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		k.log(slog.LevelInfo, "xendit retry", slog.Int("status", status), slog.Duration("wait", wait),
 			slog.Int("attempt", k.attempts), slog.String("reason", row.reason))
 	}
-	return true, nil
+	k.waiting = true
+	if resp != nil {
+		// Hand the connection back before waiting; the answer is not used.
+		_, _ = io.CopyN(io.Discard, resp.Body, 4<<10)
+		resp.Body.Close()
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-t.C:
+		return true, nil
+	}
 }
 
 // record classifies the attempt that just ended, and the sends Go's
@@ -501,9 +514,6 @@ func (k *call) record(resp *http.Response, err error) *outcomeRow {
 	return row
 }
 
-// chosenWait hands go-retryablehttp the wait checkRetry chose.
-func chosenWait(chosen, _ time.Duration, _ int, _ *http.Response) time.Duration { return chosen }
-
 func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 	k := callFrom(r.Context())
 	k.attempts++
@@ -513,7 +523,7 @@ func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 	k.wrote.Store(0)
 	if k.logs(slog.LevelDebug) {
 		k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
-			slog.String("path", k.endpoint.Path), slog.Int("attempt", k.attempts)) // the template: ids stay out
+			slog.String("path", k.path), slog.Int("attempt", k.attempts)) // the template: ids stay out
 	}
 }
 

@@ -16,6 +16,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // Client calls the Xendit API with one secret key. It is immutable after
@@ -40,7 +42,8 @@ type clientCore struct {
 	logger    *slog.Logger // nil: silent
 	userAgent []string
 	defaults  []RequestOption
-	maxBody   int64 // bound on a decoded 2xx body
+	maxBody   int64                 // bound on a decoded 2xx body
+	retrier   *retryablehttp.Client // shared by the client's calls
 }
 
 type credentials struct {
@@ -86,6 +89,7 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		defaults:  cfg.defaults,
 		maxBody:   cfg.maxBody,
 	}
+	core.retrier = newRetrier(core.http, core.retry)
 	if core.rates == nil {
 		core.rates = NewRateLimitMemory()
 	}
