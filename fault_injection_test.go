@@ -233,6 +233,13 @@ func TestFaultInjection(t *testing.T) {
 	proxySrv.Close() // waits for the handlers still running: every side effect is recorded
 	fakeSrv.Close()
 
+	// Under this test's own load, and the race detector's stalls, a
+	// cancelled call gets more slack; the 50 ms bound is proven below on a
+	// quiet client.
+	underLoad := cancelWithin
+	if raceDetector {
+		underLoad = time.Second
+	}
 	var failed, unknown, cancelled int
 	var slowestCancel time.Duration
 	for r := range results {
@@ -265,7 +272,7 @@ func TestFaultInjection(t *testing.T) {
 		if r.cancelled >= 0 {
 			cancelled++
 			slowestCancel = max(slowestCancel, r.cancelled)
-			assert.Less(t, r.cancelled, time.Second, "call %s returned %v after it was cancelled: %v (history %v)", r.id, r.cancelled, r.err, r.resp.History)
+			assert.Less(t, r.cancelled, underLoad, "call %s returned %v after it was cancelled: %v (history %v)", r.id, r.cancelled, r.err, r.resp.History)
 		}
 	}
 	for kind, name := range faultNames {
