@@ -315,42 +315,38 @@ func tlsServer(t *testing.T) *httptest.Server {
 // silentTLSListener accepts connections and never speaks, so a TLS
 // handshake waits until the caller gives up.
 func silentTLSListener(t *testing.T) (string, []xendit.Option) {
+	return "https://" + serveConns(t, func(_ int, c net.Conn) { _, _ = io.Copy(io.Discard, c) }), nil
+}
+
+// serveConns accepts connections on loopback until the test ends, and runs
+// handle on each, with its number, in a goroutine that closes it after.
+func serveConns(t *testing.T, handle func(n int, c net.Conn)) (addr string) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { ln.Close() })
 	go func() {
-		for {
+		for n := 0; ; n++ {
 			c, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			t.Cleanup(func() { c.Close() })
+			go func() {
+				defer c.Close()
+				handle(n, c)
+			}()
 		}
 	}()
-	return "https://" + ln.Addr().String(), nil
+	return ln.Addr().String()
 }
 
 // rawStatus answers every request with the bytes of response.
 func rawStatus(response string) func(*testing.T) (string, []xendit.Option) {
 	return func(t *testing.T) (string, []xendit.Option) {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		require.NoError(t, err)
-		t.Cleanup(func() { ln.Close() })
-		go func() {
-			for {
-				c, err := ln.Accept()
-				if err != nil {
-					return
-				}
-				go func() {
-					defer c.Close()
-					if _, err := http.ReadRequest(bufio.NewReader(c)); err == nil {
-						_, _ = io.WriteString(c, response)
-					}
-				}()
+		return "http://" + serveConns(t, func(_ int, c net.Conn) {
+			if _, err := http.ReadRequest(bufio.NewReader(c)); err == nil {
+				_, _ = io.WriteString(c, response)
 			}
-		}()
-		return "http://" + ln.Addr().String(), nil
+		}), nil
 	}
 }
 
@@ -358,33 +354,27 @@ func rawStatus(response string) func(*testing.T) (string, []xendit.Option) {
 // reads the second and hangs up without answering: Go's transport re-sends
 // a GET on a fresh connection by itself.
 func resendServer(t *testing.T) (string, []xendit.Option) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { ln.Close() })
-	var received atomic.Int32
-	go func() {
-		for conn := 0; ; conn++ {
-			c, err := ln.Accept()
+	u, _ := newResendServer(t)
+	return u, nil
+}
+
+// newResendServer is resendServer, with a count of the requests it read.
+func newResendServer(t *testing.T) (baseURL string, received *atomic.Int32) {
+	received = new(atomic.Int32)
+	addr := serveConns(t, func(conn int, c net.Conn) {
+		br := bufio.NewReader(c)
+		for n := 0; ; n++ {
+			req, err := http.ReadRequest(br)
 			if err != nil {
 				return
 			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				for n := 0; ; n++ {
-					req, err := http.ReadRequest(br)
-					if err != nil {
-						return
-					}
-					_, _ = io.Copy(io.Discard, req.Body)
-					received.Add(1)
-					if conn == 0 && n == 1 {
-						return
-					}
-					_, _ = io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-				}
-			}()
+			_, _ = io.Copy(io.Discard, req.Body)
+			received.Add(1)
+			if conn == 0 && n == 1 {
+				return
+			}
+			_, _ = io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
 		}
-	}()
-	return "http://" + ln.Addr().String(), nil
+	})
+	return "http://" + addr, received
 }

@@ -1,10 +1,8 @@
 package xendit_test
 
 import (
-	"bufio"
 	"context"
 	"errors"
-	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -132,35 +130,8 @@ func TestNewChecksDefaultRequestOptions(t *testing.T) {
 // caller, when a reused connection fails after the request was written;
 // Response.Attempts counts that send too.
 func TestAttemptsCountTheTransportsSilentResend(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	defer ln.Close()
-	var received atomic.Int32
-	go func() {
-		for conn := 0; ; conn++ {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				br := bufio.NewReader(c)
-				for n := 0; ; n++ {
-					req, err := http.ReadRequest(br)
-					if err != nil {
-						return
-					}
-					_, _ = io.Copy(io.Discard, req.Body)
-					received.Add(1)
-					if conn == 0 && n == 1 {
-						return // the second request on the first connection: read, then hang up
-					}
-					_, _ = io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-				}
-			}()
-		}
-	}()
-	c, err := xendit.New(docKey, xendit.WithBaseURL("http://"+ln.Addr().String()), fastRetry)
+	base, received := newResendServer(t)
+	c, err := xendit.New(docKey, xendit.WithBaseURL(base), fastRetry)
 	require.NoError(t, err)
 	req := &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}
 	require.NoError(t, c.Do(context.Background(), req, nil))

@@ -2,10 +2,8 @@ package balance_test
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -33,24 +31,8 @@ func (cannedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 func BenchmarkGetInMemory(b *testing.B) {
 	b.Run("side=net-http", func(b *testing.B) {
 		hc := &http.Client{Transport: cannedTransport{}}
-		ctx := context.Background()
 		for b.Loop() {
-			q := url.Values{}
-			q.Set("account_type", "CASH")
-			q.Set("currency", "IDR")
-			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.xendit.co/balance?"+q.Encode(), nil)
-			req.SetBasicAuth(benchKey, "")
-			req.Header.Set("Accept", "application/json")
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var out balance.Balance
-			err = json.NewDecoder(resp.Body).Decode(&out)
-			resp.Body.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
+			getByHand(b, hc, "https://api.xendit.co")
 		}
 	})
 	b.Run("side=sdk", func(b *testing.B) {

@@ -5,16 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"runtime"
 	"testing"
 
 	"github.com/google/uuid"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/customers"
+	"github.com/seed19b1029f/xendit-go/internal/benchtest"
 )
 
 const benchKey = "xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+rSiCwZ3jw=="
@@ -55,7 +53,7 @@ var benchRounds int
 // and encoding/json (same headers, same body, a fresh key per call), each on
 // a loopback server answering the same customer:
 //
-//	go test -run='^$' -bench=BenchmarkCreate -benchmem -count=20 ./customers > create.txt
+//	go test -run='^$' -bench=BenchmarkCreate -benchmem -cpu=1 -count=20 ./customers > create.txt
 //	benchstat -col /side create.txt
 func BenchmarkCreate(b *testing.B) {
 	reply, err := json.Marshal(customers.Customer{ID: "cust-239c16f4-866d-43e8-9341-7badafbc019f",
@@ -66,46 +64,17 @@ func BenchmarkCreate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sides := []struct {
-		name string
-		run  func(b *testing.B, baseURL string)
-	}{
-		{"side=net-http", benchBaseline},
-		{"side=sdk-caller-transport", func(b *testing.B, u string) {
-			benchSDK(b, u, xendit.WithHTTPClient(&http.Client{Transport: benchTransport()}))
+	benchtest.Run(b, &benchRounds, reply, []benchtest.Side{
+		{Name: "side=net-http", Run: benchBaseline},
+		{Name: "side=sdk-caller-transport", Run: func(b *testing.B, u string) {
+			benchSDK(b, u, xendit.WithHTTPClient(&http.Client{Transport: benchtest.Transport()}))
 		}},
-		{"side=sdk-own-transport", func(b *testing.B, u string) { benchSDK(b, u) }},
-	}
-	r := benchRounds % len(sides)
-	benchRounds++
-	sides = append(sides[r:], sides[:r]...)
-	for _, side := range sides {
-		b.Run(side.name, func(b *testing.B) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				_, _ = io.Copy(io.Discard, r.Body)
-				h := w.Header()
-				h.Set("Content-Type", "application/json")
-				h.Set("Request-ID", "req_bench")
-				h.Set("Rate-Limit-Limit", "6000")
-				h.Set("Rate-Limit-Remaining", "5839")
-				h.Set("Rate-Limit-Reset", "58.379")
-				_, _ = w.Write(reply)
-			}))
-			defer srv.Close()
-			runtime.GC()
-			side.run(b, srv.URL)
-		})
-	}
-}
-
-func benchTransport() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 32
-	return t
+		{Name: "side=sdk-own-transport", Run: func(b *testing.B, u string) { benchSDK(b, u) }},
+	})
 }
 
 func benchBaseline(b *testing.B, baseURL string) {
-	hc := &http.Client{Transport: benchTransport()}
+	hc := &http.Client{Transport: benchtest.Transport()}
 	ctx := context.Background()
 	for b.Loop() {
 		body, err := json.Marshal(benchParams)
