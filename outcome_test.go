@@ -174,3 +174,30 @@ func TestNotSentErrorForProductPackages(t *testing.T) {
 	assert.False(t, xendit.OutcomeUnknown(err))
 	assert.Equal(t, "xendit: snap.create_va: not sent: kms unavailable", err.Error())
 }
+
+// roundTripperFunc is a caller's transport made of a function.
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A context that ends after the answer arrived does not hide the answer: the
+// call was acted on, so it either returns the result or an error whose
+// outcome is unknown.
+func TestAnAnswerBeforeTheCancellationIsTheOutcome(t *testing.T) {
+	srv := newRecorder(t, jsonReply(201, `{"id":"thing_1"}`))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	hc := &http.Client{Transport: roundTripperFunc(func(r *http.Request) (*http.Response, error) {
+		resp, err := http.DefaultTransport.RoundTrip(r)
+		cancel() // the caller gives up just as the answer comes in
+		return resp, err
+	})}
+	var out struct{ ID string }
+	err := srv.client(t, xendit.WithHTTPClient(hc)).Do(ctx, &xendit.Request{Endpoint: createBare, Body: map[string]int{"amount": 1}}, &out)
+	require.Len(t, srv.requests(), 1)
+	if err != nil {
+		assert.True(t, xendit.OutcomeUnknown(err), "the server acted: %v", err)
+		return
+	}
+	assert.Equal(t, "thing_1", out.ID)
+}
