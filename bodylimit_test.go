@@ -104,6 +104,9 @@ func TestMaxResponseBytesOption(t *testing.T) {
 	require.NoError(t, rc.Close())
 	assert.Len(t, b, 2000+len(`{"id":""}`))
 
+	// A call that wants no result decodes nothing, whatever the size.
+	require.NoError(t, srv.client(t, xendit.WithMaxResponseBytes(1024)).Do(context.Background(), req, nil))
+
 	_, err = xendit.New(docKey, xendit.WithMaxResponseBytes(0))
 	assert.Error(t, err)
 }

@@ -357,18 +357,20 @@ func (r *redactedURL) Unwrap() error { return r.err }
 // read: closing the body closes the connection.
 func (k *call) decode(resp *http.Response, out any) error {
 	limit := k.c.maxBody
+	b := &k.body
+	b.r, b.left, b.limit = resp.Body, limit, limit
+	if out == nil { // the caller wants no result: whatever the size, nothing is decoded
+		b.drain()
+		return nil
+	}
 	if resp.ContentLength > limit {
 		return k.unusableBody(resp, bodyTooLarge(limit))
 	}
-	b := &k.body
-	b.r, b.left, b.limit = resp.Body, limit, limit
-	if out != nil {
-		if err := json.NewDecoder(b).Decode(out); err != nil && err != io.EOF {
-			if !errors.Is(err, errBodyTooLarge) {
-				err = fmt.Errorf("decoding the response: %w", err)
-			}
-			return k.unusableBody(resp, err)
+	if err := json.NewDecoder(b).Decode(out); err != nil && err != io.EOF {
+		if !errors.Is(err, errBodyTooLarge) {
+			err = fmt.Errorf("decoding the response: %w", err)
 		}
+		return k.unusableBody(resp, err)
 	}
 	b.drain()
 	return nil
