@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -18,44 +20,66 @@ import (
 )
 
 // call is one logical API call: the same request on every attempt, with the
-// state the retry rules need.
+// state the retry rules need. It is also the request's context: the
+// caller's context, which answers callKey with the call itself, so that
+// go-retryablehttp's hooks find the call without a context of their own.
 type call struct {
-	c        *Client
-	endpoint Endpoint
-	op       string // the endpoint's ID, or METHOD path for an unnamed endpoint
-	req      *retryablehttp.Request
-	rc       requestConfig
-	safe     bool // repeating cannot act twice
-	limit    rateSlot
-	rh       retryablehttp.Client
-	meta     Response
+	context.Context
+	c            *clientCore
+	method, path string // the endpoint's; path is the template, without ids
+	op           string // the endpoint's ID, or METHOD path for an unnamed endpoint
+	req          *retryablehttp.Request
+	rc           requestConfig
+	safe         bool // repeating cannot act twice
+	limit        rateSlot
+	resp         *http.Response // the answer the call ended with, if any
 
-	attempts  int
-	nextWait  time.Duration
+	attempts  int  // attempts go-retryablehttp made; History also counts the transport's re-sends
+	waiting   bool // checkRetry is waiting to retry
 	rateLimit RateLimit
 	throttled bool // the last response was the API's rate limit
 	// spent is set once a streamed body that cannot be re-read was opened:
 	// the request is not sent again.
 	spent atomic.Bool
+
+	trace   httptrace.ClientTrace
+	sends   atomic.Int32  // the transport's sends in this attempt (GetConn)
+	gotConn atomic.Uint32 // bit i: send i had a connection
+	wrote   atomic.Uint32 // bit i: send i wrote its headers
+
+	history    []Attempt
+	historyBuf [1]Attempt // most calls make one attempt
+	body       boundedBody
 }
 
 var jsonMediaType = []string{"application/json"}
 
-// maxErrorBody bounds how much of an error response is read.
-const maxErrorBody = 64 << 10
+// keptErrorBody bounds how much of an error response an Error keeps;
+// maxErrorBody, what is read, leaves room to find a secret that straddles
+// the cut before cutting.
+const (
+	keptErrorBody = 64 << 10
+	maxErrorBody  = keptErrorBody + 2048
+)
 
 // callKey finds the call in its request's context, for go-retryablehttp's
 // hooks.
 type callKey struct{}
 
+// Value answers callKey with the call, and any other key as the caller's
+// context does.
+func (k *call) Value(key any) any {
+	if _, ok := key.(callKey); ok {
+		return k
+	}
+	return k.Context.Value(key)
+}
+
 func callFrom(ctx context.Context) *call { return ctx.Value(callKey{}).(*call) }
 
 // prepare builds the request that every attempt sends.
-func (k *call) prepare(ctx context.Context, r *Request) error {
+func (k *call) prepare(r *Request) error {
 	c, rc := k.c, &k.rc
-	if ctx == nil {
-		return errNilContext
-	}
 	if rc.err != nil {
 		return rc.err
 	}
@@ -68,17 +92,19 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	u := c.baseURL + path
+	var u string
 	if len(r.Query) > 0 {
-		u += "?" + r.Query.Encode()
+		u = c.baseURL + path + "?" + r.Query.Encode()
+	} else {
+		u = c.baseURL + path
 	}
 	var body []byte
 	if r.Body != nil {
 		if body, err = json.Marshal(r.Body); err != nil {
-			return fmt.Errorf("xendit: %s: encoding the request body: %w", op, err)
+			return Invalid("body", "cannot be encoded as JSON: %v", err)
 		}
 	}
-	k.endpoint, k.op = e, op
+	k.method, k.path, k.op = e.Method, e.Path, op
 	// A request without a body must reach go-retryablehttp as a true nil: an
 	// empty []byte becomes an empty body the transport probes on every
 	// attempt.
@@ -89,9 +115,10 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 	if r.BodyReader != nil { // streaming hook: see Request.BodyReader
 		raw = k.streamBody(r.BodyReader, r.BodyReplayable)
 	}
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, k), e.Method, u, raw)
+	k.trace.GetConn, k.trace.GotConn, k.trace.WroteHeaders = k.getConn, k.gotConnection, k.wroteHeaders
+	req, err := retryablehttp.NewRequestWithContext(httptrace.WithClientTrace(k, &k.trace), e.Method, u, raw)
 	if err != nil {
-		return fmt.Errorf("xendit: %s: %w", op, err)
+		return Invalid("request", "%s: %v", op, err)
 	}
 	h := req.Header
 	// Shared, never-modified value slices: no allocation per request.
@@ -127,6 +154,7 @@ func (k *call) prepare(ctx context.Context, r *Request) error {
 		}
 	}
 	k.req, k.safe, k.limit = req, e.retrySafe(rc.idempotencyKey), c.rates.slot(c.creds.account, op)
+	k.history = k.historyBuf[:0]
 	return nil
 }
 
@@ -166,7 +194,7 @@ func expandPath(template string, params map[string]string) (string, error) {
 		}
 		j := strings.IndexByte(rest[i:], '}')
 		if j < 0 {
-			return "", fmt.Errorf("xendit: path template %q has an unclosed '{'", template)
+			return "", Invalid("path", "template %q has an unclosed '{'", template)
 		}
 		name := rest[i+1 : i+j]
 		v := params[name]
@@ -181,29 +209,25 @@ func expandPath(template string, params map[string]string) (string, error) {
 
 // run sends the request with retries and turns the outcome into out or an
 // error.
-func (k *call) run(ctx context.Context, out any) error {
-	c, meta := k.c, &k.meta
-	meta.IdempotencyKey = k.rc.idempotencyKey
+func (k *call) run(out any) error {
+	c := k.c
 	if k.rc.response != nil {
-		defer func() { *k.rc.response = *meta }()
+		defer k.capture()
 	}
-	if err := k.limit.await(ctx, c.rateMode, k.op); err != nil {
-		return err
+	if err := k.Err(); err != nil {
+		return k.notSent(err)
 	}
-	defer k.limit.done(ctx)
-	// Only Backoff needs a closure: the other hooks find the call in the
-	// request's context.
-	rh := &k.rh
-	rh.HTTPClient = c.http
-	rh.RetryMax, rh.RetryWaitMin, rh.RetryWaitMax = c.retry.MaxRetries, c.retry.MinWait, c.retry.MaxWait
-	rh.CheckRetry = checkRetry
-	rh.Backoff = k.backoff
-	rh.ErrorHandler = retryablehttp.PassthroughErrorHandler
-	rh.RequestLogHook = beforeAttempt
-	rh.ResponseLogHook = afterResponse
-	rh.PrepareRetry = prepareRetry
-	resp, err := rh.Do(k.req)
-	meta.Attempts = k.attempts
+	// The rate-limit memory: wait for the operation's window, sending nothing.
+	if err := k.limit.await(k, c.rateMode, k.op); err != nil {
+		return k.notSent(err)
+	}
+	defer k.limit.done(k)
+	resp, err := c.retrier.Do(k.req)
+	if err != nil && resp != nil && k.Err() != nil && !k.waiting {
+		// The answer came before the context ended: it is the outcome. Its
+		// body may no longer be readable, which decode reports as such.
+		err = nil
+	}
 	handedOver := false // streaming hook: a 2xx body given to out unread stays open
 	if resp != nil {
 		defer func() {
@@ -211,13 +235,10 @@ func (k *call) run(ctx context.Context, out any) error {
 				resp.Body.Close()
 			}
 		}()
-		meta.StatusCode = resp.StatusCode
-		meta.Header = resp.Header
-		meta.RequestID = resp.Header.Get(HeaderRequestID)
-		meta.RateLimit = k.rateLimit
+		k.resp = resp
 	}
 	if err != nil {
-		return k.fail(meta, err)
+		return k.fail(err)
 	}
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		if rc, ok := out.(*io.ReadCloser); ok {
@@ -226,37 +247,84 @@ func (k *call) run(ctx context.Context, out any) error {
 		}
 		return k.decode(resp, out)
 	}
-	e := k.newError(meta)
+	e := k.newError()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	body = []byte(c.scrub(string(body)))
-	e.fillFromBody(body)
+	// Redact before cutting: a key straddling the cut leaves no piece.
 	if len(body) > 0 {
+		body = []byte(c.scrub(string(body)))
+		body = body[:min(len(body), keptErrorBody)]
 		e.Body = body
 	}
+	e.fillFromBody(body, c.scrub)
 	e.RetryAfter, _ = retryAfter(resp.Header)
 	if e.RetryAfter == 0 && resp.StatusCode == http.StatusTooManyRequests {
 		e.RetryAfter = k.rateLimit.Reset
 	}
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		e.Err = fmt.Errorf("redirect to %q not followed: the SDK never follows redirects", c.scrub(resp.Header.Get("Location")))
+	}
 	return e
 }
 
-func (k *call) newError(meta *Response) *Error {
-	return &Error{
-		Operation:      k.op,
-		StatusCode:     meta.StatusCode,
-		RequestID:      meta.RequestID,
-		RateLimit:      meta.RateLimit,
-		IdempotencyKey: meta.IdempotencyKey,
-		Attempts:       meta.Attempts,
+// requestID is the answer's Request-ID header, read by its canonical name
+// (a Header.Get with "Request-ID" would canonicalize it on every call), with
+// any secret removed.
+func (k *call) requestID(h http.Header) string {
+	if v := h["Request-Id"]; len(v) > 0 {
+		return k.c.scrub(v[0])
 	}
+	return ""
+}
+
+// capture hands CaptureResponse the call's metadata, scrubbed of secrets
+// an answer's headers might echo.
+func (k *call) capture() {
+	r := Response{IdempotencyKey: k.rc.idempotencyKey, Attempts: len(k.history), History: k.history}
+	if resp := k.resp; resp != nil {
+		r.StatusCode, r.Header, r.RateLimit = resp.StatusCode, resp.Header, k.rateLimit
+		r.RequestID = k.requestID(resp.Header)
+		for name, vs := range resp.Header {
+			for i, v := range vs {
+				if s := k.c.scrub(v); s != v {
+					resp.Header[name][i] = s
+				}
+			}
+		}
+	}
+	*k.rc.response = r
+}
+
+func (k *call) newError() *Error {
+	e := &Error{
+		Operation:      k.op,
+		IdempotencyKey: k.rc.idempotencyKey,
+		Attempts:       len(k.history),
+		History:        k.history,
+	}
+	if resp := k.resp; resp != nil {
+		e.StatusCode, e.RateLimit = resp.StatusCode, k.rateLimit
+		e.RequestID = k.requestID(resp.Header)
+	}
+	return e
+}
+
+// notSent is the error for a call that ended before its first attempt: its
+// context was done, or the rate-limit window outlasts it.
+func (k *call) notSent(err error) error {
+	return &Error{Operation: k.op, IdempotencyKey: k.rc.idempotencyKey, Err: &notSent{err}}
 }
 
 // fail wraps a failure that left no usable response.
-func (k *call) fail(meta *Response, err error) error {
-	e := k.newError(meta)
+func (k *call) fail(err error) error {
+	if k.waiting && k.Err() != nil {
+		err = fmt.Errorf("the context ended while waiting to retry: %w", err)
+	}
+	e := k.newError()
 	e.Err = k.withoutURL(err)
 	e.StatusCode = 0 // even if a response came, the call ended without using it
-	k.log(slog.LevelDebug, "xendit call failed", slog.String("error", e.Err.Error()))
+	if k.logs(slog.LevelDebug) {
+		k.log(slog.LevelDebug, "xendit call failed", slog.String("error", e.Err.Error()))
+	}
 	return e
 }
 
@@ -264,126 +332,160 @@ func (k *call) fail(meta *Response, err error) error {
 // endpoint's path template: path ids and query values can be card tokens or
 // personal data. The cause stays reachable for errors.Is and errors.As.
 func (k *call) withoutURL(err error) error {
-	ue, ok := err.(*url.Error)
-	if !ok {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
 		return err
 	}
-	redacted := *ue
-	redacted.URL = k.c.baseURL + k.endpoint.Path
-	return &redacted
+	if ue == err {
+		redacted := *ue
+		redacted.URL = k.c.baseURL + k.path
+		return &redacted
+	}
+	return &redactedURL{err: err, msg: strings.ReplaceAll(err.Error(), ue.URL, k.c.baseURL+k.path)}
 }
 
-// decode reads a 2xx body into out, draining what is left so the connection
-// can be reused.
-func (k *call) decode(resp *http.Response, out any) error {
-	defer io.Copy(io.Discard, resp.Body) //nolint:errcheck // best effort
-	if out == nil {
-		return nil
-	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil && err != io.EOF {
-		return &Error{
-			Operation: k.op, StatusCode: resp.StatusCode, RequestID: resp.Header.Get(HeaderRequestID),
-			IdempotencyKey: k.rc.idempotencyKey, Attempts: k.attempts,
-			Err: fmt.Errorf("decoding the response: %w", err),
-		}
-	}
-	return nil
+// redactedURL is an error whose text had a URL replaced.
+type redactedURL struct {
+	err error
+	msg string
 }
 
-// checkRetry is the SDK's retry decision for go-retryablehttp. When the
-// context's deadline would come before the next attempt, it stops now so the
-// caller gets the last result instead of a wait that cannot end in time.
+func (r *redactedURL) Error() string { return r.msg }
+func (r *redactedURL) Unwrap() error { return r.err }
+
+// newRetrier is the go-retryablehttp client a Client's calls share: its
+// hooks find the call in the request's context, and checkRetry waits
+// before saying "retry" (go-retryablehttp's own wait is then zero), so that
+// nothing in it is per call.
+func newRetrier(hc *http.Client, p RetryPolicy) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:      hc,
+		RetryMax:        p.MaxRetries,
+		CheckRetry:      checkRetry,
+		Backoff:         func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 },
+		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
+		RequestLogHook:  beforeAttempt,
+		ResponseLogHook: afterResponse,
+		PrepareRetry:    prepareRetry, // a retry waits for the rate-limit window like a first attempt
+	}
+}
+
+// checkRetry is the SDK's retry decision for go-retryablehttp: it records
+// what the attempt learned and asks the outcome table whether to repeat it,
+// and then waits. When the context's deadline would come before the next
+// attempt, it stops now so the caller gets the last result instead of a
+// wait that cannot end in time.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	k := callFrom(ctx)
+	if resp != nil && resp.Request == nil {
+		resp.Request = k.req.Request // a caller's transport may leave it out; afterResponse needs it
+	}
 	k.throttled = resp != nil && throttled(resp) // go-retryablehttp calls this before afterResponse
+	row := k.record(resp, err)
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	if !retryable(k.endpoint.Method, k.safe, k.throttled, resp, err) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
+	if !row.retry.allows(k.method, k.safe) || k.attempts > k.c.retry.MaxRetries || k.spent.Load() {
 		return false, nil
 	}
 	wait := k.c.retry.wait(k.attempts-1, resp)
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-		k.log(slog.LevelDebug, "xendit retry skipped: the context ends before the wait", slog.Duration("wait", wait))
+		if k.logs(slog.LevelDebug) {
+			k.log(slog.LevelDebug, "xendit retry skipped: the context ends before the wait", slog.Duration("wait", wait))
+		}
 		return false, nil
 	}
-	k.nextWait = wait
-	status := 0
-	if resp != nil {
-		status = resp.StatusCode
+	if k.logs(slog.LevelInfo) {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		k.log(slog.LevelInfo, "xendit retry", slog.Int("status", status), slog.Duration("wait", wait),
+			slog.Int("attempt", k.attempts), slog.String("reason", row.reason))
 	}
-	k.log(slog.LevelInfo, "xendit retry", slog.Int("status", status), slog.Duration("wait", wait),
-		slog.Int("attempt", k.attempts))
-	return true, nil
+	k.waiting = true
+	if resp != nil {
+		// Hand the connection back before waiting; the answer is not used.
+		_, _ = io.CopyN(io.Discard, resp.Body, 4<<10)
+		resp.Body.Close()
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-t.C:
+		return true, nil
+	}
 }
 
-// backoff hands go-retryablehttp the wait checkRetry chose.
-func (k *call) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
-	return k.nextWait
+// record classifies the attempt that just ended, and the sends Go's
+// transport made of it by itself before its last, and appends them to the
+// call's history. It returns the last send's row.
+func (k *call) record(resp *http.Response, err error) *outcomeRow {
+	sends := int(k.sends.Load())
+	for i := range min(sends-1, 31) {
+		o := observation{resent: true, wrote: k.wrote.Load()&(1<<i) != 0}
+		row := classify(o)
+		k.history = append(k.history, Attempt{Outcome: row.outcome, Reason: row.reason})
+	}
+	o := observation{err: err, ctxDone: k.Err() != nil, throttled: k.throttled}
+	if resp != nil {
+		o.status = resp.StatusCode
+	} else if sends > 0 && sends <= 32 {
+		o.noConn = k.gotConn.Load()&(1<<(sends-1)) == 0
+	}
+	row := classify(o)
+	k.history = append(k.history, Attempt{Outcome: row.outcome, StatusCode: o.status, Reason: row.reason})
+	return row
 }
 
 func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 	k := callFrom(r.Context())
 	k.attempts++
-	k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
-		slog.String("path", k.endpoint.Path), slog.Int("attempt", k.attempts)) // the template: ids stay out
+	k.waiting = false
+	k.sends.Store(0)
+	k.gotConn.Store(0)
+	k.wrote.Store(0)
+	if k.logs(slog.LevelDebug) {
+		k.log(slog.LevelDebug, "xendit request", slog.String("method", r.Method),
+			slog.String("path", k.path), slog.Int("attempt", k.attempts)) // the template: ids stay out
+	}
 }
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
 	k := callFrom(resp.Request.Context())
 	k.rateLimit = k.limit.observe(resp.Request.Context(), resp, k.throttled, k.c.rateMode)
-	k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
-		slog.String("request_id", resp.Header.Get(HeaderRequestID)), slog.Int("attempt", k.attempts))
+	if k.logs(slog.LevelDebug) {
+		k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
+			slog.String("request_id", k.requestID(resp.Header)), slog.Int("attempt", k.attempts))
+	}
 }
 
-// log writes one line with the call's operation; it costs nothing when the
-// client has no logger.
-func (k *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
+// The transport's trace hooks. GetConn starts each send, including the ones
+// the transport repeats by itself; they run on the transport's goroutines.
+func (k *call) getConn(string) { k.sends.Add(1) }
+
+func (k *call) gotConnection(httptrace.GotConnInfo) {
+	if n := k.sends.Load(); n > 0 && n <= 32 {
+		k.gotConn.Or(1 << (n - 1))
+	}
+}
+
+func (k *call) wroteHeaders() {
+	if n := k.sends.Load(); n > 0 && n <= 32 {
+		k.wrote.Or(1 << (n - 1))
+	}
+}
+
+// logs reports whether the client logs at level, so that a line's
+// attributes are built only when it is written.
+func (k *call) logs(level slog.Level) bool {
 	l := k.c.logger
-	if l == nil || !l.Enabled(k.req.Context(), level) {
-		return
-	}
-	l.LogAttrs(k.req.Context(), level, msg, append(attrs, slog.String("operation", k.op))...)
+	return l != nil && l.Enabled(k, level)
 }
 
-// streamBody adapts Request.BodyReader for go-retryablehttp, which calls its
-// ReaderFunc once up front to sniff a length and then once per attempt. Each
-// call returns a lazyBody that opens the source on its first Read, so the
-// sniff opens nothing, and an attempt that never sent a byte leaves a
-// one-shot source unread and retryable.
-func (k *call) streamBody(open func() (io.Reader, error), replayable bool) retryablehttp.ReaderFunc {
-	return func() (io.Reader, error) {
-		return &lazyBody{open: func() (io.Reader, error) {
-			if !replayable {
-				k.spent.Store(true)
-			}
-			return open()
-		}}, nil
-	}
-}
-
-type lazyBody struct {
-	open func() (io.Reader, error)
-	r    io.Reader
-	err  error
-}
-
-func (b *lazyBody) Read(p []byte) (int, error) {
-	if b.r == nil && b.err == nil {
-		if b.r, b.err = b.open(); b.r == nil && b.err == nil {
-			b.err = io.ErrUnexpectedEOF
-		}
-	}
-	if b.err != nil {
-		return 0, b.err
-	}
-	return b.r.Read(p)
-}
-
-// Close closes the opened source, which stops a producer behind an io.Pipe.
-func (b *lazyBody) Close() error {
-	if c, ok := b.r.(io.Closer); ok {
-		return c.Close()
-	}
-	return nil
+// log writes one line with the call's operation.
+func (k *call) log(level slog.Level, msg string, attrs ...slog.Attr) {
+	k.c.logger.LogAttrs(k, level, msg, append(attrs, slog.String("operation", k.op))...)
 }

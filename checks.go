@@ -3,42 +3,42 @@ package xendit
 import (
 	"encoding/json"
 	"errors"
-	"net"
-	"net/http"
 	"unicode/utf8"
 )
 
 // OutcomeUnknown reports whether err, returned by a call that creates
-// something, leaves it unknown whether Xendit acted on the request: the
-// request may have reached Xendit and no answer says what happened (the
-// connection dropped after sending, a timeout or cancelled context, a 500,
-// 502, 503 or 504, or a 2xx whose body could not be read).
+// something, leaves it unknown whether Xendit acted on the request: some
+// attempt may have reached Xendit and no answer says what happened (the
+// connection dropped after sending, no response headers in time, the
+// context ended mid-request, a 5xx other than 501, a redirect, or a 2xx
+// whose body could not be read). It reads every attempt of the call
+// ([Error.History]), not only the last: a create whose first attempt timed
+// out and whose retries were throttled may well exist.
 //
-// It is false for nil, for input rejected before sending, for a request
-// that surely never left (the connection could not be opened) and for an
-// answer that says the request was refused (4xx, including 429).
+// It is false for nil, for input rejected before sending, for a call whose
+// context ended (or whose rate-limit wait failed) before anything was sent,
+// and when every attempt surely never left or was answered with a refusal
+// (4xx, including 429).
 //
 // For endpoints without an idempotency header the SDK does not repeat such
 // a request, and neither should the caller blindly: look the object up by
 // the reference the caller chose (reference_id) or wait for its callback
 // first. Product packages say how.
 func OutcomeUnknown(err error) bool {
-	if err == nil {
-		return false
-	}
 	var e *Error
-	if !errors.As(err, &e) {
+	if err == nil || !errors.As(err, &e) {
 		return false // a ValidationError or another pre-flight failure
 	}
-	switch {
-	case e.StatusCode == 0:
-		var op *net.OpError
-		return !(errors.As(e.Err, &op) && op.Op == "dial")
-	case e.StatusCode >= 200 && e.StatusCode < 300:
-		return true // created, but the answer could not be decoded
-	case e.StatusCode == http.StatusInternalServerError, e.StatusCode == http.StatusBadGateway,
-		e.StatusCode == http.StatusServiceUnavailable, e.StatusCode == http.StatusGatewayTimeout:
-		return true
+	if len(e.History) == 0 {
+		// An Error without a history: nothing was sent, or it was built by
+		// hand or by a product package. The error itself says what it can.
+		o := errorObservation(e)
+		return classify(o).outcome == OutcomeAmbiguous
+	}
+	for _, a := range e.History {
+		if a.Outcome == OutcomeAmbiguous {
+			return true
+		}
 	}
 	return false
 }

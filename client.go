@@ -6,23 +6,35 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // Client calls the Xendit API with one secret key. It is immutable after
 // [New] and safe for concurrent use; create one per key and reuse it.
 type Client struct {
+	baseURL string
+	// core holds the rest behind a closure, so that nothing that prints with
+	// reflection (%v of the struct, testify's diffs, spew) can reach the key,
+	// nor walk the shared transport and rate-limit memory while calls change
+	// them.
+	core func() *clientCore
+}
+
+// clientCore is what a Client is made of.
+type clientCore struct {
 	baseURL   string
-	creds     *credentials // behind a pointer so that %v of a Client shows no secret
+	creds     *credentials
 	http      *http.Client
 	retry     RetryPolicy
 	rateMode  RateLimitMode
@@ -30,21 +42,24 @@ type Client struct {
 	logger    *slog.Logger // nil: silent
 	userAgent []string
 	defaults  []RequestOption
+	maxBody   int64                 // bound on a decoded 2xx body
+	retrier   *retryablehttp.Client // shared by the client's calls
 }
 
 type credentials struct {
 	authorization []string // {"Basic " + base64(key + ":")}
 	account       string   // a fingerprint of the key, for the rate-limit memory
-	redact        []string
+	redact        []string // the key and its Basic Auth encoding
 }
 
 // New returns a client that authenticates with secretKey. An empty or
-// malformed key, or a bad option, is an error here rather than a 401 later.
+// malformed key, or a bad option (including a default request option), is
+// an error here rather than a 401 or a failed call later.
 func New(secretKey string, opts ...Option) (*Client, error) {
 	if err := checkSecretKey(secretKey); err != nil {
 		return nil, err
 	}
-	cfg := config{baseURL: DefaultBaseURL, retry: DefaultRetryPolicy()}
+	cfg := config{baseURL: DefaultBaseURL, retry: DefaultRetryPolicy(), maxBody: DefaultMaxResponseBytes}
 	for _, opt := range opts {
 		if err := opt(&cfg); err != nil {
 			return nil, err
@@ -53,9 +68,12 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	if err := checkBaseURL(cfg.baseURL); err != nil {
 		return nil, err
 	}
+	if err := checkDefaults(cfg.defaults); err != nil {
+		return nil, err
+	}
 	encoded := base64.StdEncoding.EncodeToString([]byte(secretKey + ":"))
 	sum := sha256.Sum256([]byte(secretKey))
-	c := &Client{
+	core := &clientCore{
 		baseURL: cfg.baseURL,
 		creds: &credentials{
 			authorization: []string{"Basic " + encoded},
@@ -69,14 +87,40 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		logger:    cfg.logger,
 		userAgent: []string{"xendit-go/" + Version + " " + runtime.Version()},
 		defaults:  cfg.defaults,
+		maxBody:   cfg.maxBody,
 	}
-	if c.rates == nil {
-		c.rates = NewRateLimitMemory()
+	core.retrier = newRetrier(core.http, core.retry)
+	if core.rates == nil {
+		core.rates = NewRateLimitMemory()
 	}
 	if cfg.userAgent != "" {
-		c.userAgent[0] += " " + cfg.userAgent
+		core.userAgent[0] += " " + cfg.userAgent
 	}
-	return c, nil
+	return &Client{baseURL: cfg.baseURL, core: func() *clientCore { return core }}, nil
+}
+
+// checkDefaults runs the default request options once, so that a bad one
+// fails New instead of every call. Options that belong to one call (an
+// idempotency key, CaptureResponse) cannot be defaults.
+func checkDefaults(defaults []RequestOption) error {
+	var rc requestConfig
+	for _, opt := range defaults {
+		opt(&rc)
+	}
+	switch {
+	case rc.err != nil:
+		return rc.err
+	case rc.idempotencyKey != "":
+		return Invalid("idempotency key", "belongs to one call; WithDefaults cannot set it")
+	case rc.response != nil:
+		return Invalid("CaptureResponse", "belongs to one call; WithDefaults cannot set it")
+	}
+	for _, h := range rc.headers {
+		if isIdempotencyHeader(h.name) {
+			return Invalid(h.name, "is an idempotency header: it belongs to one call; WithDefaults cannot set it")
+		}
+	}
+	return nil
 }
 
 // NewFromEnv returns a client for the key in XENDIT_SECRET_KEY, at
@@ -113,6 +157,8 @@ func checkSecretKey(key string) error {
 	return nil
 }
 
+// checkBaseURL accepts https URLs, and http only on a loopback host (a
+// local fake): plain http would send the key in clear text.
 func checkBaseURL(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
@@ -121,29 +167,44 @@ func checkBaseURL(raw string) error {
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return fmt.Errorf("xendit: base URL %q must not carry a query, fragment or user info", raw)
 	}
+	if u.Scheme == "http" && !loopback(u.Hostname()) {
+		return fmt.Errorf("xendit: base URL %q is plain http: the secret key would travel in clear text; use https (http is allowed for loopback hosts only)", raw)
+	}
 	return nil
 }
 
-// attemptClient is the *http.Client each attempt goes through: the caller's
-// transport (or the SDK's own) behind a wrapper that bounds the wait for
-// response headers, and that keeps go-retryablehttp's CloseIdleConnections
-// after a failed call from emptying a pool the caller shares with other code.
+func loopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// attemptClient is the *http.Client each attempt goes through. It never
+// follows a redirect. Without a caller's client it sends through the
+// transport shared by every such client with the same timeout; with one,
+// through the caller's transport behind a wrapper that bounds the wait for
+// response headers. Either way go-retryablehttp's CloseIdleConnections after
+// a failed call does not reach a pool other calls share.
 //
 // The bound is on the headers, not the whole exchange, so that a large file
 // download is limited only by the caller's context.
 func attemptClient(hc *http.Client, timeout time.Duration) *http.Client {
 	if hc == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = 32
-		t.ResponseHeaderTimeout = cmp.Or(timeout, DefaultTimeout)
-		return &http.Client{Transport: roundTripOnly{t}}
+		return sharedClient(cmp.Or(timeout, DefaultTimeout))
 	}
 	var rt http.RoundTripper = roundTripOnly{cmp.Or[http.RoundTripper](hc.Transport, http.DefaultTransport)}
 	if timeout > 0 {
 		rt = headerTimeout{rt: rt, d: timeout}
 	}
-	return &http.Client{Transport: rt, CheckRedirect: hc.CheckRedirect, Jar: hc.Jar, Timeout: hc.Timeout}
+	return &http.Client{Transport: rt, CheckRedirect: noRedirects, Jar: hc.Jar, Timeout: hc.Timeout}
 }
+
+// noRedirects hands a 3xx back as the answer: following it could turn a
+// POST into a GET whose answer is taken for the result, and carry the
+// Authorization header to wherever Location points.
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // roundTripOnly hides the wrapped transport's CloseIdleConnections.
 type roundTripOnly struct{ rt http.RoundTripper }
@@ -208,16 +269,10 @@ func (c *Client) GoString() string { return c.String() }
 // BaseURL returns the URL the client sends requests to.
 func (c *Client) BaseURL() string { return c.baseURL }
 
-// scrub removes the secret key and its Basic Auth encoding from s, in case a
-// server or proxy echoes them into a body that ends up in an error.
-func (c *Client) scrub(s string) string {
-	for _, secret := range c.creds.redact {
-		if strings.Contains(s, secret) {
-			s = strings.ReplaceAll(s, secret, "[redacted]")
-		}
-	}
-	return s
-}
+// scrub removes the secret key and its Basic Auth encoding from s, spelled
+// literally or escaped, in case a server or proxy echoes them into what
+// ends up in an error or a captured response.
+func (c *clientCore) scrub(s string) string { return redact(s, c.creds.redact) }
 
 // Request is one API call, as product packages build it. A caller reaching an
 // endpoint the SDK does not type yet builds one too:
@@ -258,8 +313,11 @@ type Response struct {
 	RateLimit RateLimit
 	// IdempotencyKey is the key the request carried, given or generated.
 	IdempotencyKey string
-	// Attempts is how many times the request was sent.
+	// Attempts is how many times the request was sent, counting the
+	// re-sends Go's transport makes by itself on a failed reused connection.
 	Attempts int
+	// History is what each attempt learned, in order.
+	History []Attempt
 }
 
 // Do sends req, retrying by the SDK's rules, and decodes a 2xx JSON body into
@@ -267,17 +325,19 @@ type Response struct {
 // unread instead (a file download): the caller must close it. Any other outcome is an error: a
 // [*ValidationError] before sending, an [*Error] after.
 func (c *Client) Do(ctx context.Context, req *Request, out any) error {
-	k := &call{c: c}
-	for _, opt := range c.defaults {
+	if ctx == nil {
+		return Invalid("context", "is nil")
+	}
+	core := c.core()
+	k := &call{Context: ctx, c: core}
+	for _, opt := range core.defaults {
 		opt(&k.rc)
 	}
 	for _, opt := range req.Options {
 		opt(&k.rc)
 	}
-	if err := k.prepare(ctx, req); err != nil {
+	if err := k.prepare(req); err != nil {
 		return err
 	}
-	return k.run(ctx, out)
+	return k.run(out)
 }
-
-var errNilContext = errors.New("xendit: nil context")

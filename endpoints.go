@@ -3,6 +3,7 @@ package xendit
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // Endpoint is one row of the endpoint table: everything that varies from one
@@ -172,4 +173,15 @@ func (e Endpoint) versionHeader() string {
 		return e.VersionHeader
 	}
 	return HeaderAPIVersion
+}
+
+// isIdempotencyHeader reports whether name is the idempotency header of an
+// endpoint in the table, in any spelling.
+func isIdempotencyHeader(name string) bool {
+	for _, e := range endpointTable {
+		if e.IdempotencyHeader != "" && strings.EqualFold(name, e.IdempotencyHeader) {
+			return true
+		}
+	}
+	return strings.EqualFold(name, "Idempotency-Key") || strings.EqualFold(name, "X-Idempotency-Key")
 }

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +22,10 @@ var (
 	ErrDuplicate           = errors.New("xendit: duplicate")
 	ErrIdempotencyConflict = errors.New("xendit: idempotency key reused with a different request")
 	ErrServer              = errors.New("xendit: server error")
+	// ErrNoResponse: no answer came (connection refused or dropped, TLS
+	// failure, timeout, context ended). Err holds the cause, and
+	// [OutcomeUnknown] says whether the request may have been acted on.
+	ErrNoResponse = errors.New("xendit: no response")
 )
 
 // Error codes the SDK itself acts on. Product packages list their own.
@@ -38,7 +40,8 @@ const (
 )
 
 // Error is a failed call: an error response from Xendit, or a request that
-// got no response at all (StatusCode 0, with the cause in Err).
+// got no response at all (StatusCode 0, with the cause in Err, matching
+// [ErrNoResponse]).
 type Error struct {
 	// Operation is the endpoint's ID in the SDK's table, e.g. "balance.get".
 	Operation string
@@ -59,8 +62,12 @@ type Error struct {
 	// IdempotencyKey is the key the request carried, generated or given. To
 	// repeat a call whose outcome is unknown, repeat it with this key.
 	IdempotencyKey string
-	// Attempts is how many times the request was sent.
+	// Attempts is how many times the request was sent, counting the
+	// re-sends Go's transport makes by itself on a failed reused connection.
 	Attempts int
+	// History is what each attempt learned, in order; empty when nothing
+	// was sent. [OutcomeUnknown] reads it.
+	History []Attempt
 	// BodySample is the start of a body that was not a Xendit error object,
 	// such as a proxy's HTML error page.
 	BodySample string
@@ -69,7 +76,8 @@ type Error struct {
 	// SNAP's responseCode, that product packages decode themselves.
 	Body []byte
 	// Err is the cause when no usable response came (connection refused,
-	// timeout, context cancelled).
+	// timeout, context cancelled), when a 2xx body could not be used, or
+	// when a redirect was not followed.
 	Err error
 }
 
@@ -82,13 +90,17 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.StatusCode == 0 {
-		b.WriteString("no response")
-		if e.Attempts > 1 {
-			fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+		if errors.Is(e.Err, errNotSent) {
+			b.WriteString("not sent")
+		} else {
+			b.WriteString("no response from Xendit")
+			if e.Attempts > 1 {
+				fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+			}
 		}
 		if e.Err != nil {
 			b.WriteString(": ")
-			b.WriteString(e.Err.Error())
+			b.WriteString(e.cause())
 		}
 		return b.String()
 	}
@@ -98,6 +110,9 @@ func (e *Error) Error() string {
 		b.WriteString(oneLine(e.Code))
 	}
 	switch {
+	case e.Err != nil && e.StatusCode >= 300 && e.StatusCode < 400:
+		b.WriteString(": ")
+		b.WriteString(e.cause())
 	case e.Message != "":
 		b.WriteString(": ")
 		b.WriteString(oneLine(e.Message))
@@ -105,7 +120,7 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, ": %q", e.BodySample)
 	case e.Err != nil:
 		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		b.WriteString(e.cause())
 	}
 	if e.RequestID != "" {
 		b.WriteString(" (request id ")
@@ -113,6 +128,19 @@ func (e *Error) Error() string {
 		b.WriteString(")")
 	}
 	return b.String()
+}
+
+// cause is Err's text without a leading "xendit: <operation>: " that would
+// repeat what Error has already said.
+func (e *Error) cause() string {
+	s := oneLine(e.Err.Error())
+	if rest, ok := strings.CutPrefix(s, "xendit: "); ok {
+		s = rest
+		if rest, ok := strings.CutPrefix(s, e.Operation+": "); ok && e.Operation != "" {
+			s = rest
+		}
+	}
+	return s
 }
 
 // oneLine replaces the control characters of text a server sent, so that
@@ -137,48 +165,6 @@ func (e *Error) Is(target error) bool {
 	return target != nil && target == e.category()
 }
 
-// errorCategories decides an error's category: the first row that matches
-// wins. Rows on the error_code come first; the status decides only when the
-// code said nothing.
-var errorCategories = []struct {
-	category error
-	match    func(*Error) bool
-}{
-	{ErrIdempotencyConflict, codeContains("IDEMPOTENCY")},
-	{ErrDuplicate, codeContains("DUPLICATE")},
-	{ErrRateLimited, codeIs(CodeRateLimited)},
-	{ErrUnauthorized, codeIs(CodeInvalidAPIKey)},
-	{ErrForbidden, codeIs(CodeRequestForbidden)},
-	{ErrNotFound, codeContains("NOT_FOUND")},
-	{ErrServer, codeIs(CodeServer)},
-	{ErrValidation, codeContains("VALIDATION")},
-	// A 429 with a code of its own is a business limit, such as Jenius
-	// Pay's CHARGE_LIMIT_EXCEEDED, not the API's rate limit.
-	{ErrRateLimited, func(e *Error) bool { return e.StatusCode == http.StatusTooManyRequests && e.Code == "" }},
-	{ErrUnauthorized, statusIs(http.StatusUnauthorized)},
-	{ErrForbidden, statusIs(http.StatusForbidden)},
-	{ErrNotFound, statusIs(http.StatusNotFound)},
-	{ErrServer, func(e *Error) bool { return e.StatusCode >= 500 }},
-	{ErrValidation, statusIs(http.StatusBadRequest, http.StatusUnprocessableEntity)},
-}
-
-func (e *Error) category() error {
-	for _, c := range errorCategories {
-		if c.match(e) {
-			return c.category
-		}
-	}
-	return nil
-}
-
-func codeContains(s string) func(*Error) bool {
-	return func(e *Error) bool { return e.Code != "" && strings.Contains(e.Code, s) }
-}
-func codeIs(s string) func(*Error) bool { return func(e *Error) bool { return e.Code == s } }
-func statusIs(codes ...int) func(*Error) bool {
-	return func(e *Error) bool { return slices.Contains(codes, e.StatusCode) }
-}
-
 // ValidationError is bad input caught before anything was sent: Field names
 // the parameter (as the API spells it) and Reason says what is wrong.
 type ValidationError struct {
@@ -199,6 +185,14 @@ func Invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
+// NotSent returns the [*Error] for a call that failed before anything was
+// sent for a reason other than bad input, such as a signer that could not
+// sign. It matches cause with errors.Is, and [OutcomeUnknown] is false for
+// it. Product packages use it.
+func NotSent(operation string, cause error) error {
+	return &Error{Operation: operation, Err: &notSent{cause}}
+}
+
 // apiErrorBody is the JSON shape of Xendit's error responses.
 type apiErrorBody struct {
 	ErrorCode string          `json:"error_code"`
@@ -209,12 +203,13 @@ type apiErrorBody struct {
 // bodySampleLen bounds how much of a non-JSON error body an Error keeps.
 const bodySampleLen = 200
 
-// fillFromBody decodes Xendit's error object from body, or keeps a short
-// sample when the body is not one.
-func (e *Error) fillFromBody(body []byte) {
+// fillFromBody decodes Xendit's error object from body, from which the
+// secrets are already gone, or keeps a short sample when the body is not
+// one. Decoding undoes escapes, so what it yields is scrubbed again.
+func (e *Error) fillFromBody(body []byte, scrub func(string) string) {
 	var ab apiErrorBody
 	if json.Unmarshal(body, &ab) == nil && (ab.ErrorCode != "" || ab.Message != "") {
-		e.Code, e.Message, e.Errors = ab.ErrorCode, ab.Message, ab.Errors
+		e.Code, e.Message, e.Errors = scrub(ab.ErrorCode), scrub(ab.Message), ab.Errors
 		return
 	}
 	s := strings.TrimSpace(string(body))

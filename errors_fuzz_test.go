@@ -15,10 +15,17 @@ func FuzzErrorBody(f *testing.F) {
 	f.Add(500, []byte(`{"error_code":"SERVER_ERROR","message":"line one\nline two\r\n"}`))
 	f.Add(429, []byte(`{"message":"\u0000\u001b[31m"}`))
 	f.Add(404, []byte(``))
+	f.Add(401, []byte(`{"message":"key \u0078nd_test_a\/b\u002Bc=="}`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		const secret = "xnd_test_a/b+c=="
+		secrets := []string{secret}
+		scrub := func(s string) string { return redact(s, secrets) }
 		e := &Error{Operation: "fuzz", StatusCode: status, RequestID: "req"}
-		e.fillFromBody(body)
+		e.fillFromBody([]byte(scrub(string(body))), scrub)
 		line := e.Error()
+		if strings.Contains(line, secret) || strings.Contains(e.Message, secret) {
+			t.Fatalf("the secret survived: %q", line)
+		}
 		if strings.ContainsAny(line, "\r\n") {
 			t.Fatalf("Error() is not one line: %q", line)
 		}

@@ -1,6 +1,7 @@
 package xendit_test
 
 import (
+	"crypto/x509"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -83,3 +84,10 @@ var (
 	createBare  = xendit.Endpoint{ID: "test.create", Method: http.MethodPost, Path: "/things"}
 	deleteThing = xendit.Endpoint{ID: "test.delete", Method: http.MethodDelete, Path: "/things/{id}"}
 )
+
+// poolOf trusts the test TLS server's certificate, and nothing else.
+func poolOf(srv *httptest.Server) *x509.CertPool {
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	return pool
+}

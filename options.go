@@ -21,6 +21,7 @@ type config struct {
 	logger     *slog.Logger
 	userAgent  string
 	defaults   []RequestOption
+	maxBody    int64
 }
 
 // DefaultTimeout bounds how long each attempt of a request waits for
@@ -29,7 +30,8 @@ type config struct {
 const DefaultTimeout = 60 * time.Second
 
 // WithBaseURL points the client at another server, such as an
-// [github.com/seed19b1029f/xendit-go/xendittest] fake.
+// [github.com/seed19b1029f/xendit-go/xendittest] fake. It must be https,
+// or http on a loopback host (127.0.0.1, ::1, localhost).
 func WithBaseURL(u string) Option {
 	return func(c *config) error {
 		if u == "" {
@@ -40,10 +42,12 @@ func WithBaseURL(u string) Option {
 	}
 }
 
-// WithHTTPClient sends requests through hc, for a shared transport, a proxy
-// or instrumentation such as otelhttp. hc's own Timeout, if any, still bounds
-// each attempt; [WithTimeout] adds a bound on the wait for headers. The SDK
-// never closes hc's idle connections.
+// WithHTTPClient sends requests through hc, for a proxy or instrumentation
+// such as otelhttp (wrap [NewTransport] or [SharedTransport] to keep the
+// SDK's tuning). hc's own Timeout, if any, still bounds each attempt;
+// [WithTimeout] adds a bound on the wait for headers. hc's CheckRedirect is
+// not used: the SDK never follows a redirect. The SDK never closes hc's idle
+// connections.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -64,6 +68,23 @@ func WithTimeout(d time.Duration) Option {
 			return fmt.Errorf("xendit: WithTimeout: %v is not positive", d)
 		}
 		c.timeout = d
+		return nil
+	}
+}
+
+// DefaultMaxResponseBytes bounds a 2xx body the client decodes.
+const DefaultMaxResponseBytes = 32 << 20
+
+// WithMaxResponseBytes bounds the size of a 2xx body the client decodes
+// (default [DefaultMaxResponseBytes]); a larger one is an [*Error] and the
+// connection is closed rather than read to the end. File downloads, which
+// stream to the caller, are not bounded.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("xendit: WithMaxResponseBytes: %d is not positive", n)
+		}
+		c.maxBody = n
 		return nil
 	}
 }
@@ -129,7 +150,9 @@ func WithUserAgent(product string) Option {
 }
 
 // WithDefaults applies opts to every request of the client, before the
-// request's own options, e.g. WithDefaults(ForUserID(subAccount)).
+// request's own options, e.g. WithDefaults(ForUserID(subAccount)). [New]
+// checks them; an idempotency key or CaptureResponse belongs to one call
+// and cannot be a default.
 func WithDefaults(opts ...RequestOption) Option {
 	return func(c *config) error {
 		c.defaults = append(c.defaults, opts...)

@@ -82,7 +82,7 @@ func throttled(resp *http.Response) bool {
 	if json.Unmarshal(body, &ab) != nil {
 		return true
 	}
-	return ab.ErrorCode == "" || ab.ErrorCode == CodeRateLimited
+	return isThrottle(ab.ErrorCode)
 }
 
 // rateSlot is one call's place in its operation's window: taken before each

@@ -1,12 +1,8 @@
 package xendit
 
 import (
-	"crypto/tls"
-	"crypto/x509"
-	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -43,50 +39,6 @@ func (p RetryPolicy) validate() error {
 		return fmt.Errorf("xendit: RetryPolicy.MaxWait (%v) is below MinWait (%v)", p.MaxWait, p.MinWait)
 	}
 	return nil
-}
-
-// retryable is the SDK's retry rule for one attempt's outcome. safe means
-// repeating the request cannot act twice (GET/DELETE, or an idempotency key);
-// throttled means the response is the API's rate limit (see throttled).
-func retryable(method string, safe, throttled bool, resp *http.Response, err error) bool {
-	if err != nil {
-		if permanentTransportError(err) {
-			return false
-		}
-		// A request that may have reached Xendit is repeated only when
-		// repeating is safe; one that never left is always repeated.
-		return safe || neverSent(err)
-	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests:
-		return throttled // rejected before processing; a business limit is not cured by waiting
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return safe
-	case http.StatusInternalServerError:
-		// Xendit documents a 500 as indeterminate: it may roll the request
-		// forward. Only a read is repeated.
-		return method == http.MethodGet
-	}
-	return false
-}
-
-// neverSent reports whether err means the connection was never opened, so
-// the request cannot have reached Xendit.
-func neverSent(err error) bool {
-	var op *net.OpError
-	return errors.As(err, &op) && op.Op == "dial"
-}
-
-// permanentTransportError reports failures that repeating cannot cure.
-func permanentTransportError(err error) bool {
-	var (
-		verify    *tls.CertificateVerificationError
-		authority x509.UnknownAuthorityError
-		hostname  x509.HostnameError
-		invalid   x509.CertificateInvalidError
-	)
-	return errors.As(err, &verify) || errors.As(err, &authority) ||
-		errors.As(err, &hostname) || errors.As(err, &invalid)
 }
 
 // wait returns how long to wait before retry number retry (0 for the first):

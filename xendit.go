@@ -31,13 +31,22 @@
 // Calls are retried on go-retryablehttp with the SDK's own rules, chosen so
 // that a payment is never created twice because the SDK retried:
 //
-//   - 429 is always retried, after Rate-Limit-Reset (or Retry-After).
-//   - connection errors, timeouts, 502, 503 and 504 are retried only when
+//   - a 429 whose error_code is RATE_LIMIT_EXCEEDED (or absent) is always
+//     retried, after Rate-Limit-Reset (or Retry-After); a 429 with another
+//     error_code is a business limit and is not.
+//   - a connection that could not be opened is always retried; a TLS or
+//     certificate failure never is.
+//   - dropped connections, timeouts, 502, 503 and 504 are retried only when
 //     repeating is safe: GET and DELETE, or a request that carries an
-//     idempotency key. A POST without one is retried only when it surely never
-//     reached Xendit (the connection could not be opened).
+//     idempotency key.
 //   - 500 is retried for GET only: Xendit documents a 500 as an indeterminate
 //     outcome.
+//   - a redirect is never followed: a 3xx is an [*Error].
+//
+// One ordered table of outcome classes ([Outcome]: not sent, refused,
+// ambiguous, throttled, succeeded) decides each attempt; the retry decision,
+// [OutcomeUnknown] and the error categories read it. Each attempt's outcome is
+// on [Error.History] and [Response.History].
 //
 // Waits grow exponentially with full jitter, are capped by [RetryPolicy], and
 // end at once when the context is done. After the last attempt the caller gets
@@ -66,11 +75,13 @@
 //
 // # Errors
 //
-// API failures are [*Error] values; use errors.As to read the status, the
-// API's error_code, the message and the request id, and errors.Is with the
-// category sentinels ([ErrNotFound], [ErrRateLimited], ...). Input the SDK can
-// check before sending fails with a [*ValidationError] naming the field, and
-// nothing is sent.
+// Every error from a call is a [*ValidationError] (bad input, nothing sent)
+// or an [*Error]. Use errors.As to read the status, the API's error_code,
+// the message and the request id, and errors.Is with the category sentinels
+// ([ErrNotFound], [ErrRateLimited], [ErrNoResponse], ...) and with
+// context.Canceled or context.DeadlineExceeded. [OutcomeUnknown] says
+// whether a failed create may still have been acted on. The secret key is
+// removed from everything a server sends back, escaped or not.
 //
 // # Webhooks
 //
@@ -86,10 +97,13 @@
 //
 // # Many accounts
 //
-// There is no package-level state. Any number of clients with different keys
-// can live in one process and share a transport ([WithHTTPClient]). Platforms
-// acting for xenPlatform sub-accounts pass [ForUserID] per request, or set it
-// as a client default with [WithDefaults].
+// Any number of clients with different keys can live in one process. Those
+// built without [WithHTTPClient] share one tuned transport
+// ([SharedTransport]), as http.DefaultTransport is shared, so a thousand
+// merchant clients hold one connection pool; [NewTransport] builds one to
+// wrap (otelhttp, a proxy). Platforms acting for xenPlatform sub-accounts
+// pass [ForUserID] per request, or set it as a client default with
+// [WithDefaults].
 package xendit
 
 // Version is the SDK's version, sent in the User-Agent header.

@@ -5,94 +5,70 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"runtime"
 	"testing"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/balance"
+	"github.com/seed19b1029f/xendit-go/internal/benchtest"
 )
 
 const benchKey = "xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+rSiCwZ3jw=="
 
-// benchRounds alternates the order of BenchmarkGet's two sides.
+// benchRounds rotates the order of BenchmarkGet's sides.
 var benchRounds int
 
 // BenchmarkGet compares the SDK's balance Get, with its default retry policy
 // and rate limiting on, against the same call written with net/http and
-// encoding/json, each on a loopback server returning the same body:
+// encoding/json, each on a loopback server returning the same body. The SDK
+// runs twice: through a caller's transport (WithHTTPClient, tuned like the
+// baseline's) and through its own shared one.
 //
-//	go test -run='^$' -bench=BenchmarkGet -benchmem -count=20 ./balance
-//
-// Each side gets its own server and a collected heap, and the two swap order
-// every round: in one process, whichever side ran second was measured up to
-// 10% slower, from the idle connections and garbage the first left behind.
+//	go test -run='^$' -bench='BenchmarkGet$' -benchmem -cpu=1 -count=20 ./balance > get.txt
+//	benchstat -col /side get.txt
 func BenchmarkGet(b *testing.B) {
-	sides := []struct {
-		name string
-		run  func(b *testing.B, baseURL string)
-	}{
-		{"baseline=net/http", benchBaseline},
-		{"sdk", benchSDK},
-	}
-	if benchRounds++; benchRounds%2 == 0 {
-		sides[0], sides[1] = sides[1], sides[0]
-	}
-	for _, side := range sides {
-		b.Run(side.name, func(b *testing.B) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				h := w.Header()
-				h.Set("Content-Type", "application/json")
-				h.Set("Request-ID", "req_bench")
-				h.Set("Rate-Limit-Limit", "6000")
-				h.Set("Rate-Limit-Remaining", "5839")
-				h.Set("Rate-Limit-Reset", "58.379")
-				_, _ = w.Write([]byte(`{"balance": 1241231}`))
-			}))
-			defer srv.Close()
-			runtime.GC()
-			side.run(b, srv.URL)
-		})
-	}
-}
-
-func benchTransport() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 32
-	return t
+	benchtest.Run(b, &benchRounds, []byte(`{"balance": 1241231}`), []benchtest.Side{
+		{Name: "side=net-http", Run: benchBaseline},
+		{Name: "side=sdk-caller-transport", Run: func(b *testing.B, u string) {
+			benchSDK(b, u, xendit.WithHTTPClient(&http.Client{Transport: benchtest.Transport()}))
+		}},
+		{Name: "side=sdk-own-transport", Run: func(b *testing.B, u string) { benchSDK(b, u) }},
+	})
 }
 
 // benchBaseline is what hand-written code does per call: build the query, the
 // request and its auth header, then decode the body.
 func benchBaseline(b *testing.B, baseURL string) {
-	hc := &http.Client{Transport: benchTransport()}
-	ctx := context.Background()
+	hc := &http.Client{Transport: benchtest.Transport()}
 	for b.Loop() {
-		q := url.Values{}
-		q.Set("account_type", "CASH")
-		q.Set("currency", "IDR")
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/balance?"+q.Encode(), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		req.SetBasicAuth(benchKey, "")
-		req.Header.Set("Accept", "application/json")
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var out balance.Balance
-		err = json.NewDecoder(resp.Body).Decode(&out)
-		resp.Body.Close()
-		if err != nil || resp.StatusCode != http.StatusOK || out.Balance != 1241231 {
-			b.Fatal(fmt.Sprint(err, resp.StatusCode, out))
-		}
+		getByHand(b, hc, baseURL)
 	}
 }
 
-func benchSDK(b *testing.B, baseURL string) {
-	c, err := xendit.New(benchKey, xendit.WithBaseURL(baseURL), xendit.WithHTTPClient(&http.Client{Transport: benchTransport()}))
+func getByHand(b *testing.B, hc *http.Client, baseURL string) {
+	q := url.Values{}
+	q.Set("account_type", "CASH")
+	q.Set("currency", "IDR")
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, baseURL+"/balance?"+q.Encode(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.SetBasicAuth(benchKey, "")
+	req.Header.Set("Accept", "application/json")
+	resp, err := hc.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out balance.Balance
+	err = json.NewDecoder(resp.Body).Decode(&out)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || out.Balance != 1241231 {
+		b.Fatal(fmt.Sprint(err, resp.StatusCode, out))
+	}
+}
+
+func benchSDK(b *testing.B, baseURL string, opts ...xendit.Option) {
+	c, err := xendit.New(benchKey, append([]xendit.Option{xendit.WithBaseURL(baseURL)}, opts...)...)
 	if err != nil {
 		b.Fatal(err)
 	}

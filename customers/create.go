@@ -2,7 +2,7 @@ package customers
 
 import (
 	"encoding/json"
-	"fmt"
+	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
@@ -130,14 +130,14 @@ func checkContact(mobile, phone, email *string) error {
 
 func checkAddresses(as []Address) error {
 	for i, a := range as {
-		f := func(name string) string { return fmt.Sprintf("addresses[%d].%s", i, name) }
+		at := product.ItemOf("addresses", i)
 		if err := product.First(
-			product.Required(f("country"), a.Country),
-			product.MaxLenPtr(f("street_line1"), a.StreetLine1, maxLineLen),
-			product.MaxLenPtr(f("street_line2"), a.StreetLine2, maxLineLen),
-			product.MaxLenPtr(f("city"), a.City, maxLineLen),
-			product.MaxLenPtr(f("province_state"), a.ProvinceState, maxLineLen),
-			product.MaxLenPtr(f("postal_code"), a.PostalCode, maxLineLen),
+			at.Required("country", a.Country),
+			at.MaxLenPtr("street_line1", a.StreetLine1, maxLineLen),
+			at.MaxLenPtr("street_line2", a.StreetLine2, maxLineLen),
+			at.MaxLenPtr("city", a.City, maxLineLen),
+			at.MaxLenPtr("province_state", a.ProvinceState, maxLineLen),
+			at.MaxLenPtr("postal_code", a.PostalCode, maxLineLen),
 		); err != nil {
 			return err
 		}
@@ -179,17 +179,17 @@ func (p *AccountProperties) value(name string) string {
 
 func checkIdentityAccounts(as []IdentityAccount) error {
 	for i, a := range as {
-		f := func(name string) string { return fmt.Sprintf("identity_accounts[%d].%s", i, name) }
+		at := product.ItemOf("identity_accounts", i)
 		if err := product.First(
-			product.Required(f("type"), string(a.Type)),
-			product.MaxLenPtr(f("company"), a.Company, maxCompanyLen),
-			product.MaxLenPtr(f("description"), a.Description, maxAccountDescLen),
+			at.Required("type", string(a.Type)),
+			at.MaxLenPtr("company", a.Company, maxCompanyLen),
+			at.MaxLenPtr("description", a.Description, maxAccountDescLen),
 		); err != nil {
 			return err
 		}
 		for _, name := range requiredProperties[a.Type] {
 			if a.Properties.value(name) == "" {
-				return xendit.Invalid(f("properties."+name), "is required for %s accounts", a.Type)
+				return xendit.Invalid(at.Field("properties."+name), "is required for %s accounts", a.Type)
 			}
 		}
 	}
@@ -198,13 +198,13 @@ func checkIdentityAccounts(as []IdentityAccount) error {
 
 func checkKYCDocuments(ds []KYCDocument) error {
 	for i, d := range ds {
-		f := func(name string) string { return fmt.Sprintf("kyc_documents[%d].%s", i, name) }
+		at := product.ItemOf("kyc_documents", i)
 		if err := product.First(
-			product.Required(f("country"), d.Country),
-			product.Required(f("type"), string(d.Type)),
-			product.MaxLenPtr(f("document_name"), d.DocumentName, maxLineLen),
-			product.MaxLenPtr(f("document_number"), d.DocumentNumber, maxLineLen),
-			product.MaxLenPtr(f("holder_name"), d.HolderName, maxLineLen),
+			at.Required("country", d.Country),
+			at.Required("type", string(d.Type)),
+			at.MaxLenPtr("document_name", d.DocumentName, maxLineLen),
+			at.MaxLenPtr("document_number", d.DocumentNumber, maxLineLen),
+			at.MaxLenPtr("holder_name", d.HolderName, maxLineLen),
 		); err != nil {
 			return err
 		}
@@ -212,24 +212,30 @@ func checkKYCDocuments(ds []KYCDocument) error {
 	return nil
 }
 
+// checkMetadata names a key only when it breaks a rule.
 func checkMetadata(m map[string]any) error {
 	if len(m) > maxMetadataKeys {
 		return xendit.Invalid("metadata", "has %d keys; at most %d are allowed", len(m), maxMetadataKeys)
 	}
 	for k, v := range m {
-		if err := product.MaxLen("metadata key "+k, k, maxMetadataKeyLen); err != nil {
-			return err
+		if utf8.RuneCountInString(k) > maxMetadataKeyLen {
+			return product.MaxLen("metadata key "+k, k, maxMetadataKeyLen)
 		}
-		s, ok := v.(string)
-		if !ok {
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = v
+		case nil, bool, float64, float32, int, int64, int32, uint, uint64, uint32:
+			continue // encodes in far fewer than 500 characters
+		default:
 			b, err := json.Marshal(v)
 			if err != nil {
 				return xendit.Invalid("metadata."+k, "cannot be encoded as JSON: %v", err)
 			}
 			s = string(b)
 		}
-		if err := product.MaxLen("metadata."+k, s, maxMetadataValLen); err != nil {
-			return err
+		if utf8.RuneCountInString(s) > maxMetadataValLen {
+			return product.MaxLen("metadata."+k, s, maxMetadataValLen)
 		}
 	}
 	return nil

@@ -145,16 +145,16 @@ func checkToken(field, v string, max int) error {
 // that a retry could exceed).
 func (s *Client) call(ctx context.Context, e xendit.Endpoint, body any, out resulter, opts []xendit.RequestOption) error {
 	if ctx == nil {
-		return errors.New("snap: nil context")
+		return xendit.Invalid("context", "is nil")
 	}
 	b, err := json.Marshal(body)
 	if err != nil {
-		return fmt.Errorf("snap: %s: encoding the request body: %w", e.ID, err)
+		return xendit.Invalid("body", "cannot be encoded as JSON: %v", err)
 	}
 	ts := s.cfg.now().In(s.cfg.loc).Format(TimestampLayout)
 	sig, err := s.cfg.signer.Sign(ctx, SigningInput{Method: e.Method, Path: e.Path, Body: b, Timestamp: ts})
 	if err != nil {
-		return fmt.Errorf("snap: %s: signing the request: %w", e.ID, err)
+		return xendit.NotSent(e.ID, fmt.Errorf("signing the request: %w", err))
 	}
 	var meta xendit.Response
 	all := make([]xendit.RequestOption, 0, 5+len(opts))

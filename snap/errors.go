@@ -176,7 +176,7 @@ func checkResult(status int, r *Result, op string, meta *xendit.Response) error 
 		return nil
 	}
 	xe := &xendit.Error{Operation: op, StatusCode: status, Message: r.ResponseMessage,
-		RequestID: meta.RequestID, IdempotencyKey: meta.IdempotencyKey, Attempts: meta.Attempts}
+		RequestID: meta.RequestID, IdempotencyKey: meta.IdempotencyKey, Attempts: meta.Attempts, History: meta.History}
 	return newError(status, codeStatus, *r, xe)
 }
 

@@ -7,9 +7,10 @@
 // Without XENDIT_SECRET_KEY it runs against an in-process fake Xendit that
 // checks the SNAP headers and signature, plays the bank transfer and signs
 // its callback. With a test-mode key, set XENDIT_SNAP_CLIENT_ID (your
-// Client ID, sent as X-PARTNER-ID) and XENDIT_SNAP_PRIVATE_KEY (the PEM
-// file whose public key is registered with Xendit); the callback then goes
-// to your Dashboard's URL, which this program cannot receive.
+// Client ID, sent as X-PARTNER-ID) and XENDIT_SNAP_PRIVATE_KEY (the PEM key
+// whose public half is registered with Xendit) or XENDIT_SNAP_PRIVATE_KEY_FILE
+// (its file); the callback then goes to your Dashboard's URL, which this
+// program cannot receive.
 package main
 
 import (

@@ -92,3 +92,35 @@ func Limit(q url.Values, field string, v *int, lo, hi int) error {
 	q.Set(field, strconv.Itoa(*v))
 	return nil
 }
+
+// Item names the fields of one element of a list ("addresses[1].city"). The
+// name is built only when a rule is broken, so checking a valid body builds
+// no strings.
+type Item struct {
+	list string
+	i    int
+}
+
+// ItemOf is element i of the list field list.
+func ItemOf(list string, i int) Item { return Item{list, i} }
+
+// Field returns the full name of the element's field.
+func (it Item) Field(name string) string {
+	return it.list + "[" + strconv.Itoa(it.i) + "]." + name
+}
+
+// Required is [Required] for a field of the element.
+func (it Item) Required(name, s string) error {
+	if s == "" {
+		return xendit.Invalid(it.Field(name), "is required")
+	}
+	return nil
+}
+
+// MaxLenPtr is [MaxLenPtr] for a field of the element.
+func (it Item) MaxLenPtr(name string, s *string, n int) error {
+	if s == nil || utf8.RuneCountInString(*s) <= n {
+		return nil
+	}
+	return MaxLen(it.Field(name), *s, n)
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package xendit_test
+
+const raceDetector = false
