@@ -119,3 +119,17 @@ func TestValidationErrorNamesTheField(t *testing.T) {
 	assert.ErrorIs(t, err, xendit.ErrValidation)
 	assert.NotErrorIs(t, err, xendit.ErrServer)
 }
+
+// Balance and transactions document a second error shape (status_code, error,
+// validation) in balance_and_transaction.yaml.
+func TestStatusCodeErrorShapeIsDecoded(t *testing.T) {
+	srv := newRecorder(t, jsonReply(400, `{"status_code":400,"error":"API_VALIDATION_ERROR","message":"\"from\" is required","validation":{"source":"query","keys":["from"]}}`))
+	err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, "API_VALIDATION_ERROR", xe.Code)
+	assert.Equal(t, `"from" is required`, xe.Message)
+	assert.JSONEq(t, `{"source":"query","keys":["from"]}`, string(xe.Errors), "validation details land where field errors do")
+	assert.Empty(t, xe.BodySample)
+	assert.ErrorIs(t, err, xendit.ErrValidation)
+}
