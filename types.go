@@ -11,8 +11,18 @@ import (
 // Time is a timestamp as Xendit sends it. The API uses several layouts
 // (RFC 3339 with or without fractions, nanoseconds, zone offsets, and a space
 // instead of the "T" in some products); Time accepts all of them, and null or
-// "" as the zero Time. It encodes as RFC 3339 in UTC with milliseconds.
-type Time struct{ time.Time }
+// "" as the zero Time.
+//
+// A decoded Time re-encodes exactly as it was received, at its precision and
+// in its layout, as long as its instant is unchanged: a service that stores,
+// forwards or signs a response gets the same text back. A Time made or
+// changed in Go encodes as RFC 3339 in UTC with milliseconds.
+type Time struct {
+	time.Time
+	// received is the JSON string as decoded, quotes included; "" when the
+	// Time was made in Go or decoded from null.
+	received string
+}
 
 // timeLayouts are tried in order; a layout without a zone means UTC.
 var timeLayouts = []string{
@@ -43,20 +53,38 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("xendit: timestamp %s is not a string", b)
 	}
 	if s == "" {
-		*t = Time{}
+		*t = Time{received: string(b)}
 		return nil
 	}
 	parsed, err := ParseTime(s)
 	if err != nil {
 		return err
 	}
-	t.Time = parsed
+	*t = Time{Time: parsed, received: string(b)}
 	return nil
 }
 
-// MarshalJSON encodes RFC 3339 in UTC with milliseconds, or null for the zero
-// Time.
+// Received returns the JSON text t was decoded from, quotes included, if t
+// still holds the instant it was decoded as; ok is false for a Time made or
+// changed in Go, or decoded from null.
+func (t Time) Received() (text []byte, ok bool) {
+	if t.received == "" {
+		return nil, false
+	}
+	var was Time
+	if err := was.UnmarshalJSON([]byte(t.received)); err != nil || !was.Time.Equal(t.Time) {
+		return nil, false
+	}
+	return []byte(t.received), true
+}
+
+// MarshalJSON encodes the text t was decoded from while its instant is
+// unchanged; otherwise RFC 3339 in UTC with milliseconds, or null for the
+// zero Time.
 func (t Time) MarshalJSON() ([]byte, error) {
+	if text, ok := t.Received(); ok {
+		return text, nil
+	}
 	if t.IsZero() {
 		return []byte("null"), nil
 	}

@@ -81,3 +81,24 @@ func TestNullableOmitsSendsValueOrExplicitNull(t *testing.T) {
 	assert.True(t, back.Mobile.IsNull())
 	assert.True(t, back.Phone.IsZero())
 }
+
+// A service that stores, forwards or signs what it received must get the
+// same text back.
+func TestTimeReencodesWhatWasReceived(t *testing.T) {
+	for _, in := range []string{
+		`"2021-08-18T03:52:56.936277373Z"`, `"2021-01-01T10:00:00+07:00"`, `"2022-05-06 07:08:09"`,
+		`"2020-10-31T00:00:00.000000000+00:00"`, `"2017-07-21T17:32:28Z"`, `""`, `null`,
+	} {
+		var got xendit.Time
+		require.NoError(t, json.Unmarshal([]byte(in), &got), in)
+		b, err := json.Marshal(got)
+		require.NoError(t, err)
+		assert.Equal(t, in, string(b))
+	}
+	var changed xendit.Time
+	require.NoError(t, json.Unmarshal([]byte(`"2021-08-18T03:52:56.936277373Z"`), &changed))
+	changed.Time = changed.Add(time.Second)
+	b, err := json.Marshal(changed)
+	require.NoError(t, err)
+	assert.Equal(t, `"2021-08-18T03:52:57.936Z"`, string(b), "a changed value is encoded afresh")
+}
