@@ -92,35 +92,52 @@ func (t Time) MarshalJSON() ([]byte, error) {
 }
 
 // Number is a JSON number that some responses send as a string ("10000",
-// "7.5"). It decodes both, and null as 0, and encodes as a number.
-type Number float64
+// "7.5"). It decodes both, and "" or null as 0, and re-encodes exactly what
+// it received, so a string stays a string and null stays null. A Number made
+// in Go with [NumberOf] encodes as a JSON number.
+type Number struct {
+	value float64
+	// received is the JSON as decoded; "" for a Number made in Go.
+	received string
+}
+
+// NumberOf returns f as a Number.
+func NumberOf(f float64) Number { return Number{value: f} }
 
 // Float64 returns n as a float64.
-func (n Number) Float64() float64 { return float64(n) }
+func (n Number) Float64() float64 { return n.value }
+
+// IsZero reports whether n is the zero Number: nothing received and 0. A
+// field tagged omitzero is thus left out only when the API did not send it.
+func (n Number) IsZero() bool { return n == Number{} }
 
 // UnmarshalJSON accepts a number, a numeric string, "" or null.
 func (n *Number) UnmarshalJSON(b []byte) error {
-	if bytes.Equal(b, []byte("null")) {
-		*n = 0
-		return nil
-	}
+	text := b
 	if len(b) > 0 && b[0] == '"' {
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		if s == "" {
-			*n = 0
-			return nil
+		text = []byte(s)
+	}
+	var f float64
+	if s := string(text); s != "" && s != "null" {
+		var err error
+		if f, err = strconv.ParseFloat(s, 64); err != nil {
+			return fmt.Errorf("xendit: %s is not a number", b)
 		}
-		b = []byte(s)
 	}
-	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil {
-		return fmt.Errorf("xendit: %s is not a number", b)
-	}
-	*n = Number(f)
+	*n = Number{value: f, received: string(b)}
 	return nil
+}
+
+// MarshalJSON encodes what was received, or the number.
+func (n Number) MarshalJSON() ([]byte, error) {
+	if n.received != "" {
+		return []byte(n.received), nil
+	}
+	return json.Marshal(n.value)
 }
 
 // Nullable is an optional request field that can also be sent as an explicit

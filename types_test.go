@@ -54,11 +54,11 @@ func TestNumberAcceptsNumbersAndNumericStrings(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"A":10000,"B":"7.5","C":null,"D":"","E":1.25e3}`), &v))
 	assert.Equal(t, 10000.0, v.A.Float64())
 	assert.Equal(t, 7.5, v.B.Float64())
-	assert.Zero(t, v.C)
-	assert.Zero(t, v.D)
+	assert.Zero(t, v.C.Float64())
+	assert.Zero(t, v.D.Float64())
 	assert.Equal(t, 1250.0, v.E.Float64())
 	assert.Error(t, json.Unmarshal([]byte(`{"A":"ten"}`), &v))
-	b, err := json.Marshal(xendit.Number(12.5))
+	b, err := json.Marshal(xendit.NumberOf(12.5))
 	require.NoError(t, err)
 	assert.Equal(t, "12.5", string(b))
 }
@@ -101,4 +101,19 @@ func TestTimeReencodesWhatWasReceived(t *testing.T) {
 	b, err := json.Marshal(changed)
 	require.NoError(t, err)
 	assert.Equal(t, `"2021-08-18T03:52:57.936Z"`, string(b), "a changed value is encoded afresh")
+}
+
+// cards sends some amounts as strings ("100000", "25"): they go back out as
+// strings, and numbers as the numbers they were.
+func TestNumberReencodesWhatWasReceived(t *testing.T) {
+	for _, in := range []string{`"100000"`, `"25"`, `"7.50"`, `""`, `null`, `25`, `1.0`, `1.25e3`} {
+		var n xendit.Number
+		require.NoError(t, json.Unmarshal([]byte(in), &n), in)
+		b, err := json.Marshal(n)
+		require.NoError(t, err)
+		assert.Equal(t, in, string(b))
+	}
+	b, err := json.Marshal(xendit.NumberOf(12.5))
+	require.NoError(t, err)
+	assert.Equal(t, "12.5", string(b), "a Number made in Go is a number")
 }

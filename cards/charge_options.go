@@ -72,13 +72,13 @@ type PromotionCalculation struct {
 	OriginalAmount xendit.Number `json:"original_amount"`
 	// One of DiscountPercent and DiscountAmount is set; the API sends the
 	// percent as a string in places ("25").
-	DiscountPercent   xendit.Number `json:"discount_percent,omitempty"`
-	DiscountAmount    xendit.Number `json:"discount_amount,omitempty"`
+	DiscountPercent   xendit.Number `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Number `json:"discount_amount,omitzero"`
 	FinalAmount       xendit.Number `json:"final_amount"`
 	Currency          string        `json:"currency,omitempty"`
 	Description       string        `json:"description,omitempty"`
-	MinOriginalAmount xendit.Number `json:"min_original_amount,omitempty"`
-	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitempty"`
+	MinOriginalAmount xendit.Number `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitzero"`
 }
 
 // InstallmentOption is an installment plan a card's bank offers; pass Count
@@ -90,12 +90,12 @@ type InstallmentOption struct {
 	Acquirer      string        `json:"acquirer"`
 	Currency      string        `json:"currency"`
 	MinimumAmount xendit.Number `json:"minimum_amount"`
-	MaximumAmount xendit.Number `json:"maximum_amount,omitempty"`
+	MaximumAmount xendit.Number `json:"maximum_amount,omitzero"`
 	// Code and Description are the bank's names for the plan.
 	Code                 string        `json:"code,omitempty"`
 	Description          string        `json:"description,omitempty"`
 	InterestFreeDuration int           `json:"interest_free_duration,omitempty"`
-	InstallmentAmount    xendit.Number `json:"installment_amount,omitempty"`
+	InstallmentAmount    xendit.Number `json:"installment_amount,omitzero"`
 }
 
 // Reward is a card's reward balance.

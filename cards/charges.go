@@ -79,7 +79,7 @@ type ChargePromotion struct {
 	ReferenceID string `json:"reference_id,omitempty"`
 	// OriginalAmount is the amount before the discount. Responses send it
 	// as a string ("1000000"); it decodes either way.
-	OriginalAmount xendit.Number `json:"original_amount,omitempty"`
+	OriginalAmount xendit.Number `json:"original_amount,omitzero"`
 }
 
 // Installment is an installment tenor, e.g. 3 "month".

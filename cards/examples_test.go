@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/cards"
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 )
@@ -74,7 +73,7 @@ func TestChargeExample(t *testing.T) {
 	assert.Equal(t, cards.ECI("05"), c.ECI, "the field keeps what was sent")
 	assert.Equal(t, cards.ECIAuthenticated, c.ECI.Code())
 	assert.True(t, c.ECI.Authenticated())
-	assert.Equal(t, xendit.Number(1000000), c.Promotion.OriginalAmount, "sent as the string \"1000000\"")
+	assert.Equal(t, 1000000.0, c.Promotion.OriginalAmount.Float64(), "sent as the string \"1000000\"")
 	assert.Equal(t, 3, c.Installment.Count)
 	assert.Equal(t, "Retry after 6 days", c.NetworkResponse.MerchantAdviceDescriptor)
 	assert.Equal(t, time.Date(2020, 1, 11, 7, 33, 14, 442e6, time.UTC), c.Created.Time)
@@ -95,20 +94,20 @@ func TestPromotionExamples(t *testing.T) {
 	var p cards.Promotion
 	jsontest.Strict(t, "cards.promotions.create.response.json", &p)
 	assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), p.StartTime.Time, "space-separated layout")
-	assert.Equal(t, xendit.Number(20), p.DiscountPercent)
+	assert.Equal(t, 20.0, p.DiscountPercent.Float64())
 	assert.Equal(t, []string{"400000", "460000"}, p.BinList)
 
 	var d cards.Promotion
 	jsontest.Strict(t, "cards.promotions.delete.response.json", &d)
 	assert.Equal(t, cards.PromotionDeleted, d.Status)
 	assert.Equal(t, "PROMO_CODE", d.Type)
-	assert.Equal(t, xendit.Number(5000), d.DiscountAmount)
+	assert.Equal(t, 5000.0, d.DiscountAmount.Float64())
 
 	var o cards.ChargeOption
 	jsontest.Strict(t, "cards.get_charge_option.response.json", &o)
 	require.Len(t, o.Promotions, 1)
-	assert.Equal(t, xendit.Number(25), o.Promotions[0].DiscountPercent, "sent as the string \"25\"")
-	assert.Equal(t, xendit.Number(975000), o.Promotions[0].FinalAmount)
+	assert.Equal(t, 25.0, o.Promotions[0].DiscountPercent.Float64(), "sent as the string \"25\"")
+	assert.Equal(t, 975000.0, o.Promotions[0].FinalAmount.Float64())
 	require.Len(t, o.Installments, 3)
 	assert.Equal(t, 12, o.Installments[2].Count)
 	assert.Equal(t, "BRI", o.Installments[2].Acquirer)

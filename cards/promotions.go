@@ -41,13 +41,13 @@ type Promotion struct {
 	BinList     []string `json:"bin_list,omitempty"`
 	ChannelCode string   `json:"channel_code,omitempty"`
 	// One of DiscountPercent and DiscountAmount is set.
-	DiscountPercent   xendit.Number `json:"discount_percent,omitempty"`
-	DiscountAmount    xendit.Number `json:"discount_amount,omitempty"`
+	DiscountPercent   xendit.Number `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Number `json:"discount_amount,omitzero"`
 	Currency          string        `json:"currency,omitempty"`
-	MinOriginalAmount xendit.Number `json:"min_original_amount,omitempty"`
-	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitempty"`
+	MinOriginalAmount xendit.Number `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitzero"`
 	// TransactionLimit and IsDeleted are undocumented; seen in examples.
-	TransactionLimit xendit.Number `json:"transaction_limit,omitempty"`
+	TransactionLimit xendit.Number `json:"transaction_limit,omitzero"`
 	IsDeleted        bool          `json:"is_deleted,omitempty"`
 	StartTime        xendit.Time   `json:"start_time,omitzero"`
 	EndTime          xendit.Time   `json:"end_time,omitzero"`
