@@ -43,24 +43,35 @@ func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 	}
 }
 
-// Examples whose values all keep their JSON type survive a round trip
-// unchanged; the others (amounts sent as strings, promotion times with a
-// space) are checked field by field below.
 func TestExamplesRoundTrip(t *testing.T) {
-	for name, v := range map[string]any{
-		"cards.create_authorization.response.json":      &cards.Charge{},
-		"cards.zero_amount_authorization.request.json":  &cards.CreateChargeParams{},
-		"cards.zero_amount_authorization.response.json": &cards.Charge{},
-		"cards.capture_charge.response.json":            &cards.Charge{},
-		"cards.get_charge.response.json":                &cards.Charge{},
-		"cards.create_refund.response.json":             &cards.Refund{},
-		"cards.reverse_authorization.response.json":     &cards.Reversal{},
-		"cards.create_token.response.json":              &cards.Tokenization{},
-		"cards.create_authentication.response.json":     &cards.Authentication{},
-		"cards.promotions.calculate.response.json":      &cards.PromotionCalculation{},
-	} {
-		t.Run(name, func(t *testing.T) { jsontest.RoundTrip(t, name, v) })
-	}
+	charge := func() any { return new(cards.Charge) }
+	promotion := func() any { return new(cards.Promotion) }
+	jsontest.RoundTripAll(t, map[string]func() any{
+		"cards.create_token.response.json":              func() any { return new(cards.Tokenization) },
+		"cards.create_authentication.response.json":     func() any { return new(cards.Authentication) },
+		"cards.get_token.response.json":                 func() any { return new(cards.Token) },
+		"cards.create_authorization.request.json":       func() any { return new(cards.CreateChargeParams) },
+		"cards.create_authorization.response.json":      charge,
+		"cards.zero_amount_authorization.request.json":  func() any { return new(cards.CreateChargeParams) },
+		"cards.zero_amount_authorization.response.json": charge,
+		"cards.reverse_authorization.request.json":      func() any { return new(cards.ReverseAuthorizationParams) },
+		"cards.reverse_authorization.request.2.json":    func() any { return new(cards.ReverseAuthorizationParams) },
+		"cards.reverse_authorization.response.json":     func() any { return new(cards.Reversal) },
+		"cards.create_charge.request.json":              func() any { return new(cards.CreateChargeParams) },
+		"cards.create_charge.response.json":             charge,
+		"cards.create_charge.response.2.json":           charge,
+		"cards.capture_charge.response.json":            charge,
+		"cards.create_refund.response.json":             func() any { return new(cards.Refund) },
+		"cards.get_charge.response.json":                charge,
+		"cards.get_charge_option.response.json":         func() any { return new(cards.ChargeOption) },
+		"cards.promotions.create.request.json":          func() any { return new(cards.CreatePromotionParams) },
+		"cards.promotions.create.response.json":         promotion,
+		"cards.promotions.list.response.json":           promotion, // one object, not the documented array; ListPromotions reads both
+		"cards.promotions.calculate.response.json":      func() any { return new(cards.PromotionCalculation) },
+		"cards.promotions.update.request.json":          func() any { return new(cards.UpdatePromotionParams) },
+		"cards.promotions.update.response.json":         promotion,
+		"cards.promotions.delete.response.json":         promotion,
+	}, nil)
 }
 
 func TestChargeExample(t *testing.T) {

@@ -13,23 +13,23 @@ type Customer struct {
 	Type        Type   `json:"type"`
 	// IndividualDetail is set for INDIVIDUAL customers, BusinessDetail for
 	// BUSINESS ones; the other is null.
-	IndividualDetail  *IndividualDetail `json:"individual_detail,omitempty"`
-	BusinessDetail    *BusinessDetail   `json:"business_detail,omitempty"`
-	Email             *string           `json:"email,omitempty"`
-	MobileNumber      *string           `json:"mobile_number,omitempty"`
-	PhoneNumber       *string           `json:"phone_number,omitempty"`
-	HashedPhoneNumber *string           `json:"hashed_phone_number,omitempty"`
+	IndividualDetail  *IndividualDetail `json:"individual_detail,omitzero"`
+	BusinessDetail    *BusinessDetail   `json:"business_detail,omitzero"`
+	Email             *string           `json:"email,omitzero"`
+	MobileNumber      *string           `json:"mobile_number,omitzero"`
+	PhoneNumber       *string           `json:"phone_number,omitzero"`
+	HashedPhoneNumber *string           `json:"hashed_phone_number,omitzero"`
 	Addresses         []Address         `json:"addresses"`
 	IdentityAccounts  []IdentityAccount `json:"identity_accounts"`
 	KYCDocuments      []KYCDocument     `json:"kyc_documents"`
-	Description       *string           `json:"description,omitempty"`
+	Description       *string           `json:"description,omitzero"`
 	// DateOfRegistration and DomicileOfRegistration are missing from some
 	// of the reference's examples.
 	DateOfRegistration     Date           `json:"date_of_registration,omitzero"`
-	DomicileOfRegistration *string        `json:"domicile_of_registration,omitempty"`
-	Metadata               map[string]any `json:"metadata,omitempty"`
-	Created                xendit.Time    `json:"created,omitzero"`
-	Updated                xendit.Time    `json:"updated,omitzero"`
+	DomicileOfRegistration *string        `json:"domicile_of_registration,omitzero"`
+	Metadata               map[string]any `json:"metadata,omitzero"`
+	Created                xendit.Time    `json:"created"`
+	Updated                xendit.Time    `json:"updated"`
 }
 
 // Type tells individuals from businesses.
