@@ -23,6 +23,7 @@ func TestExamplesRoundTrip(t *testing.T) {
 	jsontest.RoundTripAll(t, map[string]func() any{
 		"customers.object.response.json":                customer,
 		"customers.object.response.2.json":              customer,
+		"customers.openapi.response.json":               customer,
 		"customers.get_by_reference_id.response.json":   func() any { return new(customers.List) },
 		"customers.object.response.3.json":              v20200519,
 		"customers.create.response.json":                v20200519,
