@@ -207,13 +207,21 @@ type apiErrorBody struct {
 	Validation json.RawMessage `json:"validation"`
 }
 
-// code is error_code, or error in the second shape.
+// code is error_code, or error in the second shape when it is a code such
+// as API_VALIDATION_ERROR: its ServerError puts a reason phrase there
+// ("Internal Server Error"), which must not pass for a business code (a 429
+// with another code is not retried).
 func (ab *apiErrorBody) code() string {
 	if ab.ErrorCode != "" {
 		return ab.ErrorCode
 	}
+	if ab.Error == "" || strings.TrimFunc(ab.Error, isCodeRune) != "" {
+		return ""
+	}
 	return ab.Error
 }
+
+func isCodeRune(r rune) bool { return r == '_' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' }
 
 // details is errors, or validation in the second shape.
 func (ab *apiErrorBody) details() json.RawMessage {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -132,4 +133,19 @@ func TestStatusCodeErrorShapeIsDecoded(t *testing.T) {
 	assert.JSONEq(t, `{"source":"query","keys":["from"]}`, string(xe.Errors), "validation details land where field errors do")
 	assert.Empty(t, xe.BodySample)
 	assert.ErrorIs(t, err, xendit.ErrValidation)
+}
+
+// The same shape's ServerError puts an HTTP reason phrase in "error": it is
+// not an error_code, so the status decides (a 429 stays a throttle, retried).
+func TestStatusCodeShapeReasonPhraseIsNoCode(t *testing.T) {
+	for status, want := range map[int]error{500: xendit.ErrServer, 429: xendit.ErrRateLimited} {
+		srv := newRecorder(t, jsonReply(status, `{"status_code":`+strconv.Itoa(status)+`,"error":"Some Reason Phrase","message":"try later"}`))
+		err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Empty(t, xe.Code)
+		assert.Equal(t, "try later", xe.Message)
+		assert.ErrorIs(t, err, want)
+		assert.Greater(t, xe.Attempts, 1, "%d is retried on a GET", status)
+	}
 }
