@@ -64,6 +64,9 @@
 //     the reference and any string in the OpenAPI file: a response's [Date]
 //     that is not YYYY-MM-DD keeps its text ([Date.Raw]) instead of
 //     failing the call, and [Date.Time] reports the error.
+//   - Address names: the OpenAPI request schema says line_1, line_2,
+//     country_code and suburb where its response schema and the reference
+//     say street_line1, street_line2 and country; the SDK uses the latter.
 //   - The OpenAPI example writes metadata and meta as the string "{}"; its
 //     schema, the reference and the SDK say object.
 package customers

@@ -131,7 +131,8 @@ type Address struct {
 	// IsPrimary defaults to false.
 	IsPrimary *bool `json:"is_primary,omitempty"`
 	// ID, Status, Meta, Created and Updated come in responses only, and
-	// are in Xendit's OpenAPI file only.
+	// are in Xendit's OpenAPI file only; its request schema has status
+	// alone, so clear the others before sending an address back.
 	ID      string         `json:"id,omitempty"`
 	Status  *AddressStatus `json:"status,omitempty"`
 	Meta    map[string]any `json:"meta,omitzero"`
