@@ -250,7 +250,10 @@ const (
 
 // Charge is an eWallet charge, as Create, Get and Void return it and as the
 // ewallet.capture and ewallet.void callbacks carry it. Fields the API sends
-// as null decode as the zero value (nil for pointers).
+// as null decode as the zero value (nil for pointers); the string fields it
+// sends as null when empty (void_status, customer_id, payment_method_id,
+// failure_code, the web checkout URLs) are omitempty, so that they re-encode
+// as absent, not "". Every other field re-encodes as received.
 type Charge struct {
 	ID string `json:"id"`
 	// BusinessID is absent from the ewallet.void callback.
