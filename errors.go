@@ -47,11 +47,13 @@ type Error struct {
 	Operation string
 	// StatusCode is the HTTP status of the last response; 0 when none came.
 	StatusCode int
-	// Code is the API's error_code, e.g. "API_VALIDATION_ERROR".
+	// Code is the API's error_code, e.g. "API_VALIDATION_ERROR" (or its
+	// "error" in the shape balance and transactions use).
 	Code string
 	// Message is the API's human-readable message.
 	Message string
-	// Errors holds the API's field-level details ("errors"), as sent.
+	// Errors holds the API's field-level details ("errors", or
+	// "validation" in the balance and transactions shape), as sent.
 	Errors json.RawMessage
 	// RequestID is the Request-ID response header: quote it to Xendit support.
 	RequestID string
@@ -193,11 +195,40 @@ func NotSent(operation string, cause error) error {
 	return &Error{Operation: operation, Err: &notSent{cause}}
 }
 
-// apiErrorBody is the JSON shape of Xendit's error responses.
+// apiErrorBody is the JSON shape of Xendit's error responses. Most APIs send
+// error_code and errors; balance and transactions document a second shape,
+// {"status_code", "error", "message", "validation"}, read into the same
+// fields.
 type apiErrorBody struct {
-	ErrorCode string          `json:"error_code"`
-	Message   string          `json:"message"`
-	Errors    json.RawMessage `json:"errors"`
+	ErrorCode  string          `json:"error_code"`
+	Error      string          `json:"error"`
+	Message    string          `json:"message"`
+	Errors     json.RawMessage `json:"errors"`
+	Validation json.RawMessage `json:"validation"`
+}
+
+// code is error_code, or error in the second shape when it is a code such
+// as API_VALIDATION_ERROR: its ServerError puts a reason phrase there
+// ("Internal Server Error"), which must not pass for a business code (a 429
+// with another code is not retried).
+func (ab *apiErrorBody) code() string {
+	if ab.ErrorCode != "" {
+		return ab.ErrorCode
+	}
+	if ab.Error == "" || strings.TrimFunc(ab.Error, isCodeRune) != "" {
+		return ""
+	}
+	return ab.Error
+}
+
+func isCodeRune(r rune) bool { return r == '_' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' }
+
+// details is errors, or validation in the second shape.
+func (ab *apiErrorBody) details() json.RawMessage {
+	if len(ab.Validation) > 0 && (len(ab.Errors) == 0 || string(ab.Errors) == "null") {
+		return ab.Validation
+	}
+	return ab.Errors
 }
 
 // bodySampleLen bounds how much of a non-JSON error body an Error keeps.
@@ -208,8 +239,8 @@ const bodySampleLen = 200
 // one. Decoding undoes escapes, so what it yields is scrubbed again.
 func (e *Error) fillFromBody(body []byte, scrub func(string) string) {
 	var ab apiErrorBody
-	if json.Unmarshal(body, &ab) == nil && (ab.ErrorCode != "" || ab.Message != "") {
-		e.Code, e.Message, e.Errors = scrub(ab.ErrorCode), scrub(ab.Message), ab.Errors
+	if json.Unmarshal(body, &ab) == nil && (ab.code() != "" || ab.Message != "") {
+		e.Code, e.Message, e.Errors = scrub(ab.code()), scrub(ab.Message), ab.details()
 		return
 	}
 	s := strings.TrimSpace(string(body))

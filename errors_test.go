@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -118,4 +119,33 @@ func TestValidationErrorNamesTheField(t *testing.T) {
 	assert.Equal(t, `xendit: invalid currency: "RP" is not a three-letter code`, err.Error())
 	assert.ErrorIs(t, err, xendit.ErrValidation)
 	assert.NotErrorIs(t, err, xendit.ErrServer)
+}
+
+// Balance and transactions document a second error shape (status_code, error,
+// validation) in balance_and_transaction.yaml.
+func TestStatusCodeErrorShapeIsDecoded(t *testing.T) {
+	srv := newRecorder(t, jsonReply(400, `{"status_code":400,"error":"API_VALIDATION_ERROR","message":"\"from\" is required","validation":{"source":"query","keys":["from"]}}`))
+	err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, "API_VALIDATION_ERROR", xe.Code)
+	assert.Equal(t, `"from" is required`, xe.Message)
+	assert.JSONEq(t, `{"source":"query","keys":["from"]}`, string(xe.Errors), "validation details land where field errors do")
+	assert.Empty(t, xe.BodySample)
+	assert.ErrorIs(t, err, xendit.ErrValidation)
+}
+
+// The same shape's ServerError puts an HTTP reason phrase in "error": it is
+// not an error_code, so the status decides (a 429 stays a throttle, retried).
+func TestStatusCodeShapeReasonPhraseIsNoCode(t *testing.T) {
+	for status, want := range map[int]error{500: xendit.ErrServer, 429: xendit.ErrRateLimited} {
+		srv := newRecorder(t, jsonReply(status, `{"status_code":`+strconv.Itoa(status)+`,"error":"Some Reason Phrase","message":"try later"}`))
+		err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Empty(t, xe.Code)
+		assert.Equal(t, "try later", xe.Message)
+		assert.ErrorIs(t, err, want)
+		assert.Greater(t, xe.Attempts, 1, "%d is retried on a GET", status)
+	}
 }

@@ -54,11 +54,11 @@ func TestNumberAcceptsNumbersAndNumericStrings(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"A":10000,"B":"7.5","C":null,"D":"","E":1.25e3}`), &v))
 	assert.Equal(t, 10000.0, v.A.Float64())
 	assert.Equal(t, 7.5, v.B.Float64())
-	assert.Zero(t, v.C)
-	assert.Zero(t, v.D)
+	assert.Zero(t, v.C.Float64())
+	assert.Zero(t, v.D.Float64())
 	assert.Equal(t, 1250.0, v.E.Float64())
 	assert.Error(t, json.Unmarshal([]byte(`{"A":"ten"}`), &v))
-	b, err := json.Marshal(xendit.Number(12.5))
+	b, err := json.Marshal(xendit.NumberOf(12.5))
 	require.NoError(t, err)
 	assert.Equal(t, "12.5", string(b))
 }
@@ -80,4 +80,40 @@ func TestNullableOmitsSendsValueOrExplicitNull(t *testing.T) {
 	assert.Equal(t, "a@example.com", v)
 	assert.True(t, back.Mobile.IsNull())
 	assert.True(t, back.Phone.IsZero())
+}
+
+// A service that stores, forwards or signs what it received must get the
+// same text back.
+func TestTimeReencodesWhatWasReceived(t *testing.T) {
+	for _, in := range []string{
+		`"2021-08-18T03:52:56.936277373Z"`, `"2021-01-01T10:00:00+07:00"`, `"2022-05-06 07:08:09"`,
+		`"2020-10-31T00:00:00.000000000+00:00"`, `"2017-07-21T17:32:28Z"`, `""`, `null`,
+	} {
+		var got xendit.Time
+		require.NoError(t, json.Unmarshal([]byte(in), &got), in)
+		b, err := json.Marshal(got)
+		require.NoError(t, err)
+		assert.Equal(t, in, string(b))
+	}
+	var changed xendit.Time
+	require.NoError(t, json.Unmarshal([]byte(`"2021-08-18T03:52:56.936277373Z"`), &changed))
+	changed.Time = changed.Add(time.Second)
+	b, err := json.Marshal(changed)
+	require.NoError(t, err)
+	assert.Equal(t, `"2021-08-18T03:52:57.936Z"`, string(b), "a changed value is encoded afresh")
+}
+
+// cards sends some amounts as strings ("100000", "25"): they go back out as
+// strings, and numbers as the numbers they were.
+func TestNumberReencodesWhatWasReceived(t *testing.T) {
+	for _, in := range []string{`"100000"`, `"25"`, `"7.50"`, `""`, `null`, `25`, `1.0`, `1.25e3`} {
+		var n xendit.Number
+		require.NoError(t, json.Unmarshal([]byte(in), &n), in)
+		b, err := json.Marshal(n)
+		require.NoError(t, err)
+		assert.Equal(t, in, string(b))
+	}
+	b, err := json.Marshal(xendit.NumberOf(12.5))
+	require.NoError(t, err)
+	assert.Equal(t, "12.5", string(b), "a Number made in Go is a number")
 }

@@ -80,7 +80,7 @@ type Reversal struct {
 	ChargeID      string                `json:"credit_card_charge_id"`
 	ExternalID    string                `json:"external_id"`
 	Status        ReversalStatus        `json:"status"`
-	FailureReason ReversalFailureReason `json:"failure_reason,omitempty"`
+	FailureReason ReversalFailureReason `json:"failure_reason"`
 	BusinessID    string                `json:"business_id"`
 	Currency      string                `json:"currency"`
 	// Amount is the amount released.

@@ -52,16 +52,16 @@ func (p *ChargeOptionParams) query(requireCard bool) (url.Values, error) {
 
 // ChargeOption is what a card offers for an amount.
 type ChargeOption struct {
-	BusinessID string `json:"business_id,omitempty"`
+	BusinessID string `json:"business_id"`
 	// BIN is the BIN asked about (or the token's).
 	BIN string `json:"bin"`
 	// Promotions are the ACTIVE promotions the card and amount qualify for,
 	// with the discount applied.
-	Promotions []PromotionCalculation `json:"promotions,omitempty"`
+	Promotions []PromotionCalculation `json:"promotions,omitzero"`
 	// Installments are the installment plans the card's bank offers.
-	Installments []InstallmentOption `json:"installments,omitempty"`
+	Installments []InstallmentOption `json:"installments,omitzero"`
 	// Reward is the card's reward points, where available.
-	Reward *Reward `json:"reward,omitempty"`
+	Reward *Reward `json:"reward,omitzero"`
 }
 
 // PromotionCalculation is a promotion applied to an amount: charge
@@ -72,13 +72,13 @@ type PromotionCalculation struct {
 	OriginalAmount xendit.Number `json:"original_amount"`
 	// One of DiscountPercent and DiscountAmount is set; the API sends the
 	// percent as a string in places ("25").
-	DiscountPercent   xendit.Number `json:"discount_percent,omitempty"`
-	DiscountAmount    xendit.Number `json:"discount_amount,omitempty"`
+	DiscountPercent   xendit.Number `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Number `json:"discount_amount,omitzero"`
 	FinalAmount       xendit.Number `json:"final_amount"`
-	Currency          string        `json:"currency,omitempty"`
-	Description       string        `json:"description,omitempty"`
-	MinOriginalAmount xendit.Number `json:"min_original_amount,omitempty"`
-	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitempty"`
+	Currency          string        `json:"currency"`
+	Description       string        `json:"description"`
+	MinOriginalAmount xendit.Number `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitzero"`
 }
 
 // InstallmentOption is an installment plan a card's bank offers; pass Count
@@ -90,12 +90,12 @@ type InstallmentOption struct {
 	Acquirer      string        `json:"acquirer"`
 	Currency      string        `json:"currency"`
 	MinimumAmount xendit.Number `json:"minimum_amount"`
-	MaximumAmount xendit.Number `json:"maximum_amount,omitempty"`
+	MaximumAmount xendit.Number `json:"maximum_amount,omitzero"`
 	// Code and Description are the bank's names for the plan.
-	Code                 string        `json:"code,omitempty"`
-	Description          string        `json:"description,omitempty"`
-	InterestFreeDuration int           `json:"interest_free_duration,omitempty"`
-	InstallmentAmount    xendit.Number `json:"installment_amount,omitempty"`
+	Code                 string        `json:"code"`
+	Description          string        `json:"description"`
+	InterestFreeDuration int           `json:"interest_free_duration"`
+	InstallmentAmount    xendit.Number `json:"installment_amount,omitzero"`
 }
 
 // Reward is a card's reward balance.

@@ -42,7 +42,7 @@ type CreateChargeParams struct {
 	// required for AVS (US, Canadian and British cards) and recommended for
 	// 3DS 2.0.
 	BillingDetails *BillingDetails `json:"billing_details,omitempty"`
-	Metadata       map[string]any  `json:"metadata,omitempty"`
+	Metadata       map[string]any  `json:"metadata,omitzero"`
 	// Promotion applies a promotion created with CreatePromotion; Amount is
 	// then the discounted amount.
 	Promotion *ChargePromotion `json:"promotion,omitempty"`
@@ -79,7 +79,7 @@ type ChargePromotion struct {
 	ReferenceID string `json:"reference_id,omitempty"`
 	// OriginalAmount is the amount before the discount. Responses send it
 	// as a string ("1000000"); it decodes either way.
-	OriginalAmount xendit.Number `json:"original_amount,omitempty"`
+	OriginalAmount xendit.Number `json:"original_amount,omitzero"`
 }
 
 // Installment is an installment tenor, e.g. 3 "month".
@@ -137,16 +137,16 @@ type Charge struct {
 	ExternalID string       `json:"external_id"`
 	Status     ChargeStatus `json:"status"`
 	// FailureReason says why a FAILED charge failed.
-	FailureReason FailureReason `json:"failure_reason,omitempty"`
+	FailureReason FailureReason `json:"failure_reason"`
 	BusinessID    string        `json:"business_id"`
 	Created       xendit.Time   `json:"created"`
-	Currency      string        `json:"currency,omitempty"`
+	Currency      string        `json:"currency"`
 	// AuthorizedAmount is what the card holds; 0 for a zero-amount
 	// authorization.
 	AuthorizedAmount float64 `json:"authorized_amount"`
 	// CaptureAmount is what was captured, up to AuthorizedAmount; absent
 	// (0) until the charge is captured.
-	CaptureAmount float64    `json:"capture_amount,omitempty"`
+	CaptureAmount float64    `json:"capture_amount"`
 	ChargeType    ChargeType `json:"charge_type"`
 	CardType      CardType   `json:"card_type"`
 	// CardBrand is the scheme: VISA, MASTERCARD, JCB, ...
@@ -154,22 +154,22 @@ type Charge struct {
 	// MaskedCardNumber shows the BIN (first 6 or 8 digits) and the last 4.
 	MaskedCardNumber string `json:"masked_card_number"`
 	// ECI is the 3DS result; see [ECI.Authenticated].
-	ECI     ECI     `json:"eci,omitempty"`
-	CVNCode CVNCode `json:"cvn_code,omitempty"`
+	ECI     ECI     `json:"eci"`
+	CVNCode CVNCode `json:"cvn_code"`
 	// ApprovalCode is the issuer's 5 or 6 digit approval code.
-	ApprovalCode string `json:"approval_code,omitempty"`
+	ApprovalCode string `json:"approval_code"`
 	// MerchantID is the merchant id used with the bank.
 	MerchantID string `json:"merchant_id"`
 	// MerchantReferenceCode and BankReconciliationID reconcile the charge
 	// with the bank.
 	MerchantReferenceCode string `json:"merchant_reference_code"`
 	BankReconciliationID  string `json:"bank_reconciliation_id"`
-	Descriptor            string `json:"descriptor,omitempty"`
+	Descriptor            string `json:"descriptor"`
 	// MIDLabel is returned to switcher merchants only.
-	MIDLabel        string           `json:"mid_label,omitempty"`
-	Promotion       *ChargePromotion `json:"promotion,omitempty"`
-	Installment     *Installment     `json:"installment,omitempty"`
-	NetworkResponse *NetworkResponse `json:"network_response,omitempty"`
+	MIDLabel        string           `json:"mid_label"`
+	Promotion       *ChargePromotion `json:"promotion,omitzero"`
+	Installment     *Installment     `json:"installment,omitzero"`
+	NetworkResponse *NetworkResponse `json:"network_response,omitzero"`
 }
 
 // NetworkResponse is what the card scheme and 3DS said, for insight into
@@ -177,17 +177,17 @@ type Charge struct {
 type NetworkResponse struct {
 	// CardNetworkResponseCode is the scheme's response code and
 	// CardNetworkDescriptor its description.
-	CardNetworkResponseCode string `json:"card_network_response_code,omitempty"`
-	CardNetworkDescriptor   string `json:"card_network_descriptor,omitempty"`
-	NetworkTransactionID    string `json:"network_transaction_id,omitempty"`
+	CardNetworkResponseCode string `json:"card_network_response_code"`
+	CardNetworkDescriptor   string `json:"card_network_descriptor"`
+	NetworkTransactionID    string `json:"network_transaction_id"`
 	// MerchantAdviceCode and MerchantAdviceDescriptor (Mastercard only) say
 	// what to do next, e.g. "Retry after 6 days".
-	MerchantAdviceCode       string `json:"merchant_advice_code,omitempty"`
-	MerchantAdviceDescriptor string `json:"merchant_advice_descriptor,omitempty"`
+	MerchantAdviceCode       string `json:"merchant_advice_code"`
+	MerchantAdviceDescriptor string `json:"merchant_advice_descriptor"`
 	// ThreeDSTransStatus is the 3DS2 transStatus; ThreeDSFlow the flow
 	// followed (frictionless or challenge).
-	ThreeDSTransStatus string `json:"three_ds_trans_status,omitempty"`
-	ThreeDSFlow        string `json:"three_ds_flow,omitempty"`
+	ThreeDSTransStatus string `json:"three_ds_trans_status"`
+	ThreeDSFlow        string `json:"three_ds_flow"`
 }
 
 // CreateCharge charges a card, or authorizes it when params.Capture is

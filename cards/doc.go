@@ -83,5 +83,6 @@
 // CreateChargeParams.Promotion set, or a plan with
 // CreateChargeParams.Installment. The API sends some promotion amounts as
 // strings and promotion times with a space instead of "T"; the types decode
-// both through [xendit.Number] and [xendit.Time].
+// both through [xendit.Number] and [xendit.Time], and re-encode them as
+// received (build a request's amount with [xendit.NumberOf]).
 package cards

@@ -33,25 +33,25 @@ type Promotion struct {
 	ID          string          `json:"id"`
 	BusinessID  string          `json:"business_id"`
 	ReferenceID string          `json:"reference_id"`
-	Description string          `json:"description,omitempty"`
+	Description string          `json:"description"`
 	Status      PromotionStatus `json:"status"`
 	// Type is undocumented; the reference's example shows "PROMO_CODE".
-	Type        string   `json:"type,omitempty"`
-	PromoCode   string   `json:"promo_code,omitempty"`
-	BinList     []string `json:"bin_list,omitempty"`
-	ChannelCode string   `json:"channel_code,omitempty"`
+	Type        string   `json:"type"`
+	PromoCode   string   `json:"promo_code"`
+	BinList     []string `json:"bin_list,omitzero"`
+	ChannelCode string   `json:"channel_code"`
 	// One of DiscountPercent and DiscountAmount is set.
-	DiscountPercent   xendit.Number `json:"discount_percent,omitempty"`
-	DiscountAmount    xendit.Number `json:"discount_amount,omitempty"`
-	Currency          string        `json:"currency,omitempty"`
-	MinOriginalAmount xendit.Number `json:"min_original_amount,omitempty"`
-	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitempty"`
+	DiscountPercent   xendit.Number `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Number `json:"discount_amount,omitzero"`
+	Currency          string        `json:"currency"`
+	MinOriginalAmount xendit.Number `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitzero"`
 	// TransactionLimit and IsDeleted are undocumented; seen in examples.
-	TransactionLimit xendit.Number `json:"transaction_limit,omitempty"`
-	IsDeleted        bool          `json:"is_deleted,omitempty"`
-	StartTime        xendit.Time   `json:"start_time,omitzero"`
-	EndTime          xendit.Time   `json:"end_time,omitzero"`
-	Created          xendit.Time   `json:"created,omitzero"`
+	TransactionLimit xendit.Number `json:"transaction_limit,omitzero"`
+	IsDeleted        bool          `json:"is_deleted"`
+	StartTime        xendit.Time   `json:"start_time"`
+	EndTime          xendit.Time   `json:"end_time"`
+	Created          xendit.Time   `json:"created"`
 }
 
 // CreatePromotionParams is the body of Create Promotion (POST /promotions).

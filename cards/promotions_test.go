@@ -26,30 +26,30 @@ func TestPromotionLifecycle(t *testing.T) {
 	require.NoError(t, err, "the fake sends times with a space, as the reference does")
 	assert.Equal(t, cards.PromotionActive, p.Status)
 	assert.False(t, p.StartTime.IsZero())
-	assert.Equal(t, xendit.Number(20), p.DiscountPercent)
+	assert.Equal(t, 20.0, p.DiscountPercent.Float64())
 
 	_, err = f.cc.CreatePromotion(ctx, bri)
 	assert.Equal(t, cards.CodeReferenceInUse, code(t, err))
 
 	calc, err := f.cc.CalculatePromotion(ctx, &cards.ChargeOptionParams{BIN: "400000", Amount: 1000000})
 	require.NoError(t, err)
-	assert.Equal(t, xendit.Number(900000), calc.FinalAmount, "20% capped at 100000")
+	assert.Equal(t, 900000.0, calc.FinalAmount.Float64(), "20% capped at 100000")
 
 	tz := f.srv.NewCardToken(xendittest.CardToken{})
 	opt, err := f.cc.GetChargeOption(ctx, &cards.ChargeOptionParams{TokenID: tz.ID, Amount: 100000})
 	require.NoError(t, err)
 	assert.Equal(t, "400000", opt.BIN, "looked up from the token")
 	require.Len(t, opt.Promotions, 1)
-	assert.Equal(t, xendit.Number(80000), opt.Promotions[0].FinalAmount)
+	assert.Equal(t, 80000.0, opt.Promotions[0].FinalAmount.Float64())
 	assert.NotEmpty(t, opt.Installments)
 
 	// Charge the discounted amount with the promotion applied.
 	c, err := f.cc.CreateCharge(ctx, &cards.CreateChargeParams{
 		TokenID: tz.ID, AuthenticationID: tz.AuthenticationID, ExternalID: "order-p", Amount: opt.Promotions[0].FinalAmount.Float64(),
-		Promotion: &cards.ChargePromotion{ReferenceID: "BRI_20", OriginalAmount: 100000},
+		Promotion: &cards.ChargePromotion{ReferenceID: "BRI_20", OriginalAmount: xendit.NumberOf(100000)},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, xendit.Number(100000), c.Promotion.OriginalAmount)
+	assert.Equal(t, 100000.0, c.Promotion.OriginalAmount.Float64())
 
 	list, err := f.cc.ListPromotions(ctx, &cards.ListPromotionsParams{ReferenceID: "BRI_20", Status: cards.PromotionActive})
 	require.NoError(t, err)
@@ -61,7 +61,7 @@ func TestPromotionLifecycle(t *testing.T) {
 	u, err := f.cc.UpdatePromotion(ctx, &cards.UpdatePromotionParams{PromotionID: p.ID, Description: xendit.Ptr("25% off"), DiscountPercent: xendit.Ptr(25.0)})
 	require.NoError(t, err)
 	assert.Equal(t, "25% off", u.Description)
-	assert.Equal(t, xendit.Number(25), u.DiscountPercent)
+	assert.Equal(t, 25.0, u.DiscountPercent.Float64())
 
 	d, err := f.cc.DeletePromotion(ctx, p.ID)
 	require.NoError(t, err)

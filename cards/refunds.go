@@ -54,7 +54,7 @@ type Refund struct {
 	ChargeID      string              `json:"credit_card_charge_id"`
 	ExternalID    string              `json:"external_id"`
 	Status        RefundStatus        `json:"status"`
-	FailureReason RefundFailureReason `json:"failure_reason,omitempty"`
+	FailureReason RefundFailureReason `json:"failure_reason"`
 	Amount        float64             `json:"amount"`
 	// FeeRefundAmount is the part of Xendit's fee returned with it.
 	FeeRefundAmount float64 `json:"fee_refund_amount"`

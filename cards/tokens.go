@@ -14,34 +14,34 @@ type Token struct {
 	// Status is the token's state. The reference shows "VALID", which is in
 	// none of its lists; compare loosely.
 	Status              string `json:"status"`
-	CardExpirationMonth string `json:"card_expiration_month,omitempty"`
-	CardExpirationYear  string `json:"card_expiration_year,omitempty"`
+	CardExpirationMonth string `json:"card_expiration_month"`
+	CardExpirationYear  string `json:"card_expiration_year"`
 	// Metadata is an older view of CardInfo (it says country_code where
 	// CardInfo says country).
-	Metadata *TokenMetadata `json:"metadata,omitempty"`
-	CardInfo *CardInfo      `json:"card_info,omitempty"`
+	Metadata *TokenMetadata `json:"metadata,omitzero"`
+	CardInfo *CardInfo      `json:"card_info,omitzero"`
 }
 
 // TokenMetadata is a token's card metadata.
 type TokenMetadata struct {
-	Bank        string   `json:"bank,omitempty"`
-	CountryCode string   `json:"country_code,omitempty"`
-	Type        CardType `json:"type,omitempty"`
-	Brand       string   `json:"brand,omitempty"`
+	Bank        string   `json:"bank"`
+	CountryCode string   `json:"country_code"`
+	Type        CardType `json:"type"`
+	Brand       string   `json:"brand"`
 }
 
 // CardInfo describes a tokenized card.
 type CardInfo struct {
 	// Bank is the issuer.
-	Bank string `json:"bank,omitempty"`
+	Bank string `json:"bank"`
 	// Country is the issuer's ISO 3166 alpha-2 country.
-	Country    string   `json:"country,omitempty"`
-	Type       CardType `json:"type,omitempty"`
-	Brand      string   `json:"brand,omitempty"`
-	CardArtURL string   `json:"card_art_url,omitempty"`
+	Country    string   `json:"country"`
+	Type       CardType `json:"type"`
+	Brand      string   `json:"brand"`
+	CardArtURL string   `json:"card_art_url"`
 	// Fingerprint is the same for every token of the same card: use it to
 	// spot a card saved twice.
-	Fingerprint string `json:"fingerprint,omitempty"`
+	Fingerprint string `json:"fingerprint"`
 }
 
 // GetToken returns a token created by Xendit.js. The token id is scrubbed
@@ -79,15 +79,15 @@ type Tokenization struct {
 	ID string `json:"id"`
 	// AuthenticationID is the bundled 3DS authentication:
 	// CreateChargeParams.AuthenticationID.
-	AuthenticationID       string        `json:"authentication_id,omitempty"`
-	ExternalID             string        `json:"external_id,omitempty"`
+	AuthenticationID       string        `json:"authentication_id"`
+	ExternalID             string        `json:"external_id"`
 	Status                 TokenStatus   `json:"status"`
-	FailureReason          FailureReason `json:"failure_reason,omitempty"`
-	MaskedCardNumber       string        `json:"masked_card_number,omitempty"`
-	PayerAuthenticationURL string        `json:"payer_authentication_url,omitempty"`
-	CardInfo               *CardInfo     `json:"card_info,omitempty"`
+	FailureReason          FailureReason `json:"failure_reason"`
+	MaskedCardNumber       string        `json:"masked_card_number"`
+	PayerAuthenticationURL string        `json:"payer_authentication_url"`
+	CardInfo               *CardInfo     `json:"card_info,omitzero"`
 	// NetworkResponse carries the 3DS fields only.
-	NetworkResponse *NetworkResponse `json:"network_response,omitempty"`
+	NetworkResponse *NetworkResponse `json:"network_response,omitzero"`
 }
 
 // Authentication is what Xendit.js's createAuthentication hands the
@@ -97,11 +97,11 @@ type Authentication struct {
 	// ID is CreateChargeParams.AuthenticationID; it is returned even when
 	// Status is FAILED.
 	ID                     string        `json:"id"`
-	ExternalID             string        `json:"external_id,omitempty"`
+	ExternalID             string        `json:"external_id"`
 	Status                 TokenStatus   `json:"status"`
-	FailureReason          FailureReason `json:"failure_reason,omitempty"`
-	PayerAuthenticationURL string        `json:"payer_authentication_url,omitempty"`
-	MIDLabel               string        `json:"mid_label,omitempty"`
+	FailureReason          FailureReason `json:"failure_reason"`
+	PayerAuthenticationURL string        `json:"payer_authentication_url"`
+	MIDLabel               string        `json:"mid_label"`
 	// NetworkResponse is documented as a string but sent as an object.
-	NetworkResponse *NetworkResponse `json:"network_response,omitempty"`
+	NetworkResponse *NetworkResponse `json:"network_response,omitzero"`
 }

@@ -41,7 +41,7 @@ type CreateParams struct {
 	DomicileOfRegistration *string `json:"domicile_of_registration,omitempty"`
 	// Metadata holds up to 50 keys of at most 40 characters, each value at
 	// most 500 characters once encoded.
-	Metadata map[string]any `json:"metadata,omitempty"`
+	Metadata map[string]any `json:"metadata,omitzero"`
 }
 
 // Documented length limits.

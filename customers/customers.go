@@ -39,6 +39,36 @@
 // and length limits; a broken rule is a [*xendit.ValidationError] naming the
 // field. The reference's "alphanumeric only" notes are not enforced: its
 // own examples break them.
+//
+// # The reference and Xendit's OpenAPI file
+//
+// The types follow the API reference and add what Xendit's OpenAPI file
+// (customer.yaml) has besides: a customer's status ([Status]); an
+// address's id, status, meta, created and updated; an identity account's id,
+// code, holder_name and created; an individual's middle_name,
+// given_names_non_roman, surname_non_roman and mother_maiden_name. Fields
+// only the reference has stay: hashed_phone_number, the top-level
+// date_of_registration and domicile_of_registration, trading_name, and the
+// SOCIAL_MEDIA account's account_handle. Where the two disagree, the
+// reference wins:
+//
+//   - Identity account types: the reference lists PAY_LATER and
+//     SOCIAL_MEDIA; the OpenAPI file has no SOCIAL_MEDIA, and its response
+//     schema says CARDLESS_CREDIT where its request schema says PAY_LATER.
+//     The SDK sends the reference's values and decodes any.
+//   - Required fields: Create's OpenAPI schema requires client and entity,
+//     which it never defines, and an address's category, city, postal
+//     code, province and street lines; the SDK checks the reference's
+//     rules (an address needs only country).
+//   - expires_at of identity accounts and KYC documents is YYYY-MM-DD in
+//     the reference and any string in the OpenAPI file: a response's [Date]
+//     that is not YYYY-MM-DD keeps its text ([Date.Raw]) instead of
+//     failing the call, and [Date.Time] reports the error.
+//   - Address names: the OpenAPI request schema says line_1, line_2,
+//     country_code and suburb where its response schema and the reference
+//     say street_line1, street_line2 and country; the SDK uses the latter.
+//   - The OpenAPI example writes metadata and meta as the string "{}"; its
+//     schema, the reference and the SDK say object.
 package customers
 
 import (

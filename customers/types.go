@@ -13,24 +13,38 @@ type Customer struct {
 	Type        Type   `json:"type"`
 	// IndividualDetail is set for INDIVIDUAL customers, BusinessDetail for
 	// BUSINESS ones; the other is null.
-	IndividualDetail  *IndividualDetail `json:"individual_detail,omitempty"`
-	BusinessDetail    *BusinessDetail   `json:"business_detail,omitempty"`
-	Email             *string           `json:"email,omitempty"`
-	MobileNumber      *string           `json:"mobile_number,omitempty"`
-	PhoneNumber       *string           `json:"phone_number,omitempty"`
-	HashedPhoneNumber *string           `json:"hashed_phone_number,omitempty"`
+	IndividualDetail  *IndividualDetail `json:"individual_detail,omitzero"`
+	BusinessDetail    *BusinessDetail   `json:"business_detail,omitzero"`
+	Email             *string           `json:"email,omitzero"`
+	MobileNumber      *string           `json:"mobile_number,omitzero"`
+	PhoneNumber       *string           `json:"phone_number,omitzero"`
+	HashedPhoneNumber *string           `json:"hashed_phone_number,omitzero"`
 	Addresses         []Address         `json:"addresses"`
 	IdentityAccounts  []IdentityAccount `json:"identity_accounts"`
 	KYCDocuments      []KYCDocument     `json:"kyc_documents"`
-	Description       *string           `json:"description,omitempty"`
+	Description       *string           `json:"description,omitzero"`
 	// DateOfRegistration and DomicileOfRegistration are missing from some
 	// of the reference's examples.
 	DateOfRegistration     Date           `json:"date_of_registration,omitzero"`
-	DomicileOfRegistration *string        `json:"domicile_of_registration,omitempty"`
-	Metadata               map[string]any `json:"metadata,omitempty"`
-	Created                xendit.Time    `json:"created,omitzero"`
-	Updated                xendit.Time    `json:"updated,omitzero"`
+	DomicileOfRegistration *string        `json:"domicile_of_registration,omitzero"`
+	Metadata               map[string]any `json:"metadata,omitzero"`
+	// Status is in Xendit's OpenAPI file only; null in its example.
+	Status  *Status     `json:"status,omitzero"`
+	Created xendit.Time `json:"created"`
+	Updated xendit.Time `json:"updated"`
 }
+
+// Status is the state of a customer (OpenAPI's EndCustomerStatus).
+type Status string
+
+// The statuses of Xendit's OpenAPI file.
+const (
+	Active   Status = "ACTIVE"
+	Inactive Status = "INACTIVE"
+	Pending  Status = "PENDING"
+	Blocked  Status = "BLOCKED"
+	Deleted  Status = "DELETED"
+)
 
 // Type tells individuals from businesses.
 type Type string
@@ -47,6 +61,12 @@ type IndividualDetail struct {
 	// GivenNames is required when creating an INDIVIDUAL customer.
 	GivenNames string  `json:"given_names"`
 	Surname    *string `json:"surname,omitempty"`
+	// MiddleName, the non-Roman names and MotherMaidenName are in Xendit's
+	// OpenAPI file only (at most 255 characters each).
+	MiddleName         *string `json:"middle_name,omitempty"`
+	GivenNamesNonRoman *string `json:"given_names_non_roman,omitempty"`
+	SurnameNonRoman    *string `json:"surname_non_roman,omitempty"`
+	MotherMaidenName   *string `json:"mother_maiden_name,omitempty"`
 	// Nationality is an ISO 3166-2 country code such as "ID".
 	Nationality  *string     `json:"nationality,omitempty"`
 	PlaceOfBirth *string     `json:"place_of_birth,omitempty"`
@@ -110,7 +130,24 @@ type Address struct {
 	Category      *AddressCategory `json:"category,omitempty"`
 	// IsPrimary defaults to false.
 	IsPrimary *bool `json:"is_primary,omitempty"`
+	// ID, Status, Meta, Created and Updated come in responses only, and
+	// are in Xendit's OpenAPI file only; its request schema has status
+	// alone, so clear the others before sending an address back.
+	ID      string         `json:"id,omitempty"`
+	Status  *AddressStatus `json:"status,omitempty"`
+	Meta    map[string]any `json:"meta,omitzero"`
+	Created xendit.Time    `json:"created,omitzero"`
+	Updated xendit.Time    `json:"updated,omitzero"`
 }
+
+// AddressStatus is the state of an address (OpenAPI's AddressStatus).
+type AddressStatus string
+
+// The address statuses of Xendit's OpenAPI file.
+const (
+	AddressActive  AddressStatus = "ACTIVE"
+	AddressDeleted AddressStatus = "DELETED"
+)
 
 // AddressCategory says what an address is for.
 type AddressCategory string
@@ -132,6 +169,12 @@ type IdentityAccount struct {
 	// Properties is printed as a string in the reference; it is an object
 	// whose keys depend on Type (see AccountProperties).
 	Properties *AccountProperties `json:"properties,omitempty"`
+	// ID, Code, HolderName and Created are in Xendit's OpenAPI file only;
+	// ID and Created come in responses only.
+	ID         string      `json:"id,omitempty"`
+	Code       *string     `json:"code,omitempty"`
+	HolderName *string     `json:"holder_name,omitempty"`
+	Created    xendit.Time `json:"created,omitzero"`
 }
 
 // AccountType is the kind of an identity account.

@@ -23,18 +23,18 @@ func NewV20200519(c *xendit.Client) *V20200519Client { return &V20200519Client{c
 type CustomerV20200519 struct {
 	ID                string             `json:"id"`
 	ReferenceID       string             `json:"reference_id"`
-	MobileNumber      *string            `json:"mobile_number,omitempty"`
-	Email             *string            `json:"email,omitempty"`
-	GivenNames        *string            `json:"given_names,omitempty"`
-	MiddleName        *string            `json:"middle_name,omitempty"`
-	Surname           *string            `json:"surname,omitempty"`
-	Description       *string            `json:"description,omitempty"`
-	PhoneNumber       *string            `json:"phone_number,omitempty"`
-	HashedPhoneNumber *string            `json:"hashed_phone_number,omitempty"`
-	Nationality       *string            `json:"nationality,omitempty"`
+	MobileNumber      *string            `json:"mobile_number,omitzero"`
+	Email             *string            `json:"email,omitzero"`
+	GivenNames        *string            `json:"given_names,omitzero"`
+	MiddleName        *string            `json:"middle_name,omitzero"`
+	Surname           *string            `json:"surname,omitzero"`
+	Description       *string            `json:"description,omitzero"`
+	PhoneNumber       *string            `json:"phone_number,omitzero"`
+	HashedPhoneNumber *string            `json:"hashed_phone_number,omitzero"`
+	Nationality       *string            `json:"nationality,omitzero"`
 	Addresses         []AddressV20200519 `json:"addresses"`
 	DateOfBirth       Date               `json:"date_of_birth,omitzero"`
-	Metadata          map[string]any     `json:"metadata,omitempty"`
+	Metadata          map[string]any     `json:"metadata,omitzero"`
 }
 
 // AddressV20200519 is a postal address in version 2020-05-19: province and
@@ -65,7 +65,7 @@ type CreateParamsV20200519 struct {
 	Nationality       *string            `json:"nationality,omitempty"`
 	Addresses         []AddressV20200519 `json:"addresses,omitempty"`
 	DateOfBirth       Date               `json:"date_of_birth,omitzero"`
-	Metadata          map[string]any     `json:"metadata,omitempty"`
+	Metadata          map[string]any     `json:"metadata,omitzero"`
 }
 
 // UpdateParamsV20200519 is the body of Update Customer in version

@@ -46,7 +46,7 @@ type CreateChargeParams struct {
 	// CustomerID is a customer object id (Create Customer).
 	CustomerID *string        `json:"customer_id,omitempty"`
 	Basket     []BasketItem   `json:"basket,omitempty"`
-	Metadata   map[string]any `json:"metadata,omitempty"`
+	Metadata   map[string]any `json:"metadata,omitzero"`
 }
 
 // ChannelProperties are the channel-specific fields of a charge. Which are
@@ -119,7 +119,7 @@ type BasketItem struct {
 	URL         *string        `json:"url,omitempty"`
 	Description *string        `json:"description,omitempty"`
 	SubCategory *string        `json:"sub_category,omitempty"`
-	Metadata    map[string]any `json:"metadata,omitempty"`
+	Metadata    map[string]any `json:"metadata,omitzero"`
 }
 
 // BasketItemType says what a basket item is.
@@ -250,40 +250,43 @@ const (
 
 // Charge is an eWallet charge, as Create, Get and Void return it and as the
 // ewallet.capture and ewallet.void callbacks carry it. Fields the API sends
-// as null decode as the zero value (nil for pointers).
+// as null decode as the zero value (nil for pointers); the string fields it
+// sends as null when empty (void_status, customer_id, payment_method_id,
+// failure_code, the web checkout URLs) are omitempty, so that they re-encode
+// as absent, not "". Every other field re-encodes as received.
 type Charge struct {
 	ID string `json:"id"`
 	// BusinessID is absent from the ewallet.void callback.
-	BusinessID     string         `json:"business_id,omitempty"`
+	BusinessID     string         `json:"business_id"`
 	ReferenceID    string         `json:"reference_id"`
 	Status         ChargeStatus   `json:"status"`
 	Currency       Currency       `json:"currency"`
 	ChargeAmount   float64        `json:"charge_amount"`
-	CaptureAmount  float64        `json:"capture_amount,omitempty"`
-	RefundedAmount *float64       `json:"refunded_amount,omitempty"`
+	CaptureAmount  float64        `json:"capture_amount"`
+	RefundedAmount *float64       `json:"refunded_amount,omitzero"`
 	CheckoutMethod CheckoutMethod `json:"checkout_method"`
 	ChannelCode    ChannelCode    `json:"channel_code"`
 	// ChannelProperties echoes the request's.
-	ChannelProperties *ChannelProperties `json:"channel_properties,omitempty"`
+	ChannelProperties *ChannelProperties `json:"channel_properties,omitzero"`
 	// Actions are where to send the customer when IsRedirectRequired; nil
 	// when there are none.
-	Actions            *ChargeActions `json:"actions,omitempty"`
+	Actions            *ChargeActions `json:"actions,omitzero"`
 	IsRedirectRequired bool           `json:"is_redirect_required"`
-	CallbackURL        string         `json:"callback_url,omitempty"`
+	CallbackURL        string         `json:"callback_url"`
 	Created            xendit.Time    `json:"created"`
 	Updated            xendit.Time    `json:"updated"`
 	VoidStatus         VoidStatus     `json:"void_status,omitempty"`
-	VoidedAt           xendit.Time    `json:"voided_at,omitzero"`
+	VoidedAt           xendit.Time    `json:"voided_at"`
 	// CaptureNow is documented as a string but sent as a boolean; always
 	// true.
 	CaptureNow      bool           `json:"capture_now"`
 	CustomerID      string         `json:"customer_id,omitempty"`
 	PaymentMethodID string         `json:"payment_method_id,omitempty"`
 	FailureCode     FailureCode    `json:"failure_code,omitempty"`
-	Basket          []BasketItem   `json:"basket,omitempty"`
-	Metadata        map[string]any `json:"metadata,omitempty"`
+	Basket          []BasketItem   `json:"basket,omitzero"`
+	Metadata        map[string]any `json:"metadata,omitzero"`
 	// PaymentDetail comes only with the ewallet.capture callback.
-	PaymentDetail *PaymentDetail `json:"payment_detail,omitempty"`
+	PaymentDetail *PaymentDetail `json:"payment_detail,omitzero"`
 }
 
 // ChargeActions are the wallet's checkout targets. Documented as a string,
@@ -291,18 +294,18 @@ type Charge struct {
 type ChargeActions struct {
 	DesktopWebCheckoutURL     string `json:"desktop_web_checkout_url,omitempty"`
 	MobileWebCheckoutURL      string `json:"mobile_web_checkout_url,omitempty"`
-	MobileDeeplinkCheckoutURL string `json:"mobile_deeplink_checkout_url,omitempty"`
+	MobileDeeplinkCheckoutURL string `json:"mobile_deeplink_checkout_url"`
 	// QRCheckoutString is a QR payload to render for a customer on another
 	// device.
-	QRCheckoutString string `json:"qr_checkout_string,omitempty"`
+	QRCheckoutString string `json:"qr_checkout_string"`
 }
 
 // PaymentDetail says how the customer paid, in the ewallet.capture
 // callback.
 type PaymentDetail struct {
-	FundSource string `json:"fund_source,omitempty"`
+	FundSource string `json:"fund_source"`
 	// Source is undocumented and null in the reference's example.
-	Source any `json:"source,omitempty"`
+	Source any `json:"source"`
 }
 
 // CheckoutURL returns the URL to send a customer to: the mobile web URL

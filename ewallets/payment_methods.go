@@ -88,7 +88,7 @@ type CreatePaymentMethodParams struct {
 	EWallet     LinkingEWallet `json:"ewallet"`
 	ReferenceID *string        `json:"reference_id,omitempty"`
 	Description *string        `json:"description,omitempty"`
-	Metadata    map[string]any `json:"metadata,omitempty"`
+	Metadata    map[string]any `json:"metadata,omitzero"`
 }
 
 // LinkingEWallet is the ewallet object of a payment method.
@@ -136,26 +136,26 @@ type PaymentMethod struct {
 	Country     Country             `json:"country"`
 	BusinessID  string              `json:"business_id"`
 	CustomerID  string              `json:"customer_id"`
-	ReferenceID string              `json:"reference_id,omitempty"`
+	ReferenceID string              `json:"reference_id"`
 	Reusability string              `json:"reusability"`
 	Status      PaymentMethodStatus `json:"status"`
 	// Actions is documented as an object but sent as an array.
-	Actions []PaymentMethodAction `json:"actions,omitempty"`
+	Actions []PaymentMethodAction `json:"actions,omitzero"`
 	// Description is documented as a string in requests and an object in
 	// responses, and null in every example; it decodes whatever comes.
-	Description any             `json:"description,omitempty"`
+	Description any             `json:"description"`
 	Created     xendit.Time     `json:"created"`
 	Updated     xendit.Time     `json:"updated"`
-	Metadata    map[string]any  `json:"metadata,omitempty"`
-	EWallet     *LinkingEWallet `json:"ewallet,omitempty"`
+	Metadata    map[string]any  `json:"metadata,omitzero"`
+	EWallet     *LinkingEWallet `json:"ewallet,omitzero"`
 	// The other payment method types are always null for an EWALLET; they
 	// are kept raw.
-	DirectBankTransfer json.RawMessage `json:"direct_bank_transfer,omitempty"`
-	DirectDebit        json.RawMessage `json:"direct_debit,omitempty"`
-	Card               json.RawMessage `json:"card,omitempty"`
-	OverTheCounter     json.RawMessage `json:"over_the_counter,omitempty"`
-	QRCode             json.RawMessage `json:"qr_code,omitempty"`
-	VirtualAccount     json.RawMessage `json:"virtual_account,omitempty"`
+	DirectBankTransfer json.RawMessage `json:"direct_bank_transfer,omitzero"`
+	DirectDebit        json.RawMessage `json:"direct_debit,omitzero"`
+	Card               json.RawMessage `json:"card,omitzero"`
+	OverTheCounter     json.RawMessage `json:"over_the_counter,omitzero"`
+	QRCode             json.RawMessage `json:"qr_code,omitzero"`
+	VirtualAccount     json.RawMessage `json:"virtual_account,omitzero"`
 }
 
 // AuthURL returns the URL of the AUTH action of the given url_type (WEB,

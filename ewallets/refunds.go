@@ -89,7 +89,7 @@ type Refund struct {
 	Created       xendit.Time       `json:"created"`
 	// Updated is documented as a number but sent as a timestamp; it may be
 	// null (zero).
-	Updated xendit.Time `json:"updated,omitzero"`
+	Updated xendit.Time `json:"updated"`
 }
 
 // ListRefundsParams selects the refunds of one charge.

@@ -68,8 +68,8 @@ type File struct {
 	// Size is in bytes.
 	Size    int64       `json:"size"`
 	URL     string      `json:"url"`
-	Created xendit.Time `json:"created,omitzero"`
-	Updated xendit.Time `json:"updated,omitzero"`
+	Created xendit.Time `json:"created"`
+	Updated xendit.Time `json:"updated"`
 }
 
 // Purpose is what a file is for.

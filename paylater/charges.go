@@ -32,7 +32,7 @@ type CreateChargeParams struct {
 	SuccessRedirectURL string         `json:"success_redirect_url"`
 	FailureRedirectURL string         `json:"failure_redirect_url"`
 	PaymentMethodID    *string        `json:"payment_method_id,omitempty"`
-	Metadata           map[string]any `json:"metadata,omitempty"`
+	Metadata           map[string]any `json:"metadata,omitzero"`
 }
 
 // ChargeStatus is the state of a PayLater charge. Unknown values decode.
@@ -59,31 +59,31 @@ type Charge struct {
 	ChannelCode        ChannelCode    `json:"channel_code"`
 	Currency           Currency       `json:"currency"`
 	Amount             float64        `json:"amount"`
-	RefundedAmount     *float64       `json:"refunded_amount,omitempty"`
+	RefundedAmount     *float64       `json:"refunded_amount,omitzero"`
 	OrderItems         []OrderItem    `json:"order_items"`
 	SuccessRedirectURL string         `json:"success_redirect_url"`
 	FailureRedirectURL string         `json:"failure_redirect_url"`
 	Status             ChargeStatus   `json:"status"`
 	Created            xendit.Time    `json:"created"`
 	Updated            xendit.Time    `json:"updated"`
-	Actions            *ChargeActions `json:"actions,omitempty"`
+	Actions            *ChargeActions `json:"actions,omitzero"`
 	// ExpiresAt is when the checkout stops accepting the customer.
 	ExpiresAt       xendit.Time `json:"expires_at"`
 	CallbackURL     string      `json:"callback_url"`
 	PaymentMethodID string      `json:"payment_method_id,omitempty"`
-	VoidedAt        xendit.Time `json:"voided_at,omitzero"`
+	VoidedAt        xendit.Time `json:"voided_at"`
 	// Refunds lists SUCCEEDED refunds; the reference calls them ids in one
 	// place and objects in another, and shows only null, so they are kept
 	// raw.
-	Refunds  json.RawMessage `json:"refunds,omitempty"`
-	Metadata map[string]any  `json:"metadata,omitempty"`
+	Refunds  json.RawMessage `json:"refunds,omitzero"`
+	Metadata map[string]any  `json:"metadata,omitzero"`
 }
 
 // ChargeActions are the provider's checkout URLs.
 type ChargeActions struct {
 	DesktopWebCheckoutURL     string `json:"desktop_web_checkout_url,omitempty"`
 	MobileWebCheckoutURL      string `json:"mobile_web_checkout_url,omitempty"`
-	MobileDeeplinkCheckoutURL string `json:"mobile_deeplink_checkout_url,omitempty"`
+	MobileDeeplinkCheckoutURL string `json:"mobile_deeplink_checkout_url"`
 }
 
 // Validate checks params before sending and returns a

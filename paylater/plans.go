@@ -100,7 +100,7 @@ type OrderItem struct {
 	Category      string         `json:"category,omitempty"`
 	Subcategory   *string        `json:"subcategory,omitempty"`
 	Description   *string        `json:"description,omitempty"`
-	Metadata      map[string]any `json:"metadata,omitempty"`
+	Metadata      map[string]any `json:"metadata,omitzero"`
 }
 
 // InitiatePlansParams asks a provider for installment plans for an order.

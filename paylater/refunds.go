@@ -61,7 +61,7 @@ type Refund struct {
 	Status      RefundStatus `json:"status"`
 	Created     xendit.Time  `json:"created"`
 	// Updated is null (zero) while the refund is PENDING.
-	Updated xendit.Time `json:"updated,omitzero"`
+	Updated xendit.Time `json:"updated"`
 }
 
 // ListRefundsParams selects the refunds of one charge.

@@ -16,11 +16,11 @@ type Report struct {
 	Filter Filter `json:"filter"`
 	Format Format `json:"format"`
 	// URL is set once the report is COMPLETED; it is valid for 24 hours.
-	URL        string      `json:"url,omitempty"`
+	URL        string      `json:"url"`
 	Currency   string      `json:"currency"`
 	BusinessID string      `json:"business_id"`
-	Created    xendit.Time `json:"created,omitzero"`
-	Updated    xendit.Time `json:"updated,omitzero"`
+	Created    xendit.Time `json:"created"`
+	Updated    xendit.Time `json:"updated"`
 }
 
 // Filter is the time range a report covers, in UTC.
@@ -82,7 +82,7 @@ type Webhook struct {
 	// Event is reports.completed or reports.failed. The reference's example
 	// leaves it out, so an empty Event is possible; Report.Status tells the
 	// outcome either way.
-	Event string `json:"event,omitempty"`
+	Event string `json:"event"`
 	Report
 }
 

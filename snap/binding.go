@@ -44,7 +44,7 @@ type BindingAddition struct {
 	// Reusability defaults to ONE_TIME_USE.
 	Reusability       Reusability        `json:"reusability,omitempty"`
 	Description       string             `json:"description,omitempty"`
-	Metadata          Metadata           `json:"metadata,omitempty"`
+	Metadata          Metadata           `json:"metadata,omitzero"`
 	ChannelProperties *ChannelProperties `json:"channelProperties,omitempty"`
 }
 
@@ -80,27 +80,27 @@ func (p *BindingParams) Validate() error {
 type BindingResponse struct {
 	Result
 	// ReferenceNo is the payment method id (pm-...).
-	ReferenceNo        string `json:"referenceNo,omitempty"`
-	PartnerReferenceNo string `json:"partnerReferenceNo,omitempty"`
+	ReferenceNo        string `json:"referenceNo"`
+	PartnerReferenceNo string `json:"partnerReferenceNo"`
 	// AccountCurrency is always IDR (inquire and unbind).
-	AccountCurrency string `json:"accountCurrency,omitempty"`
-	AccountName     string `json:"accountName,omitempty"`
+	AccountCurrency string `json:"accountCurrency"`
+	AccountName     string `json:"accountName"`
 	// NextAction, Params and UserInfo are documented for Create only.
-	NextAction     string       `json:"nextAction,omitempty"`
-	Params         *BindingNext `json:"params,omitempty"`
-	UserInfo       *BindingUser `json:"userInfo,omitempty"`
+	NextAction     string       `json:"nextAction"`
+	Params         *BindingNext `json:"params,omitzero"`
+	UserInfo       *BindingUser `json:"userInfo,omitzero"`
 	AdditionalInfo BindingInfo  `json:"additionalInfo"`
 }
 
 // BindingNext is a binding response's params.
 type BindingNext struct {
-	Action             string `json:"action,omitempty"`
-	RedirectToDeeplink string `json:"redirectToDeeplink,omitempty"`
+	Action             string `json:"action"`
+	RedirectToDeeplink string `json:"redirectToDeeplink"`
 }
 
 // BindingUser is a binding response's userInfo.
 type BindingUser struct {
-	PublicUserID string `json:"publicUserId,omitempty"`
+	PublicUserID string `json:"publicUserId"`
 }
 
 // BindingInfo is a binding response's additionalInfo. The reference's
@@ -108,7 +108,7 @@ type BindingUser struct {
 // snake_case; its examples nest them, camelCase, in paymentMethod. The SDK
 // follows the examples.
 type BindingInfo struct {
-	PaymentMethod *PaymentMethod `json:"paymentMethod,omitempty"`
+	PaymentMethod *PaymentMethod `json:"paymentMethod,omitzero"`
 }
 
 // PaymentMethod is a linked account.
@@ -122,28 +122,28 @@ type PaymentMethod struct {
 	Status      PaymentMethodStatus `json:"status"`
 	Country     string              `json:"country"`
 	// Actions say how the customer authorizes the link (AUTH).
-	Actions     []Action            `json:"actions,omitempty"`
-	EWallet     *EWalletAccount     `json:"ewallet,omitempty"`
-	DirectDebit *DirectDebitAccount `json:"directDebit,omitempty"`
-	Description *string             `json:"description,omitempty"`
-	FailureCode *string             `json:"failureCode,omitempty"`
-	Created     Time                `json:"created,omitzero"`
-	Updated     Time                `json:"updated,omitzero"`
-	Metadata    Metadata            `json:"metadata,omitempty"`
+	Actions     []Action            `json:"actions,omitzero"`
+	EWallet     *EWalletAccount     `json:"ewallet,omitzero"`
+	DirectDebit *DirectDebitAccount `json:"directDebit,omitzero"`
+	Description *string             `json:"description,omitzero"`
+	FailureCode *string             `json:"failureCode,omitzero"`
+	Created     Time                `json:"created"`
+	Updated     Time                `json:"updated"`
+	Metadata    Metadata            `json:"metadata,omitzero"`
 }
 
 // EWalletAccount is a linked e-wallet. The reference refers to the eWallets
 // API's object without defining it here; the fields are its examples'.
 type EWalletAccount struct {
 	ChannelCode       string             `json:"channelCode"`
-	ChannelProperties *ChannelProperties `json:"channelProperties,omitempty"`
-	Account           *EWalletBalance    `json:"account,omitempty"`
+	ChannelProperties *ChannelProperties `json:"channelProperties,omitzero"`
+	Account           *EWalletBalance    `json:"account,omitzero"`
 }
 
 // EWalletBalance is a linked e-wallet's account details; all null until
 // the link is active.
 type EWalletBalance struct {
-	AccountDetails json.RawMessage `json:"accountDetails,omitempty"`
+	AccountDetails json.RawMessage `json:"accountDetails,omitzero"`
 	Name           *string         `json:"name"`
 	Balance        *float64        `json:"balance"`
 	PointBalance   *float64        `json:"pointBalance"`
@@ -153,9 +153,9 @@ type EWalletBalance struct {
 type DirectDebitAccount struct {
 	ChannelCode       string             `json:"channelCode"`
 	Type              string             `json:"type"`
-	ChannelProperties *ChannelProperties `json:"channelProperties,omitempty"`
-	DebitCard         *ChannelProperties `json:"debitCard,omitempty"`
-	BankAccount       json.RawMessage    `json:"bankAccount,omitempty"`
+	ChannelProperties *ChannelProperties `json:"channelProperties,omitzero"`
+	DebitCard         *ChannelProperties `json:"debitCard,omitzero"`
+	BankAccount       json.RawMessage    `json:"bankAccount,omitzero"`
 }
 
 // CreateBinding links an account. The answer is usually 2020700 "Request

@@ -119,43 +119,43 @@ type VAPayment struct {
 	VirtualAccountName string `json:"virtualAccountName"`
 	// TrxID is the id you gave the VA.
 	TrxID            string        `json:"trxId"`
-	PaymentRequestID string        `json:"paymentRequestId,omitempty"`
+	PaymentRequestID string        `json:"paymentRequestId"`
 	PaidAmount       Amount        `json:"paidAmount"`
-	TrxDateTime      Time          `json:"trxDateTime,omitzero"`
+	TrxDateTime      Time          `json:"trxDateTime"`
 	ReferenceNo      string        `json:"referenceNo"`
-	FreeTexts        []FreeText    `json:"freeTexts,omitempty"`
+	FreeTexts        []FreeText    `json:"freeTexts,omitzero"`
 	AdditionalInfo   VAPaymentInfo `json:"additionalInfo"`
 }
 
 // VAPaymentInfo is a VA payment's additionalInfo.
 type VAPaymentInfo struct {
-	ID string `json:"id,omitempty"`
+	ID string `json:"id"`
 	// PaymentID is the payment's id: store it, and dedupe on it.
 	PaymentID string          `json:"paymentId"`
-	Country   string          `json:"country,omitempty"`
+	Country   string          `json:"country"`
 	Status    VAPaymentStatus `json:"status"`
-	Created   Time            `json:"created,omitzero"`
-	Updated   Time            `json:"updated,omitzero"`
+	Created   Time            `json:"created"`
+	Updated   Time            `json:"updated"`
 	// SenderName is sent for Bank Sahabat Sampoerna VAs only.
-	SenderName         string           `json:"senderName,omitempty"`
-	PaymentDetail      *VAPaymentDetail `json:"paymentDetail,omitempty"`
-	Metadata           Metadata         `json:"metadata,omitempty"`
+	SenderName         string           `json:"senderName"`
+	PaymentDetail      *VAPaymentDetail `json:"paymentDetail,omitzero"`
+	Metadata           Metadata         `json:"metadata,omitzero"`
 	VirtualAccountInfo VAInfoOfPayment  `json:"virtualAccountInfo"`
 }
 
 // VAPaymentDetail is sent by some banks only.
 type VAPaymentDetail struct {
 	// Remark: Bank Sahabat Sampoerna.
-	Remark string `json:"remark,omitempty"`
+	Remark string `json:"remark"`
 	// Reference: BCA with the switcher commercial model.
-	Reference string `json:"reference,omitempty"`
+	Reference string `json:"reference"`
 }
 
 // VAInfoOfPayment names the VA that was paid.
 type VAInfoOfPayment struct {
 	ID          string      `json:"id"`
 	Reusability Reusability `json:"reusability"`
-	ChannelCode VAChannel   `json:"channelCode,omitempty"`
+	ChannelCode VAChannel   `json:"channelCode"`
 	TrxID       string      `json:"trxId"`
 }
 
@@ -164,12 +164,12 @@ type VAInfoOfPayment struct {
 type PaymentNotice struct {
 	// OriginalReferenceNo is Xendit's payment request id.
 	OriginalReferenceNo        string `json:"originalReferenceNo"`
-	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo,omitempty"`
+	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo"`
 	// LatestTransactionStatus is 00 (success) or 06 (failed).
 	LatestTransactionStatus TransactionStatus `json:"latestTransactionStatus"`
 	TransactionStatusDesc   string            `json:"transactionStatusDesc"`
 	// CreatedTime is sent for direct debits.
-	CreatedTime    Time              `json:"createdTime,omitzero"`
+	CreatedTime    Time              `json:"createdTime"`
 	Amount         Amount            `json:"amount"`
 	AdditionalInfo PaymentNoticeInfo `json:"additionalInfo"`
 }
@@ -183,14 +183,14 @@ type PaymentNoticeInfo struct {
 	ID                       string `json:"id"`
 	PaymentMethodID          string `json:"paymentMethodId"`
 	PaymentMethodReferenceID string `json:"paymentMethodReferenceId"`
-	Created                  Time   `json:"created,omitzero"`
-	Updated                  Time   `json:"updated,omitzero"`
+	Created                  Time   `json:"created"`
+	Updated                  Time   `json:"updated"`
 	// Description, FailureCode and ChannelProperties are documented for
 	// direct debits.
-	Description       string             `json:"description,omitempty"`
-	FailureCode       string             `json:"failureCode,omitempty"`
-	ChannelProperties *ChannelProperties `json:"channelProperties,omitempty"`
-	Metadata          Metadata           `json:"metadata,omitempty"`
+	Description       string             `json:"description"`
+	FailureCode       string             `json:"failureCode"`
+	ChannelProperties *ChannelProperties `json:"channelProperties,omitzero"`
+	Metadata          Metadata           `json:"metadata,omitzero"`
 }
 
 // ParseCallback decodes a callback body. It does not verify the signature:

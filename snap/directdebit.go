@@ -101,7 +101,7 @@ type DirectDebitAddition struct {
 	PaymentMethodID   string             `json:"paymentMethodId,omitempty"`
 	ChannelProperties *ChannelProperties `json:"channelProperties,omitempty"`
 	Description       string             `json:"description,omitempty"`
-	Metadata          Metadata           `json:"metadata,omitempty"`
+	Metadata          Metadata           `json:"metadata,omitzero"`
 }
 
 // Validate checks the fields and combinations the reference requires.
@@ -148,26 +148,26 @@ type DirectDebitResponse struct {
 	Result
 	// ReferenceNo is Xendit's id for the payment.
 	ReferenceNo        string          `json:"referenceNo"`
-	PartnerReferenceNo string          `json:"partnerReferenceNo,omitempty"`
-	ApprovalCode       string          `json:"approvalCode,omitempty"`
-	AppRedirectURL     string          `json:"appRedirectUrl,omitempty"`
-	WebRedirectURL     string          `json:"webRedirectUrl,omitempty"`
+	PartnerReferenceNo string          `json:"partnerReferenceNo"`
+	ApprovalCode       string          `json:"approvalCode"`
+	AppRedirectURL     string          `json:"appRedirectUrl"`
+	WebRedirectURL     string          `json:"webRedirectUrl"`
 	AdditionalInfo     DirectDebitInfo `json:"additionalInfo"`
 }
 
 // DirectDebitInfo is the additionalInfo of direct debit responses.
 type DirectDebitInfo struct {
-	CustomerID               string             `json:"customerId,omitempty"`
-	Description              string             `json:"description,omitempty"`
+	CustomerID               string             `json:"customerId"`
+	Description              string             `json:"description"`
 	PaymentMethodID          string             `json:"paymentMethodId"`
-	PaymentMethodReferenceID string             `json:"paymentMethodReferenceId,omitempty"`
-	ChannelProperties        *ChannelProperties `json:"channelProperties,omitempty"`
+	PaymentMethodReferenceID string             `json:"paymentMethodReferenceId"`
+	ChannelProperties        *ChannelProperties `json:"channelProperties,omitzero"`
 	// Actions says what the customer must do, such as AUTH by OTP.
-	Actions     []Action `json:"actions,omitempty"`
-	FailureCode string   `json:"failureCode,omitempty"`
-	Created     Time     `json:"created,omitzero"`
-	Updated     Time     `json:"updated,omitzero"`
-	Metadata    Metadata `json:"metadata,omitempty"`
+	Actions     []Action `json:"actions,omitzero"`
+	FailureCode string   `json:"failureCode"`
+	Created     Time     `json:"created"`
+	Updated     Time     `json:"updated"`
+	Metadata    Metadata `json:"metadata,omitzero"`
 }
 
 // CreateDirectDebit starts a payment. When the response's Actions hold an
@@ -184,12 +184,12 @@ func (s *Client) CreateDirectDebit(ctx context.Context, p *DirectDebitParams, op
 type DirectDebitStatus struct {
 	Result
 	OriginalReferenceNo        string `json:"originalReferenceNo"`
-	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo,omitempty"`
+	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo"`
 	ServiceCode                string `json:"serviceCode"`
 	// LatestTransactionStatus is 00 to 07.
 	LatestTransactionStatus TransactionStatus `json:"latestTransactionStatus"`
-	TransactionStatusDesc   string            `json:"transactionStatusDesc,omitempty"`
-	TransAmount             *Amount           `json:"transAmount,omitempty"`
+	TransactionStatusDesc   string            `json:"transactionStatusDesc"`
+	TransAmount             *Amount           `json:"transAmount,omitzero"`
 	AdditionalInfo          DirectDebitInfo   `json:"additionalInfo"`
 }
 
@@ -230,7 +230,7 @@ type RefundParams struct {
 
 // RefundAddition is RefundParams.AdditionalInfo.
 type RefundAddition struct {
-	Metadata Metadata `json:"metadata,omitempty"`
+	Metadata Metadata `json:"metadata,omitzero"`
 }
 
 // RefundStatus is a refund's state.
@@ -246,11 +246,11 @@ const (
 // RefundResponse is the response of Direct Debit - Refund.
 type RefundResponse struct {
 	Result
-	OriginalReferenceNo string `json:"originalReferenceNo,omitempty"`
+	OriginalReferenceNo string `json:"originalReferenceNo"`
 	// RefundNo is Xendit's id for the refund (rfd-...).
-	RefundNo        string     `json:"refundNo,omitempty"`
-	PartnerRefundNo string     `json:"partnerRefundNo,omitempty"`
-	RefundAmount    *Amount    `json:"refundAmount,omitempty"`
+	RefundNo        string     `json:"refundNo"`
+	PartnerRefundNo string     `json:"partnerRefundNo"`
+	RefundAmount    *Amount    `json:"refundAmount,omitzero"`
 	AdditionalInfo  RefundInfo `json:"additionalInfo"`
 }
 
@@ -259,12 +259,12 @@ type RefundInfo struct {
 	ChannelCode string       `json:"channelCode"`
 	Status      RefundStatus `json:"status"`
 	Reason      RefundReason `json:"reason"`
-	FailureCode string       `json:"failureCode,omitempty"`
+	FailureCode string       `json:"failureCode"`
 	// RefundFeeAmount is a bare string in the reference, not an [Amount].
-	RefundFeeAmount string   `json:"refundFeeAmount,omitempty"`
-	Created         Time     `json:"created,omitzero"`
-	Updated         Time     `json:"updated,omitzero"`
-	Metadata        Metadata `json:"metadata,omitempty"`
+	RefundFeeAmount string   `json:"refundFeeAmount"`
+	Created         Time     `json:"created"`
+	Updated         Time     `json:"updated"`
+	Metadata        Metadata `json:"metadata,omitzero"`
 }
 
 // RefundDirectDebit refunds all or part of a payment.
@@ -301,9 +301,9 @@ type OTPRequest struct {
 // OTPResponse is the response of OTP verification.
 type OTPResponse struct {
 	Result
-	OriginalReferenceNo        string `json:"originalReferenceNo,omitempty"`
-	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo,omitempty"`
-	CustomerID                 string `json:"customerId,omitempty"`
+	OriginalReferenceNo        string `json:"originalReferenceNo"`
+	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo"`
+	CustomerID                 string `json:"customerId"`
 }
 
 // VerifyPaymentOTP confirms a direct debit with the OTP the customer

@@ -13,8 +13,9 @@ import (
 	"github.com/seed19b1029f/xendit-go/snap"
 )
 
-func TestEveryExampleDecodesIntoNamedFields(t *testing.T) {
-	cases := map[string]func() any{
+// exampleTypes maps each request and response example to its type.
+func exampleTypes() map[string]func() any {
+	return map[string]func() any{
 		"snap.create_account_binding.request.json":       func() any { return new(snap.BindingParams) },
 		"snap.create_account_binding.response.json":      func() any { return new(snap.BindingResponse) },
 		"snap.inquire_account_binding.response.json":     func() any { return new(snap.BindingResponse) },
@@ -42,6 +43,29 @@ func TestEveryExampleDecodesIntoNamedFields(t *testing.T) {
 		"snap.verify_otp_direct_debit.request.json":      func() any { return new(snap.OTPRequest) },
 		"snap.verify_otp_direct_debit.response.json":     func() any { return new(snap.OTPResponse) },
 	}
+}
+
+func TestExamplesRoundTrip(t *testing.T) {
+	types := exampleTypes()
+	for _, name := range []string{"snap.va_payment_callback.webhook.json", "snap.qr_payment_callback.webhook.json",
+		"snap.direct_debit_callback.webhook.json"} {
+		types[name] = func() any { return new(snap.Callback) }
+	}
+	errorTables := map[string]string{
+		"snap.inquire_account_binding.request.json": "InquireBinding builds it from its partnerReferenceNo argument",
+		"snap.unbind_account.request.json":          "Unbind builds it from its partnerReferenceNo argument",
+	}
+	for name := range types {
+		if strings.HasSuffix(name, ".response.json") {
+			e := strings.TrimSuffix(name, ".response.json") + ".error.json"
+			errorTables[e] = "a responseCode error, read by snap.Result (TestEveryExampleDecodesIntoNamedFields)"
+		}
+	}
+	jsontest.RoundTripAll(t, types, errorTables)
+}
+
+func TestEveryExampleDecodesIntoNamedFields(t *testing.T) {
+	cases := exampleTypes()
 	for name, mk := range cases {
 		jsontest.Strict(t, name, mk())
 	}

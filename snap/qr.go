@@ -38,7 +38,7 @@ type CreateQRAddition struct {
 	// paymentMethodExpiresAt, the name the responses use. Confirm with
 	// Xendit before relying on it.
 	ExpiresAt *Time    `json:"paymentMethodExpiresAt,omitempty"`
-	Metadata  Metadata `json:"metadata,omitempty"`
+	Metadata  Metadata `json:"metadata,omitzero"`
 }
 
 // Validate checks the fields the reference requires.
@@ -60,7 +60,7 @@ type QRResponse struct {
 	Result
 	// ReferenceNo is Xendit's id for the QR.
 	ReferenceNo        string `json:"referenceNo"`
-	PartnerReferenceNo string `json:"partnerReferenceNo,omitempty"`
+	PartnerReferenceNo string `json:"partnerReferenceNo"`
 	// QRContent is the QRIS string to render as a QR code.
 	QRContent      string `json:"qrContent"`
 	AdditionalInfo QRInfo `json:"additionalInfo"`
@@ -71,12 +71,12 @@ type QRInfo struct {
 	PaymentMethodID          string              `json:"paymentMethodId"`
 	PaymentMethodReferenceID string              `json:"paymentMethodReferenceId"`
 	PaymentMethodStatus      PaymentMethodStatus `json:"paymentMethodStatus"`
-	PaymentMethodExpiresAt   Time                `json:"paymentMethodExpiresAt,omitzero"`
-	Reusability              Reusability         `json:"reusability,omitempty"`
-	FailureCode              string              `json:"failureCode,omitempty"`
-	Created                  Time                `json:"created,omitzero"`
-	Updated                  Time                `json:"updated,omitzero"`
-	Metadata                 Metadata            `json:"metadata,omitempty"`
+	PaymentMethodExpiresAt   Time                `json:"paymentMethodExpiresAt"`
+	Reusability              Reusability         `json:"reusability"`
+	FailureCode              string              `json:"failureCode"`
+	Created                  Time                `json:"created"`
+	Updated                  Time                `json:"updated"`
+	Metadata                 Metadata            `json:"metadata,omitzero"`
 }
 
 // CreateQR generates a QRIS code. It takes xendit.ForUserID and
@@ -109,12 +109,12 @@ func (q StatusQuery) with(service string) (*StatusQuery, error) {
 type QRStatus struct {
 	Result
 	OriginalReferenceNo        string `json:"originalReferenceNo"`
-	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo,omitempty"`
+	OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo"`
 	ServiceCode                string `json:"serviceCode"`
 	// LatestTransactionStatus is 00, 03, 04 or 06 for a QR.
 	LatestTransactionStatus TransactionStatus `json:"latestTransactionStatus"`
-	TransactionStatusDesc   string            `json:"transactionStatusDesc,omitempty"`
-	Amount                  *Amount           `json:"amount,omitempty"`
+	TransactionStatusDesc   string            `json:"transactionStatusDesc"`
+	Amount                  *Amount           `json:"amount,omitzero"`
 	AdditionalInfo          QRInfo            `json:"additionalInfo"`
 }
 

@@ -10,13 +10,17 @@ import (
 
 // Time is a SNAP timestamp. It decodes every layout the reference's
 // examples use ("2020-12-31T23:59:59-07:00", "2023-12-31T23:59:59.000Z",
-// nanoseconds) and encodes as yyyy-MM-ddTHH:mm:ss±hh:mm in its own zone,
-// the layout the reference asks for in requests. The zero Time encodes as
-// null.
-type Time struct{ time.Time }
+// nanoseconds). A decoded Time re-encodes as it was received while its
+// instant is unchanged (as [xendit.Time] does); one made or changed in Go
+// encodes as yyyy-MM-ddTHH:mm:ss±hh:mm in its own zone, the layout the
+// reference asks for in requests, and the zero Time as null.
+type Time struct {
+	time.Time
+	received xendit.Time
+}
 
 // At returns t as a SNAP timestamp, for the expiry fields of requests.
-func At(t time.Time) *Time { return &Time{t} }
+func At(t time.Time) *Time { return &Time{Time: t} }
 
 // UnmarshalJSON accepts any RFC 3339 layout, "" or null.
 func (t *Time) UnmarshalJSON(b []byte) error {
@@ -24,12 +28,17 @@ func (t *Time) UnmarshalJSON(b []byte) error {
 	if err := xt.UnmarshalJSON(b); err != nil {
 		return err
 	}
-	t.Time = xt.Time
+	*t = Time{Time: xt.Time, received: xt}
 	return nil
 }
 
-// MarshalJSON encodes yyyy-MM-ddTHH:mm:ss±hh:mm.
+// MarshalJSON encodes the text received, or yyyy-MM-ddTHH:mm:ss±hh:mm.
 func (t Time) MarshalJSON() ([]byte, error) {
+	if t.received.Time.Equal(t.Time) {
+		if text, ok := t.received.Received(); ok {
+			return text, nil
+		}
+	}
 	if t.IsZero() {
 		return []byte("null"), nil
 	}

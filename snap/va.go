@@ -63,7 +63,7 @@ type CreateVAAddition struct {
 	SuggestedAmount *float64 `json:"suggestedAmount,omitempty"`
 	// Reusability defaults to ONE_TIME_USE.
 	Reusability Reusability `json:"reusability,omitempty"`
-	Metadata    Metadata    `json:"metadata,omitempty"`
+	Metadata    Metadata    `json:"metadata,omitzero"`
 }
 
 // Validate checks the fields the reference requires.
@@ -89,9 +89,9 @@ type VA struct {
 	VirtualAccountNo   string     `json:"virtualAccountNo"`
 	VirtualAccountName string     `json:"virtualAccountName"`
 	TrxID              string     `json:"trxId"`
-	TotalAmount        *Amount    `json:"totalAmount,omitempty"`
-	FreeTexts          []FreeText `json:"freeTexts,omitempty"`
-	ExpiredDate        Time       `json:"expiredDate,omitzero"`
+	TotalAmount        *Amount    `json:"totalAmount,omitzero"`
+	FreeTexts          []FreeText `json:"freeTexts,omitzero"`
+	ExpiredDate        Time       `json:"expiredDate"`
 	AdditionalInfo     VAInfo     `json:"additionalInfo"`
 }
 
@@ -102,18 +102,18 @@ type VAInfo struct {
 	// Status is PENDING, ACTIVE or EXPIRED.
 	Status          PaymentMethodStatus `json:"status"`
 	ChannelCode     VAChannel           `json:"channelCode"`
-	SuggestedAmount *float64            `json:"suggestedAmount,omitempty"`
-	Reusability     Reusability         `json:"reusability,omitempty"`
-	Created         Time                `json:"created,omitzero"`
-	Updated         Time                `json:"updated,omitzero"`
-	Metadata        Metadata            `json:"metadata,omitempty"`
+	SuggestedAmount *float64            `json:"suggestedAmount,omitzero"`
+	Reusability     Reusability         `json:"reusability"`
+	Created         Time                `json:"created"`
+	Updated         Time                `json:"updated"`
+	Metadata        Metadata            `json:"metadata,omitzero"`
 }
 
 // VAResponse is the response of every VA endpoint.
 type VAResponse struct {
 	Result
 	// VirtualAccountData is set on success.
-	VirtualAccountData *VA `json:"virtualAccountData,omitempty"`
+	VirtualAccountData *VA `json:"virtualAccountData,omitzero"`
 }
 
 // CreateVA creates a virtual account. It takes xendit.ForUserID and
@@ -183,7 +183,7 @@ type UpdateVAParams struct {
 // UpdateVAAddition is UpdateVAParams.AdditionalInfo.
 type UpdateVAAddition struct {
 	SuggestedAmount *float64 `json:"suggestedAmount,omitempty"`
-	Metadata        Metadata `json:"metadata,omitempty"`
+	Metadata        Metadata `json:"metadata,omitzero"`
 }
 
 // Validate checks the fields the reference requires.

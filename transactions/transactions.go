@@ -89,7 +89,7 @@ type Page struct {
 	HasMore bool          `json:"has_more"`
 	// Links is documented as an object; it is an array holding, while
 	// HasMore, the relative href of the next page (rel "next").
-	Links []Link `json:"links,omitempty"`
+	Links []Link `json:"links,omitzero"`
 }
 
 // Link is a link to another page.

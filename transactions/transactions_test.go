@@ -20,13 +20,11 @@ import (
 )
 
 func TestExamplesRoundTrip(t *testing.T) {
-	for name, v := range map[string]any{
-		"transactions.object.response.json": &transactions.Transaction{},
-		"transactions.get.response.json":    &transactions.Transaction{},
-		"transactions.list.response.json":   &transactions.Page{},
-	} {
-		t.Run(name, func(t *testing.T) { jsontest.RoundTrip(t, name, v) })
-	}
+	jsontest.RoundTripAll(t, map[string]func() any{
+		"transactions.object.response.json": func() any { return new(transactions.Transaction) },
+		"transactions.get.response.json":    func() any { return new(transactions.Transaction) },
+		"transactions.list.response.json":   func() any { return new(transactions.Page) },
+	}, nil)
 	var tx transactions.Transaction
 	require.NoError(t, json.Unmarshal(jsontest.Load(t, "transactions.object.response.json"), &tx))
 	assert.Equal(t, 500000.0, tx.Amount)

@@ -15,21 +15,21 @@ type Transaction struct {
 	Type            Type            `json:"type"`
 	Status          Status          `json:"status"`
 	ChannelCategory ChannelCategory `json:"channel_category"`
-	ChannelCode     string          `json:"channel_code,omitempty"`
+	ChannelCode     string          `json:"channel_code"`
 	ReferenceID     string          `json:"reference_id"`
 	// AccountIdentifier is null in every example of the reference.
-	AccountIdentifier *string     `json:"account_identifier,omitempty"`
-	Currency          string      `json:"currency,omitempty"`
+	AccountIdentifier *string     `json:"account_identifier,omitzero"`
+	Currency          string      `json:"currency"`
 	Amount            float64     `json:"amount"`
-	NetAmount         *float64    `json:"net_amount,omitempty"`
+	NetAmount         *float64    `json:"net_amount,omitzero"`
 	Cashflow          Cashflow    `json:"cashflow"`
 	BusinessID        string      `json:"business_id"`
-	Created           xendit.Time `json:"created,omitzero"`
-	Updated           xendit.Time `json:"updated,omitzero"`
-	Fee               *Fee        `json:"fee,omitempty"`
+	Created           xendit.Time `json:"created"`
+	Updated           xendit.Time `json:"updated"`
+	Fee               *Fee        `json:"fee,omitzero"`
 	// SettlementStatus and EstimatedSettlementTime are empty for money out.
-	SettlementStatus        SettlementStatus `json:"settlement_status,omitempty"`
-	EstimatedSettlementTime xendit.Time      `json:"estimated_settlement_time,omitzero"`
+	SettlementStatus        SettlementStatus `json:"settlement_status"`
+	EstimatedSettlementTime xendit.Time      `json:"estimated_settlement_time"`
 }
 
 // Fee is what Xendit charged for a transaction.
@@ -38,7 +38,7 @@ type Fee struct {
 	ValueAddedTax            float64   `json:"value_added_tax"`
 	XenditWithholdingTax     float64   `json:"xendit_withholding_tax"`
 	ThirdPartyWithholdingTax float64   `json:"third_party_withholding_tax"`
-	Status                   FeeStatus `json:"status,omitempty"`
+	Status                   FeeStatus `json:"status"`
 }
 
 // Type is the kind of a transaction.

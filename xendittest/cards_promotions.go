@@ -83,7 +83,7 @@ func applyPromotionNumbers(p *cards.Promotion, percent, amount, minOriginal, max
 		&p.MinOriginalAmount: minOriginal, &p.MaxDiscountAmount: maxDiscount,
 	} {
 		if src != nil {
-			*dst = xendit.Number(*src)
+			*dst = xendit.NumberOf(*src)
 		}
 	}
 }
@@ -138,21 +138,21 @@ func (st *cardsState) calculations(bin, code string, amount float64) []cards.Pro
 			continue
 		}
 		discount := p.DiscountAmount.Float64()
-		if p.DiscountPercent > 0 {
+		if p.DiscountPercent.Float64() > 0 {
 			discount = math.Round(amount * p.DiscountPercent.Float64() / 100)
 		}
 		if m := p.MaxDiscountAmount.Float64(); m > 0 && discount > m {
 			discount = m
 		}
 		out = append(out, cards.PromotionCalculation{
-			ReferenceID: p.ReferenceID, OriginalAmount: xendit.Number(amount), DiscountPercent: p.DiscountPercent,
-			DiscountAmount: p.DiscountAmount, FinalAmount: xendit.Number(math.Max(amount-discount, 0)),
+			ReferenceID: p.ReferenceID, OriginalAmount: xendit.NumberOf(amount), DiscountPercent: p.DiscountPercent,
+			DiscountAmount: p.DiscountAmount, FinalAmount: xendit.NumberOf(math.Max(amount-discount, 0)),
 			Currency: p.Currency, Description: p.Description, MinOriginalAmount: p.MinOriginalAmount,
 			MaxDiscountAmount: p.MaxDiscountAmount,
 		})
 	}
 	slices.SortStableFunc(out, func(a, b cards.PromotionCalculation) int {
-		return cmp.Compare(a.FinalAmount, b.FinalAmount)
+		return cmp.Compare(a.FinalAmount.Float64(), b.FinalAmount.Float64())
 	})
 	return out
 }
@@ -195,7 +195,7 @@ func (s *Server) getCardChargeOption(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, n := range []int{3, 6, 12} {
 		opt.Installments = append(opt.Installments, cards.InstallmentOption{
-			Count: n, Interval: "month", Acquirer: "BRI", Currency: "IDR", MinimumAmount: 500_000,
+			Count: n, Interval: "month", Acquirer: "BRI", Currency: "IDR", MinimumAmount: xendit.NumberOf(500_000),
 		})
 	}
 	WriteJSON(w, http.StatusOK, opt)
@@ -237,7 +237,7 @@ func updateCardPromotion(w http.ResponseWriter, r *http.Request, st *cardsState,
 		return
 	}
 	switch {
-	case (u.DiscountPercent != nil && p.DiscountAmount > 0) || (u.DiscountAmount != nil && p.DiscountPercent > 0):
+	case (u.DiscountPercent != nil && p.DiscountAmount.Float64() > 0) || (u.DiscountAmount != nil && p.DiscountPercent.Float64() > 0):
 		WriteError(w, http.StatusBadRequest, cards.CodeInvalidDiscountType, "The promotion uses the other discount type")
 		return
 	case !u.StartTime.IsZero() && !u.StartTime.Before(firstNonZero(u.EndTime, p.EndTime).Time):
