@@ -51,26 +51,41 @@ func skipOrFail(t *testing.T, msg string) {
 const install = "install it with `npm install --prefix DIR @stoplight/prism-cli@" + prismVersion +
 	"` and set PRISM_BIN=DIR/node_modules/.bin/prism"
 
-// prismBin finds the Prism executable and checks its version.
+var (
+	prismOnce    sync.Once
+	prismPath    string
+	prismProblem string // why the test cannot run Prism, if it cannot
+)
+
+// prismBin returns the Prism executable, found and checked once.
 func prismBin(t *testing.T) string {
 	t.Helper()
-	bin := os.Getenv("PRISM_BIN")
+	prismOnce.Do(func() { prismPath, prismProblem = findPrism() })
+	if prismProblem != "" {
+		skipOrFail(t, prismProblem)
+	}
+	return prismPath
+}
+
+// findPrism finds the Prism executable and checks its version.
+func findPrism() (bin, problem string) {
+	bin = os.Getenv("PRISM_BIN")
 	if bin == "" {
 		var err error
 		if bin, err = exec.LookPath("prism"); err != nil {
-			skipOrFail(t, "the contract test needs Stoplight Prism, which is not installed (no PRISM_BIN, no prism on PATH): "+install)
+			return "", "the contract test needs Stoplight Prism, which is not installed (no PRISM_BIN, no prism on PATH): " + install
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, bin, "--version").Output()
 	if err != nil {
-		skipOrFail(t, fmt.Sprintf("%s --version: %v; %s", bin, err, install))
+		return "", fmt.Sprintf("%s --version: %v; %s", bin, err, install)
 	}
 	if v := strings.TrimSpace(string(out)); v != prismVersion {
-		skipOrFail(t, fmt.Sprintf("%s is Prism %s, the test pins %s; %s", bin, v, prismVersion, install))
+		return "", fmt.Sprintf("%s is Prism %s, the test pins %s; %s", bin, v, prismVersion, install)
 	}
-	return bin
+	return bin, ""
 }
 
 // mode is how Prism makes its answers: the file's static examples, or
