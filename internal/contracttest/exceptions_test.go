@@ -14,9 +14,10 @@ const (
 	balanceFile  = "balance_and_transaction.yaml"
 )
 
-// exceptions is the whole list of what the test forgives the files, each
-// with the reason. Nothing else is patched or filtered: any other violation
-// Prism reports fails the test.
+// exceptions, with roundTripExceptions and responseOnlyValues below, is the
+// whole list of what the test forgives the files, each with the reason.
+// Nothing else is patched or filtered: any other violation Prism reports
+// fails the test.
 var exceptions = []patch{
 	// Requests.
 	{
