@@ -2,6 +2,7 @@ package contracttest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,14 +85,18 @@ func transactionCalls(t *testing.T, c *contract) {
 	// alike, so the second page repeats the first's last id and All
 	// stops with its loop guard (or ends when has_more is false).
 	n, pages := 0, 0
-	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 2}) {
+	requests := func() {
 		log := c.rec.take()
 		pages += len(log)
 		for _, x := range log {
 			for _, v := range x.Violations {
-				t.Errorf("transactions.All: %s: %d: %v", x.URL, x.Status, v)
+				t.Errorf("transactions.All: %s: Prism answered %d: %s %s: %s", x.URL, x.Status,
+					strings.Join(v.Location, "."), v.Code, v.Message)
 			}
 		}
+	}
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 2}) {
+		requests()
 		if err != nil {
 			assert.ErrorContains(t, err, "again", "transactions.All")
 			break
@@ -99,6 +104,7 @@ func transactionCalls(t *testing.T, c *contract) {
 		assert.NotEmpty(t, tx.ID)
 		n++
 	}
+	requests() // a last page without items
 	assert.Positive(t, pages, "transactions.All sent no request")
 	if c.mode == static {
 		assert.Equal(t, 2, pages, "All asks for a second page with after_id")
