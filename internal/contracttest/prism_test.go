@@ -309,6 +309,9 @@ func (c *contract) check(op string, err error) []exchange {
 func (c *contract) decoded(op string, v any, err error) {
 	c.t.Helper()
 	log := c.check(op, err)
+	if len(log) > 1 {
+		c.t.Errorf("%s: sent %d requests, not one", op, len(log))
+	}
 	if len(log) != 1 || err != nil {
 		return
 	}
