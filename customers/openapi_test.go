@@ -42,3 +42,14 @@ func TestOpenAPIExampleDecodesIntoNamedFields(t *testing.T) {
 	assert.Equal(t, customers.Blocked, *c.Status)
 	assert.Equal(t, customers.AddressDeleted, *c.Addresses[0].Status)
 }
+
+// The OpenAPI file's KYC document has document_images, nullable; an empty
+// list the API sends comes back as one, not as a missing key.
+func TestEmptyDocumentImagesSurviveARoundTrip(t *testing.T) {
+	in := []byte(`{"country":"ID","type":"IDENTITY_CARD","document_images":[]}`)
+	var d customers.KYCDocument
+	require.NoError(t, json.Unmarshal(in, &d))
+	out, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.Empty(t, jsontest.Diff(in, out))
+}

@@ -221,7 +221,8 @@ type AccountProperties struct {
 }
 
 // KYCDocument is an identity document. DocumentImages are ids of files
-// uploaded with the files package (purpose KYC_DOCUMENT).
+// uploaded with the files package (purpose KYC_DOCUMENT); an empty list
+// received stays one when the document is encoded again.
 type KYCDocument struct {
 	Country        string           `json:"country"`
 	Type           DocumentType     `json:"type"`
@@ -230,7 +231,7 @@ type KYCDocument struct {
 	DocumentNumber *string          `json:"document_number,omitempty"`
 	ExpiresAt      Date             `json:"expires_at,omitzero"`
 	HolderName     *string          `json:"holder_name,omitempty"`
-	DocumentImages []string         `json:"document_images,omitempty"`
+	DocumentImages []string         `json:"document_images,omitzero"`
 }
 
 // DocumentType is the kind of a KYC document.

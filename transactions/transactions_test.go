@@ -49,6 +49,18 @@ func TestUnknownValuesAndNullsDecode(t *testing.T) {
 	assert.True(t, tx.EstimatedSettlementTime.IsZero())
 }
 
+// Xendit's OpenAPI file lets channel_code and settlement_status be null (a
+// money-out transaction has no settlement); re-encoded, a null must not
+// become "".
+func TestNullChannelCodeAndSettlementStatusStayNull(t *testing.T) {
+	in := []byte(`{"id":"txn_1","channel_code":null,"settlement_status":null,"estimated_settlement_time":null}`)
+	var tx transactions.Transaction
+	require.NoError(t, json.Unmarshal(in, &tx))
+	out, err := json.Marshal(tx)
+	require.NoError(t, err)
+	assert.Empty(t, jsontest.Diff(in, out))
+}
+
 func newServer(t *testing.T) (*xendittest.Server, *transactions.Client) {
 	srv, c := fake.Server(t, xendit.RetryPolicy{})
 	return srv, transactions.New(c)

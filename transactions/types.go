@@ -15,8 +15,10 @@ type Transaction struct {
 	Type            Type            `json:"type"`
 	Status          Status          `json:"status"`
 	ChannelCategory ChannelCategory `json:"channel_category"`
-	ChannelCode     string          `json:"channel_code"`
-	ReferenceID     string          `json:"reference_id"`
+	// ChannelCode may be null (Xendit's OpenAPI file); a null stays out
+	// when the transaction is encoded again, not "".
+	ChannelCode string `json:"channel_code,omitzero"`
+	ReferenceID string `json:"reference_id"`
 	// AccountIdentifier is null in every example of the reference.
 	AccountIdentifier *string     `json:"account_identifier,omitzero"`
 	Currency          string      `json:"currency"`
@@ -27,8 +29,9 @@ type Transaction struct {
 	Created           xendit.Time `json:"created"`
 	Updated           xendit.Time `json:"updated"`
 	Fee               *Fee        `json:"fee,omitzero"`
-	// SettlementStatus and EstimatedSettlementTime are empty for money out.
-	SettlementStatus        SettlementStatus `json:"settlement_status"`
+	// SettlementStatus and EstimatedSettlementTime are empty (null) for
+	// money out.
+	SettlementStatus        SettlementStatus `json:"settlement_status,omitzero"`
 	EstimatedSettlementTime xendit.Time      `json:"estimated_settlement_time"`
 }
 
