@@ -292,6 +292,9 @@ func (k *call) capture() {
 		}
 	}
 	*k.rc.response = r
+	for _, more := range k.rc.moreResponses {
+		*more = r
+	}
 }
 
 func (k *call) newError() *Error {

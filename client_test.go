@@ -258,3 +258,18 @@ func TestHandSetIdempotencyAndVersionHeadersAreTakenAsSuch(t *testing.T) {
 	assert.Equal(t, []string{"2020-05-19"}, h.Values("Api-Version"))
 	assert.Equal(t, "order-9", resp.IdempotencyKey)
 }
+
+// TestEveryCaptureResponseIsFilled: a product package that captures the
+// response for itself (snap does, to read the status of a 2xx carrying a
+// SNAP error) must not take the place of the caller's CaptureResponse.
+func TestEveryCaptureResponseIsFilled(t *testing.T) {
+	srv := newRecorder(t, jsonReply(200, `{}`))
+	c := srv.client(t)
+	var pkg, caller xendit.Response
+	require.NoError(t, c.Do(context.Background(), &xendit.Request{Endpoint: createKeyed,
+		Options: []xendit.RequestOption{xendit.CaptureResponse(&pkg), xendit.CaptureResponse(&caller)}}, nil))
+	assert.Equal(t, 200, pkg.StatusCode, "the first capture")
+	assert.Equal(t, 200, caller.StatusCode, "the second capture")
+	assert.Equal(t, pkg.IdempotencyKey, caller.IdempotencyKey)
+	assert.NotEmpty(t, caller.IdempotencyKey)
+}

@@ -167,7 +167,8 @@ type requestConfig struct {
 	idempotencyKey string
 	apiVersion     string
 	headers        []header
-	response       *Response
+	response       *Response   // the first CaptureResponse
+	moreResponses  []*Response // any later ones: each is filled too
 	err            error
 }
 
@@ -240,9 +241,17 @@ func FailOption(err error) RequestOption {
 }
 
 // CaptureResponse fills *r with the response's metadata when the call
-// returns, whether it succeeded or not.
+// returns, whether it succeeded or not. Several CaptureResponse options are
+// all filled, so that a product package capturing for itself never takes
+// the caller's place.
 func CaptureResponse(r *Response) RequestOption {
-	return func(rc *requestConfig) { rc.response = r }
+	return func(rc *requestConfig) {
+		if rc.response == nil {
+			rc.response = r
+		} else if r != rc.response {
+			rc.moreResponses = append(rc.moreResponses, r)
+		}
+	}
 }
 
 // checkHeaderValue rejects values that are empty or cannot travel in a header.

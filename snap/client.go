@@ -163,7 +163,7 @@ func (s *Client) call(ctx context.Context, e xendit.Endpoint, body any, out resu
 		xendit.WithHeader(HeaderPartnerID, s.cfg.partnerID),
 		xendit.WithHeader(HeaderChannelID, s.cfg.channelID),
 		xendit.WithHeader(HeaderSignature, sig))
-	all = append(all, opts...) // after ours: a caller's ChannelID or CaptureResponse wins
+	all = append(all, opts...) // after ours: a caller's ChannelID wins; a caller's CaptureResponse is filled too
 	if err := s.c.Do(ctx, &xendit.Request{Endpoint: e, Body: json.RawMessage(b), Options: all}, out); err != nil {
 		return fromCoreError(err)
 	}
