@@ -98,11 +98,6 @@ func TestRateLimitMemoryIsPerKeyAndOperation(t *testing.T) {
 	require.NoError(t, err)
 
 	require.NoError(t, a.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil))
-	quick := func(c *xendit.Client, e xendit.Endpoint) error {
-		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		return c.Do(ctx, &xendit.Request{Endpoint: e, PathParams: map[string]string{"id": "1"}}, nil)
-	}
 	assert.ErrorIs(t, quick(a, createBare), xendit.ErrRateLimited, "same key, same operation")
 	assert.ErrorIs(t, quick(sameKey, createBare), xendit.ErrRateLimited, "another client sharing the memory and the key")
 	assert.NoError(t, quick(a, getThing), "another operation has its own window")
@@ -202,4 +197,12 @@ func TestA429WithItsOwnCodeIsNotThrottling(t *testing.T) {
 	defer cancel()
 	require.NoError(t, c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil))
 	assert.Len(t, srv.requests(), 2)
+}
+
+// quick calls e through c with half a second to spare: a call that would
+// have to wait for a window's reset fails at once with ErrRateLimited.
+func quick(c *xendit.Client, e xendit.Endpoint) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	return c.Do(ctx, &xendit.Request{Endpoint: e, PathParams: map[string]string{"id": "1"}}, nil)
 }

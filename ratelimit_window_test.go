@@ -91,11 +91,7 @@ func TestACallWithoutAResponseGivesItsSlotBack(t *testing.T) {
 		jsonReply(200, `{}`)(w, r)
 	})
 	c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{}))
-	get := func() error {
-		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		defer cancel()
-		return c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil)
-	}
+	get := func() error { return quick(c, createBare) }
 	require.NoError(t, get(), "learns: one call left in a 10 s window")
 	require.Error(t, get(), "the connection drops")
 	assert.NoError(t, get(), "the dropped call's slot is free again")

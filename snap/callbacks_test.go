@@ -54,9 +54,7 @@ func post(t *testing.T, h http.Handler, path string, d delivery) int {
 	t.Helper()
 	r := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(d.body))
 	r.Header = d.header.Clone()
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	return w.Code
+	return serve(h, r)
 }
 
 func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
