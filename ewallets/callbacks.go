@@ -34,7 +34,7 @@ const (
 //	}
 //	switch cb.Event {
 //	case ewallets.EventCapture:
-//		if cb.Charge.Status == ewallets.ChargeSucceeded { ... }
+//		if cb.Charge.Status.Succeeded() { ... }
 //	}
 //
 // An event this package does not know decodes without error, with Data

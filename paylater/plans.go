@@ -10,12 +10,6 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
-// Client calls the PayLater API. It is safe for concurrent use.
-type Client struct{ c *xendit.Client }
-
-// New returns a PayLater client that calls the API through c.
-func New(c *xendit.Client) *Client { return &Client{c: c} }
-
 var initiatePlans = xendit.MustEndpoint("paylater.initiate_plans")
 
 // ChannelCode names a PayLater provider. Unknown codes decode and can be
@@ -33,38 +27,29 @@ const (
 	ChannelCashalo  ChannelCode = "PH_CASHALO"
 )
 
-// Currency is an ISO 4217 code.
-type Currency string
-
-// The PayLater currencies.
-const (
-	IDR Currency = "IDR"
-	PHP Currency = "PHP"
-)
-
 // channelLimit is one row of the channel table: the currency and the
 // transaction limits of the API reference ("Initiate PayLater Plans",
 // transaction limits), and whether the provider takes DISCOUNT items.
 type channelLimit struct {
-	currency   Currency
+	currency   xendit.Currency
 	min, max   float64
 	noDiscount bool
 }
 
 // channelLimits is the one table of per-channel rules.
 var channelLimits = map[ChannelCode]channelLimit{
-	ChannelKredivo:  {IDR, 1_000, 30_000_000, false},
-	ChannelAkulaku:  {IDR, 1_000, 25_000_000, false},
-	ChannelIndodana: {IDR, 10_000, 25_000_000, false},
-	ChannelAtomeID:  {IDR, 50_000, 6_000_000, true},
-	ChannelBillEase: {PHP, 50, 150_000, false},
-	ChannelCashalo:  {PHP, 1_500, 8_000, false},
-	ChannelAtomePH:  {PHP, 100, 70_000, true},
+	ChannelKredivo:  {xendit.CurrencyIDR, 1_000, 30_000_000, false},
+	ChannelAkulaku:  {xendit.CurrencyIDR, 1_000, 25_000_000, false},
+	ChannelIndodana: {xendit.CurrencyIDR, 10_000, 25_000_000, false},
+	ChannelAtomeID:  {xendit.CurrencyIDR, 50_000, 6_000_000, true},
+	ChannelBillEase: {xendit.CurrencyPHP, 50, 150_000, false},
+	ChannelCashalo:  {xendit.CurrencyPHP, 1_500, 8_000, false},
+	ChannelAtomePH:  {xendit.CurrencyPHP, 100, 70_000, true},
 }
 
 // Limits returns the currency and the transaction limits of a channel, and
 // false for a channel the SDK does not know.
-func (c ChannelCode) Limits() (currency Currency, min, max float64, ok bool) {
+func (c ChannelCode) Limits() (currency xendit.Currency, min, max float64, ok bool) {
 	l, ok := channelLimits[c]
 	return l.currency, l.min, l.max, ok
 }
@@ -74,17 +59,17 @@ type ItemType string
 
 // The documented item types. Responses also carry PRODUCT.
 const (
-	DigitalProduct  ItemType = "DIGITAL_PRODUCT"
-	PhysicalProduct ItemType = "PHYSICAL_PRODUCT"
-	DigitalService  ItemType = "DIGITAL_SERVICE"
-	PhysicalService ItemType = "PHYSICAL_SERVICE"
-	// Fee items are also added by Xendit to make up a difference between
-	// the amount and the items.
-	Fee ItemType = "FEE"
-	// Discount items have a negative NetUnitAmount; Atome does not take
-	// them.
-	Discount ItemType = "DISCOUNT"
-	Product  ItemType = "PRODUCT"
+	ItemTypeDigitalProduct  ItemType = "DIGITAL_PRODUCT"
+	ItemTypePhysicalProduct ItemType = "PHYSICAL_PRODUCT"
+	ItemTypeDigitalService  ItemType = "DIGITAL_SERVICE"
+	ItemTypePhysicalService ItemType = "PHYSICAL_SERVICE"
+	// ItemTypeFee items are also added by Xendit to make up a difference
+	// between the amount and the items.
+	ItemTypeFee ItemType = "FEE"
+	// ItemTypeDiscount items have a negative NetUnitAmount; Atome does not
+	// take them.
+	ItemTypeDiscount ItemType = "DISCOUNT"
+	ItemTypeProduct  ItemType = "PRODUCT"
 )
 
 // OrderItem is one line of the order. In requests URL and Category are
@@ -108,9 +93,9 @@ type InitiatePlansParams struct {
 	// CustomerID must name a customer with given_names, surname, email,
 	// mobile_number and an address (street_line1, city, postal_code,
 	// country); the API answers INVALID_CUSTOMER_ID otherwise.
-	CustomerID  string      `json:"customer_id"`
-	ChannelCode ChannelCode `json:"channel_code"`
-	Currency    Currency    `json:"currency"`
+	CustomerID  string          `json:"customer_id"`
+	ChannelCode ChannelCode     `json:"channel_code"`
+	Currency    xendit.Currency `json:"currency"`
 	// Amount must equal the sum of NetUnitAmount × Quantity over
 	// OrderItems ([Total] computes it).
 	Amount     float64     `json:"amount"`
@@ -120,12 +105,12 @@ type InitiatePlansParams struct {
 // Plan is a set of installment options for one order; charge it with
 // CreateCharge and its ID.
 type Plan struct {
-	ID          string      `json:"id"`
-	CustomerID  string      `json:"customer_id"`
-	ChannelCode ChannelCode `json:"channel_code"`
-	Currency    Currency    `json:"currency"`
-	Amount      float64     `json:"amount"`
-	OrderItems  []OrderItem `json:"order_items"`
+	ID          string          `json:"id"`
+	CustomerID  string          `json:"customer_id"`
+	ChannelCode ChannelCode     `json:"channel_code"`
+	Currency    xendit.Currency `json:"currency"`
+	Amount      float64         `json:"amount"`
+	OrderItems  []OrderItem     `json:"order_items"`
 	// Options is empty for PH_CASHALO.
 	Options []PlanOption `json:"options"`
 	Created xendit.Time  `json:"created"`
@@ -158,11 +143,8 @@ func Total(items []OrderItem) float64 {
 // Validate checks params before sending: required fields, the channel's
 // currency and limits, the order items, and that Amount equals their total
 // (the API's "Amount Does Not Tally" error). It returns a
-// [*xendit.ValidationError] naming the field.
+// [*xendit.ValidationError] naming the field. InitiatePlans calls it.
 func (p *InitiatePlansParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is required")
-	}
 	for _, f := range []struct{ name, value string }{
 		{"customer_id", p.CustomerID}, {"channel_code", string(p.ChannelCode)}, {"currency", string(p.Currency)},
 	} {
@@ -211,7 +193,7 @@ func (it *OrderItem) check(i int, noDiscount bool, channel ChannelCode) error {
 	if it.Quantity < 1 {
 		return xendit.Invalid(field("quantity"), "must be at least 1, got %d", it.Quantity)
 	}
-	if it.Type == Discount && noDiscount {
+	if it.Type == ItemTypeDiscount && noDiscount {
 		return xendit.Invalid(field("type"), "%s does not take DISCOUNT items", channel)
 	}
 	if err := checkURL(field("url"), it.URL); err != nil {
@@ -223,8 +205,10 @@ func (it *OrderItem) check(i int, noDiscount bool, channel ChannelCode) error {
 // InitiatePlans asks the provider which installment plans it offers for the
 // order. Creating a plan charges nothing, but like every PayLater POST it is
 // never repeated after an ambiguous failure.
+//
+// API: POST /paylater/plans
 func (s *Client) InitiatePlans(ctx context.Context, params *InitiatePlansParams, opts ...xendit.RequestOption) (*Plan, error) {
-	if err := params.Validate(); err != nil {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	return product.Do[Plan](ctx, s.c, &xendit.Request{Endpoint: initiatePlans, Body: params, Options: opts})

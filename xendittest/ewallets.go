@@ -90,13 +90,13 @@ var ErrNoSuchObject = errors.New("xendittest: no such object")
 // the call returns (an error if the receiver did not answer 2xx after
 // retries).
 func (s *Server) CompleteEWalletCharge(id string) error {
-	return s.settleEWalletCharge(id, ewallets.ChargeSucceeded, "")
+	return s.settleEWalletCharge(id, ewallets.ChargeStatusSucceeded, "")
 }
 
 // FailEWalletCharge plays a PENDING charge failing with code (for example
 // USER_DECLINED_PAYMENT), and delivers its ewallet.capture callback.
 func (s *Server) FailEWalletCharge(id string, code ewallets.FailureCode) error {
-	return s.settleEWalletCharge(id, ewallets.ChargeFailed, code)
+	return s.settleEWalletCharge(id, ewallets.ChargeStatusFailed, code)
 }
 
 func (s *Server) settleEWalletCharge(id string, status ewallets.ChargeStatus, code ewallets.FailureCode) error {
@@ -107,12 +107,12 @@ func (s *Server) settleEWalletCharge(id string, status ewallets.ChargeStatus, co
 		st.mu.Unlock()
 		return fmt.Errorf("%w: charge %q", ErrNoSuchObject, id)
 	}
-	if c.Status != ewallets.ChargePending {
+	if c.Status != ewallets.ChargeStatusPending {
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, c.Status)
 	}
 	c.Status, c.FailureCode, c.Updated = status, code, now()
-	if status == ewallets.ChargeSucceeded {
+	if status == ewallets.ChargeStatusSucceeded {
 		c.PaymentDetail = &ewallets.PaymentDetail{FundSource: "BALANCE"}
 	}
 	payload := ewalletCallback(ewallets.EventCapture, *c)
@@ -124,13 +124,13 @@ func (s *Server) settleEWalletCharge(id string, status ewallets.ChargeStatus, co
 // ActivatePaymentMethod plays the customer authorizing an account link: the
 // payment method becomes ACTIVE and payment_method.activated is delivered.
 func (s *Server) ActivatePaymentMethod(id string) error {
-	return s.setPaymentMethodStatus(id, ewallets.PaymentMethodActive, ewallets.EventPaymentMethodActivated)
+	return s.setPaymentMethodStatus(id, ewallets.PaymentMethodStatusActive, ewallets.EventPaymentMethodActivated)
 }
 
 // ExpirePaymentMethod plays the wallet ending an account link: the payment
 // method becomes EXPIRED and payment_method.expiry.expired is delivered.
 func (s *Server) ExpirePaymentMethod(id string) error {
-	return s.setPaymentMethodStatus(id, ewallets.PaymentMethodExpired, ewallets.EventPaymentMethodExpired)
+	return s.setPaymentMethodStatus(id, ewallets.PaymentMethodStatusExpired, ewallets.EventPaymentMethodExpired)
 }
 
 func (s *Server) setPaymentMethodStatus(id string, status ewallets.PaymentMethodStatus, event string) error {
@@ -142,7 +142,7 @@ func (s *Server) setPaymentMethodStatus(id string, status ewallets.PaymentMethod
 		return fmt.Errorf("%w: payment method %q", ErrNoSuchObject, id)
 	}
 	pm.Status, pm.Updated = status, now()
-	if status == ewallets.PaymentMethodActive && pm.EWallet != nil {
+	if status == ewallets.PaymentMethodStatusActive && pm.EWallet != nil {
 		pm.EWallet.Account = &ewallets.LinkedAccount{AccountDetails: "+62*****3123", Balance: xendit.Ptr(1_000_000.0)}
 	}
 	payload := ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: now(), PaymentMethod: clonePM(pm)}
@@ -244,7 +244,11 @@ func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
 	if !readBody(w, r, &p) {
 		return
 	}
-	if cur, known := p.ChannelCode.Currency(); known && p.Currency != "" && p.Currency != cur {
+	var channel ewallets.ChannelCode
+	if p.ChannelCode != nil {
+		channel = *p.ChannelCode
+	}
+	if cur, known := channel.Currency(); known && p.Currency != "" && p.Currency != cur {
 		WriteError(w, http.StatusBadRequest, ewallets.CodeUnsupportedCurrency,
 			"The payment currency request is not supported for this payment channel. Please refer to our API reference or docs to pick available currencies")
 		return
@@ -258,8 +262,8 @@ func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
 	defer st.mu.Unlock()
 	c := &ewallets.Charge{
 		ID: paymentID("ewc_"), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID,
-		Status: ewallets.ChargePending, Currency: p.Currency, ChargeAmount: p.Amount, CaptureAmount: p.Amount,
-		CheckoutMethod: p.CheckoutMethod, ChannelCode: p.ChannelCode, ChannelProperties: p.ChannelProperties,
+		Status: ewallets.ChargeStatusPending, Currency: p.Currency, ChargeAmount: p.Amount, CaptureAmount: p.Amount,
+		CheckoutMethod: p.CheckoutMethod, ChannelCode: channel, ChannelProperties: p.ChannelProperties,
 		CallbackURL: st.ewallet.url, Created: now(), CaptureNow: true,
 		Basket: p.Basket, Metadata: p.Metadata,
 	}
@@ -267,9 +271,9 @@ func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
 	if p.CustomerID != nil {
 		c.CustomerID = *p.CustomerID
 	}
-	if p.CheckoutMethod == ewallets.TokenizedPayment {
+	if p.CheckoutMethod == ewallets.CheckoutMethodTokenizedPayment {
 		pm, ok := st.methods[*p.PaymentMethodID]
-		if !ok || pm.Status != ewallets.PaymentMethodActive {
+		if !ok || pm.Status != ewallets.PaymentMethodStatusActive {
 			WriteError(w, http.StatusBadRequest, "INVALID_PAYMENT_METHOD_ID",
 				"payment_method_id does not exist in this account or is not ACTIVE")
 			return
@@ -279,7 +283,7 @@ func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
 			c.ChannelCode = ewallets.ChannelCode(string(pm.Country) + "_" + string(pm.EWallet.ChannelCode))
 		}
 	}
-	if p.ChannelProperties != nil && p.ChannelProperties.SuccessRedirectURL != "" {
+	if p.ChannelProperties != nil && p.ChannelProperties.SuccessRedirectURL != nil {
 		base := s.URL + "/xendittest/checkout/" + c.ID
 		c.IsRedirectRequired = true
 		c.Actions = &ewallets.ChargeActions{
@@ -314,14 +318,14 @@ func writeNotFound(w http.ResponseWriter) {
 // voidEWalletCharge answers with void_status PENDING, settles the void at
 // once and sends ewallet.void in the background.
 func voidEWalletCharge(w http.ResponseWriter, _ *http.Request, st *paymentsState, c *ewallets.Charge) {
-	if c.Status != ewallets.ChargeSucceeded || c.CheckoutMethod != ewallets.OneTimePayment || c.VoidStatus != "" {
+	if c.Status != ewallets.ChargeStatusSucceeded || c.CheckoutMethod != ewallets.CheckoutMethodOneTimePayment || c.VoidStatus != "" {
 		WriteError(w, http.StatusForbidden, ewallets.CodeIneligibleTransaction,
 			"Transaction is not eligible for void: the charge must be a SUCCEEDED one-time payment, voided on the same day")
 		return
 	}
 	answer := *c
-	answer.VoidStatus, answer.Updated = ewallets.VoidPending, now()
-	c.Status, c.VoidStatus, c.VoidedAt, c.Updated = ewallets.ChargeVoided, ewallets.VoidSucceeded, now(), now()
+	answer.VoidStatus, answer.Updated = ewallets.VoidStatusPending, now()
+	c.Status, c.VoidStatus, c.VoidedAt, c.Updated = ewallets.ChargeStatusVoided, ewallets.VoidStatusSucceeded, now(), now()
 	WriteJSON(w, http.StatusOK, answer)
 	voided := *c
 	voided.BusinessID = "" // the void callback's data has no business_id
@@ -336,7 +340,7 @@ func refundEWalletCharge(w http.ResponseWriter, r *http.Request, st *paymentsSta
 	if !readBody(w, r, &p) {
 		return
 	}
-	if c.Status != ewallets.ChargeSucceeded && c.Status != ewallets.ChargeRefunded {
+	if c.Status != ewallets.ChargeStatusSucceeded && c.Status != ewallets.ChargeStatusRefunded {
 		WriteError(w, http.StatusForbidden, ewallets.CodeIneligibleTransaction,
 			"Transaction is not eligible for refund: the charge is "+string(c.Status))
 		return
@@ -358,21 +362,21 @@ func refundEWalletCharge(w http.ResponseWriter, r *http.Request, st *paymentsSta
 			"The refund amount exceeds the remaining amount of the charge")
 		return
 	}
-	reason := ewallets.ReasonOthers
+	reason := ewallets.RefundReasonOthers
 	if p.Reason != nil {
 		reason = *p.Reason
 	}
 	ref := &ewallets.Refund{
-		ID: paymentID("ewr_"), ChargeID: c.ID, Status: ewallets.RefundPending, Currency: c.Currency,
+		ID: paymentID("ewr_"), ChargeID: c.ID, Status: ewallets.RefundStatusPending, Currency: c.Currency,
 		ChannelCode: c.ChannelCode, CaptureAmount: c.CaptureAmount, RefundAmount: amount, Reason: reason,
 		Created: now(),
 	}
 	ref.Updated = ref.Created
 	WriteJSON(w, http.StatusOK, ref)
-	ref.Status, ref.Updated = ewallets.RefundSucceeded, now()
+	ref.Status, ref.Updated = ewallets.RefundStatusSucceeded, now()
 	st.refunds[c.ID] = append(st.refunds[c.ID], ref)
 	c.RefundedAmount = xendit.Ptr(refunded + amount)
-	c.Status, c.Updated = ewallets.ChargeRefunded, now()
+	c.Status, c.Updated = ewallets.ChargeStatusRefunded, now()
 	st.deliverLater(st.ewallet, ewallets.Callback{Event: ewallets.EventRefund, BusinessID: paymentsBusinessID, Created: now(), Refund: xendit.Ptr(*ref)})
 }
 
@@ -394,7 +398,7 @@ func listEWalletRefunds(w http.ResponseWriter, r *http.Request, st *paymentsStat
 	if !ok {
 		return
 	}
-	out := ewallets.RefundList{Data: make([]ewallets.Refund, 0, len(page.items)), HasMore: page.hasMore}
+	out := xendit.Page[ewallets.Refund]{Data: make([]ewallets.Refund, 0, len(page.items)), HasMore: page.hasMore}
 	for _, ref := range page.items {
 		out.Data = append(out.Data, *ref)
 	}
@@ -442,20 +446,22 @@ func (s *Server) createPaymentMethod(w http.ResponseWriter, r *http.Request) {
 		writeInvalid(w, err)
 		return
 	}
-	country := p.Country
-	if country == "" {
-		country = ewallets.Indonesia // only single-country wallets may omit it
-		if p.EWallet.ChannelCode == ewallets.LinkMaya || p.EWallet.ChannelCode == ewallets.LinkGCash {
-			country = ewallets.Philippines
-		} else if p.EWallet.ChannelCode == ewallets.LinkTouchNGo {
-			country = ewallets.Malaysia
+	var country ewallets.Country
+	if p.Country != nil {
+		country = *p.Country
+	} else {
+		country = ewallets.CountryID // only single-country wallets may omit it
+		if p.EWallet.ChannelCode == ewallets.LinkingChannelMaya || p.EWallet.ChannelCode == ewallets.LinkingChannelGCash {
+			country = ewallets.CountryPH
+		} else if p.EWallet.ChannelCode == ewallets.LinkingChannelTouchNGo {
+			country = ewallets.CountryMY
 		}
 	}
 	id := paymentID("pm-")
 	t := xendit.Time{Time: time.Now().UTC()} // nanoseconds, as Xendit sends here
 	pm := &ewallets.PaymentMethod{
 		ID: id, Type: "EWALLET", Country: country, BusinessID: paymentsBusinessID, CustomerID: p.CustomerID,
-		ReferenceID: paymentID(""), Reusability: "MULTIPLE_USE", Status: ewallets.PaymentMethodRequiresAction,
+		ReferenceID: paymentID(""), Reusability: "MULTIPLE_USE", Status: ewallets.PaymentMethodStatusRequiresAction,
 		Actions: []ewallets.PaymentMethodAction{{
 			Action: "AUTH", URL: s.URL + "/xendittest/link/" + id, URLType: "WEB", Method: http.MethodGet,
 		}},
@@ -492,7 +498,7 @@ func (s *Server) withPaymentMethod(expire bool) func(http.ResponseWriter, *http.
 			return
 		}
 		if expire {
-			pm.Status, pm.Updated = ewallets.PaymentMethodExpired, xendit.Time{Time: time.Now().UTC()}
+			pm.Status, pm.Updated = ewallets.PaymentMethodStatusExpired, xendit.Time{Time: time.Now().UTC()}
 		}
 		WriteJSON(w, http.StatusOK, pm)
 	}

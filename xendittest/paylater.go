@@ -39,13 +39,13 @@ func (s *Server) SetPayLaterCallbackURL(url, token string) {
 // checkout: the PENDING charge becomes SUCCEEDED and paylater.payment is
 // delivered before the call returns.
 func (s *Server) CompletePayLaterCharge(id string) error {
-	return s.settlePayLaterCharge(id, paylater.ChargeSucceeded)
+	return s.settlePayLaterCharge(id, paylater.ChargeStatusSucceeded)
 }
 
 // FailPayLaterCharge plays the provider declining: the PENDING charge
 // becomes FAILED and paylater.payment is delivered.
 func (s *Server) FailPayLaterCharge(id string) error {
-	return s.settlePayLaterCharge(id, paylater.ChargeFailed)
+	return s.settlePayLaterCharge(id, paylater.ChargeStatusFailed)
 }
 
 func (s *Server) settlePayLaterCharge(id string, status paylater.ChargeStatus) error {
@@ -56,12 +56,12 @@ func (s *Server) settlePayLaterCharge(id string, status paylater.ChargeStatus) e
 		st.mu.Unlock()
 		return fmt.Errorf("%w: charge %q", ErrNoSuchObject, id)
 	}
-	if c.Status != paylater.ChargePending {
+	if c.Status != paylater.ChargeStatusPending {
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, c.Status)
 	}
 	c.Status, c.Updated = status, now()
-	payload := paylater.PaymentCallback{Event: paylater.EventPayment, BusinessID: paymentsBusinessID, Created: now(), Data: *c}
+	payload := paylater.Callback{Event: paylater.EventPayment, BusinessID: paymentsBusinessID, Created: now(), Data: *c}
 	target := st.paylater
 	st.mu.Unlock()
 	return deliver(target, payload)
@@ -119,7 +119,7 @@ func (s *Server) createPayLaterCharge(w http.ResponseWriter, r *http.Request) {
 	if !readBody(w, r, &p) {
 		return
 	}
-	if p.CheckoutMethod != paylater.OneTimePayment {
+	if p.CheckoutMethod == nil || *p.CheckoutMethod != paylater.CheckoutMethodOneTimePayment {
 		writeValidation(w, "PayLater partner does not support requested checkout_method.")
 		return
 	}
@@ -138,10 +138,10 @@ func (s *Server) createPayLaterCharge(w http.ResponseWriter, r *http.Request) {
 	created := now()
 	c := &paylater.Charge{
 		ID: paymentID("plc_"), CustomerID: plan.CustomerID, PlanID: plan.ID, BusinessID: paymentsBusinessID,
-		ReferenceID: p.ReferenceID, CheckoutMethod: p.CheckoutMethod, ChannelCode: plan.ChannelCode,
+		ReferenceID: p.ReferenceID, CheckoutMethod: *p.CheckoutMethod, ChannelCode: plan.ChannelCode,
 		Currency: plan.Currency, Amount: plan.Amount, OrderItems: plan.OrderItems,
 		SuccessRedirectURL: p.SuccessRedirectURL, FailureRedirectURL: p.FailureRedirectURL,
-		Status: paylater.ChargePending, Created: created, Updated: created,
+		Status: paylater.ChargeStatusPending, Created: created, Updated: created,
 		ExpiresAt: xendit.Time{Time: created.Add(24 * time.Hour)}, CallbackURL: st.paylater.url,
 		Metadata: p.Metadata,
 	}
@@ -175,11 +175,11 @@ func (s *Server) withPayLaterCharge(h func(http.ResponseWriter, *http.Request, *
 }
 
 func cancelPayLaterCharge(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *paylater.Charge) {
-	if c.Status != paylater.ChargePending {
+	if c.Status != paylater.ChargeStatusPending {
 		WriteError(w, http.StatusForbidden, "INELIGIBLE_TRANSACTION", "Only PENDING charges can be cancelled")
 		return
 	}
-	c.Status, c.Updated = paylater.ChargeCancelled, now()
+	c.Status, c.Updated = paylater.ChargeStatusCancelled, now()
 	WriteJSON(w, http.StatusOK, c)
 }
 
@@ -191,7 +191,7 @@ func refundPayLaterCharge(w http.ResponseWriter, r *http.Request, st *paymentsSt
 	if !readBody(w, r, &p) {
 		return
 	}
-	if c.Status != paylater.ChargeSucceeded {
+	if c.Status != paylater.ChargeStatusSucceeded {
 		WriteError(w, http.StatusForbidden, "INELIGIBLE_TRANSACTION", "Only SUCCEEDED charges can be refunded")
 		return
 	}
@@ -211,16 +211,16 @@ func refundPayLaterCharge(w http.ResponseWriter, r *http.Request, st *paymentsSt
 		WriteError(w, http.StatusBadRequest, "PARTIAL_REFUND_NOT_SUPPORTED", "The PayLater partner does not support partial refunds")
 		return
 	}
-	reason := paylater.ReasonOthers
+	reason := paylater.RefundReasonOthers
 	if p.Reason != nil {
 		reason = *p.Reason
 	}
 	ref := &paylater.Refund{
 		ID: paymentID("plr_"), ChargeID: c.ID, ChannelCode: c.ChannelCode, Currency: c.Currency,
-		Amount: amount, Reason: reason, Status: paylater.RefundPending, Created: now(),
+		Amount: amount, Reason: reason, Status: paylater.RefundStatusPending, Created: now(),
 	}
 	WriteJSON(w, http.StatusOK, ref)
-	ref.Status, ref.Updated = paylater.RefundSucceeded, now()
+	ref.Status, ref.Updated = paylater.RefundStatusSucceeded, now()
 	st.pl.refunds[c.ID] = append(st.pl.refunds[c.ID], ref)
 	c.RefundedAmount, c.Updated = xendit.Ptr(refunded+amount), now()
 }
@@ -243,7 +243,7 @@ func listPayLaterRefunds(w http.ResponseWriter, r *http.Request, st *paymentsSta
 	if !ok {
 		return
 	}
-	out := paylater.RefundList{Data: make([]paylater.Refund, 0, len(page.items)), HasMore: page.hasMore}
+	out := xendit.Page[paylater.Refund]{Data: make([]paylater.Refund, 0, len(page.items)), HasMore: page.hasMore}
 	for _, ref := range page.items {
 		out.Data = append(out.Data, *ref)
 	}
