@@ -38,11 +38,11 @@ func Example() {
 	ew := ewallets.New(client)
 	charge, err := ew.CreateCharge(context.Background(), &ewallets.CreateChargeParams{
 		ReferenceID:       "order-1234-attempt-1",
-		Currency:          ewallets.IDR,
+		Currency:          xendit.CurrencyIDR,
 		Amount:            25000,
-		CheckoutMethod:    ewallets.OneTimePayment,
-		ChannelCode:       ewallets.ChannelShopeePayID,
-		ChannelProperties: &ewallets.ChannelProperties{SuccessRedirectURL: "https://shop.example/orders/1234"},
+		CheckoutMethod:    ewallets.CheckoutMethodOneTimePayment,
+		ChannelCode:       xendit.Ptr(ewallets.ChannelShopeePayID),
+		ChannelProperties: &ewallets.ChannelProperties{SuccessRedirectURL: xendit.Ptr("https://shop.example/orders/1234")},
 	})
 	if err != nil {
 		fmt.Println("create failed:", err, "- outcome unknown:", xendit.OutcomeUnknown(err))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/paylater"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -18,11 +19,11 @@ func Example() {
 	ctx := context.Background()
 
 	items := []paylater.OrderItem{{
-		Type: paylater.PhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
+		Type: paylater.ItemTypePhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
 		URL: "https://shop.example/rice-cooker", Category: "Appliances",
 	}}
 	plan, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{
-		CustomerID: "cust-123", ChannelCode: paylater.ChannelKredivo, Currency: paylater.IDR,
+		CustomerID: "cust-123", ChannelCode: paylater.ChannelKredivo, Currency: xendit.CurrencyIDR,
 		Amount: paylater.Total(items), OrderItems: items,
 	})
 	if err != nil {

@@ -1,0 +1,181 @@
+package paylater_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
+	"github.com/seed19b1029f/xendit-go/paylater"
+	"github.com/seed19b1029f/xendit-go/xendittest"
+)
+
+type fixture struct {
+	srv       *xendittest.Server
+	pl        *paylater.Client
+	callbacks chan *paylater.Callback
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	srv, c := fake.Server(t, fake.FastRetries)
+	f := &fixture{srv: srv, pl: paylater.New(c), callbacks: make(chan *paylater.Callback, 4)}
+	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+		var cb paylater.Callback
+		if err := e.Decode(&cb); err != nil {
+			return err
+		}
+		f.callbacks <- &cb
+		return nil
+	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
+	require.NoError(t, err)
+	receiver := httptest.NewServer(h)
+	t.Cleanup(receiver.Close)
+	f.srv.SetPayLaterCallbackURL(receiver.URL, xendittest.CallbackToken)
+	return f
+}
+
+// paid creates a charge and completes it.
+func (f *fixture) paid(t *testing.T, ref string) *paylater.Charge {
+	t.Helper()
+	c := f.charge(t, ref)
+	require.NoError(t, f.srv.CompletePayLaterCharge(c.ID))
+	<-f.callbacks
+	return c
+}
+
+func (f *fixture) charge(t *testing.T, ref string) *paylater.Charge {
+	t.Helper()
+	ctx := t.Context()
+	plan, err := f.pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{CustomerID: "cust-1", ChannelCode: paylater.ChannelBillEase,
+		Currency: xendit.CurrencyPHP, Amount: 2469.12, OrderItems: []paylater.OrderItem{item(1234.56, 2)}})
+	require.NoError(t, err)
+	require.NotEmpty(t, plan.Options)
+	c, err := f.pl.CreateCharge(ctx, &paylater.CreateChargeParams{PlanID: plan.ID, ReferenceID: ref,
+		SuccessRedirectURL: "https://shop.example/ok", FailureRedirectURL: "https://shop.example/fail"})
+	require.NoError(t, err)
+	return c
+}
+
+func TestCheckoutAndCancel(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := t.Context()
+	c := f.charge(t, "order-1")
+	assert.Equal(t, paylater.ChargeStatusPending, c.Status)
+	assert.Equal(t, 2469.12, c.Amount, "the charge inherits the plan's amount")
+	assert.NotEmpty(t, c.Actions.DesktopWebCheckoutURL)
+
+	require.NoError(t, f.srv.CompletePayLaterCharge(c.ID))
+	cb := <-f.callbacks
+	assert.True(t, cb.Data.Status.Succeeded())
+	assert.Equal(t, "order-1", cb.Data.ReferenceID)
+
+	var xe *xendit.Error
+	_, err := f.pl.CancelCharge(ctx, c.ID)
+	require.ErrorAs(t, err, &xe, "only PENDING charges cancel")
+	assert.Equal(t, "INELIGIBLE_TRANSACTION", xe.Code)
+	other := f.charge(t, "order-2")
+	cancelled, err := f.pl.CancelCharge(ctx, other.ID)
+	require.NoError(t, err)
+	assert.Equal(t, paylater.ChargeStatusCancelled, cancelled.Status)
+	assert.Error(t, f.srv.CompletePayLaterCharge(other.ID))
+
+	_, err = f.pl.GetCharge(ctx, "order-2")
+	require.ErrorAs(t, err, &xe)
+	assert.Equal(t, http.StatusBadRequest, xe.StatusCode, "ids must be plc_<UUID>")
+	_, err = f.pl.GetCharge(ctx, "plc_00000000-0000-4000-8000-000000000000")
+	assert.ErrorIs(t, err, xendit.ErrNotFound)
+}
+
+func TestFailedChargeCallback(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.charge(t, "order-3")
+	require.NoError(t, f.srv.FailPayLaterCharge(c.ID))
+	assert.Equal(t, paylater.ChargeStatusFailed, (<-f.callbacks).Data.Status)
+}
+
+func TestCreateChargeIsNotRepeatedAfterAmbiguousFailures(t *testing.T) {
+	t.Parallel()
+	for name, fault := range map[string]xendittest.Fault{
+		"503": {Status: http.StatusServiceUnavailable}, "dropped connection": {Drop: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t)
+			plan, err := f.pl.InitiatePlans(t.Context(), &paylater.InitiatePlansParams{CustomerID: "c",
+				ChannelCode: paylater.ChannelKredivo, Currency: xendit.CurrencyIDR, Amount: 50000, OrderItems: []paylater.OrderItem{item(50000, 1)}})
+			require.NoError(t, err)
+			fault.Method, fault.Path, fault.Times = http.MethodPost, "/paylater/charges", 3
+			f.srv.InjectFault(fault)
+			var resp xendit.Response
+			_, err = f.pl.CreateCharge(t.Context(), &paylater.CreateChargeParams{PlanID: plan.ID, ReferenceID: "o",
+				SuccessRedirectURL: "https://s.example/ok", FailureRedirectURL: "https://s.example/no"}, xendit.CaptureResponse(&resp))
+			require.Error(t, err)
+			assert.Equal(t, 1, resp.Attempts)
+			assert.True(t, xendit.OutcomeUnknown(err))
+		})
+	}
+}
+
+func TestCreateChargeRules(t *testing.T) {
+	t.Parallel()
+	base := func() *paylater.CreateChargeParams {
+		return &paylater.CreateChargeParams{PlanID: "plp_1", ReferenceID: "order-1",
+			SuccessRedirectURL: "https://shop.example/ok", FailureRedirectURL: "https://shop.example/fail"}
+	}
+	cases := []struct {
+		name  string
+		edit  func(*paylater.CreateChargeParams)
+		field string
+	}{
+		{"valid", func(*paylater.CreateChargeParams) {}, ""},
+		{"one-time payment", func(p *paylater.CreateChargeParams) {
+			p.CheckoutMethod = xendit.Ptr(paylater.CheckoutMethodOneTimePayment)
+		}, ""},
+		{"no other checkout method", func(p *paylater.CreateChargeParams) {
+			p.CheckoutMethod = xendit.Ptr(paylater.CheckoutMethod("TOKENIZED_PAYMENT"))
+		}, "checkout_method"},
+		{"plan first", func(p *paylater.CreateChargeParams) { p.PlanID = "" }, "plan_id"},
+		{"reference_id required", func(p *paylater.CreateChargeParams) { p.ReferenceID = "" }, "reference_id"},
+		{"reference_id up to 255", func(p *paylater.CreateChargeParams) { p.ReferenceID = strings.Repeat("r", 256) }, "reference_id"},
+		{"success URL required", func(p *paylater.CreateChargeParams) { p.SuccessRedirectURL = "" }, "success_redirect_url"},
+		{"failure URL absolute", func(p *paylater.CreateChargeParams) { p.FailureRedirectURL = "/fail" }, "failure_redirect_url"},
+		{"metadata limits", func(p *paylater.CreateChargeParams) {
+			p.Metadata = map[string]any{strings.Repeat("k", 41): "v"}
+		}, "metadata." + strings.Repeat("k", 41)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			p := base()
+			tc.edit(p)
+			err := p.Validate()
+			if tc.field == "" {
+				require.NoError(t, err)
+				return
+			}
+			var ve *xendit.ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tc.field, ve.Field)
+		})
+	}
+}
+
+func TestCreateChargeSendsTheOneCheckoutMethod(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	c := f.charge(t, "order-9")
+	assert.Equal(t, paylater.CheckoutMethodOneTimePayment, c.CheckoutMethod, "nil sends ONE_TIME_PAYMENT")
+	_, err := f.pl.CreateCharge(t.Context(), nil)
+	var ve *xendit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "params", ve.Field)
+}
