@@ -1,7 +1,6 @@
 package ewallets_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/ewallets"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 )
 
 const okURL = "https://shop.example/done"
@@ -91,15 +91,7 @@ func TestChannelRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			err := tc.params.Validate()
-			if tc.field == "" {
-				require.NoError(t, err)
-				return
-			}
-			var ve *xendit.ValidationError
-			require.True(t, errors.As(err, &ve), "want a *xendit.ValidationError, got %v", err)
-			assert.Equal(t, tc.field, ve.Field)
-			assert.ErrorIs(t, err, xendit.ErrValidation)
+			fake.Invalid(t, tc.params.Validate(), tc.field)
 		})
 	}
 }
@@ -108,19 +100,16 @@ func TestBasketAndMetadataLimits(t *testing.T) {
 	t.Parallel()
 	p := oneTime(ewallets.ChannelDANA, xendit.CurrencyIDR, &ewallets.ChannelProperties{SuccessRedirectURL: xendit.Ptr(okURL)})
 	p.Basket = []ewallets.BasketItem{{ReferenceID: "sku", Name: "Tea", Category: "Food", Currency: xendit.CurrencyIDR, Price: 10000, Quantity: 1}}
-	var ve *xendit.ValidationError
-	require.ErrorAs(t, p.Validate(), &ve)
-	assert.Equal(t, "basket[0].type", ve.Field)
+	fake.Invalid(t, p.Validate(), "basket[0].type")
 
 	p.Basket[0].Type = ewallets.BasketItemTypeProduct
 	require.NoError(t, p.Validate())
 
 	p.Metadata = map[string]any{strings.Repeat("k", 41): "v"}
-	require.ErrorAs(t, p.Validate(), &ve)
-	assert.True(t, strings.HasPrefix(ve.Field, "metadata."), ve.Field)
+	fake.Invalid(t, p.Validate(), "metadata."+strings.Repeat("k", 41))
 
 	p.Metadata = map[string]any{"note": strings.Repeat("v", 501)}
-	require.ErrorAs(t, p.Validate(), &ve)
+	fake.Invalid(t, p.Validate(), "metadata.note")
 }
 
 func TestChannelCurrency(t *testing.T) {

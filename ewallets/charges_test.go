@@ -1,9 +1,7 @@
 package ewallets_test
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -20,41 +18,32 @@ import (
 type fixture struct {
 	srv       *xendittest.Server
 	ew        *ewallets.Client
-	callbacks chan *ewallets.Callback
-	headers   chan http.Header
+	callbacks <-chan fake.Delivery[ewallets.Callback]
 }
 
-// newFixture starts a fake Xendit and a webhook receiver built on the root
-// package's handler, so callbacks are verified by token as in production.
+// newFixture starts a fake Xendit that delivers its callbacks to a
+// receiver the fixture reads.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv, c := fake.Server(t, fake.FastRetries)
-	f := &fixture{srv: srv, ew: ewallets.New(c), callbacks: make(chan *ewallets.Callback, 16), headers: make(chan http.Header, 16)}
-	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		var cb ewallets.Callback
-		if err := e.Decode(&cb); err != nil {
-			return err
-		}
-		f.headers <- e.Header
-		f.callbacks <- &cb
-		return nil
-	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
-	require.NoError(t, err)
-	receiver := httptest.NewServer(h)
-	t.Cleanup(receiver.Close)
-	f.srv.SetEWalletCallbackURL(receiver.URL, xendittest.CallbackToken)
-	return f
+	return &fixture{srv: srv, ew: ewallets.New(c), callbacks: fake.Callbacks[ewallets.Callback](t, srv.SetEWalletCallbackURL)}
+}
+
+// delivery waits for the next callback.
+func (f *fixture) delivery(t *testing.T) fake.Delivery[ewallets.Callback] {
+	t.Helper()
+	select {
+	case d := <-f.callbacks:
+		return d
+	case <-time.After(5 * time.Second):
+		t.Fatal("no callback arrived")
+		return fake.Delivery[ewallets.Callback]{}
+	}
 }
 
 func (f *fixture) next(t *testing.T) *ewallets.Callback {
 	t.Helper()
-	select {
-	case cb := <-f.callbacks:
-		return cb
-	case <-time.After(5 * time.Second):
-		t.Fatal("no callback arrived")
-		return nil
-	}
+	return f.delivery(t).Payload
 }
 
 // paid creates a ShopeePay charge and completes it.
@@ -89,12 +78,12 @@ func TestChargeCompletesWithCallback(t *testing.T) {
 	assert.NotEmpty(t, c.CheckoutURL(false))
 
 	require.NoError(t, f.srv.CompleteEWalletCharge(c.ID))
-	cb := f.next(t)
+	d := f.delivery(t)
+	cb := d.Payload
 	assert.Equal(t, ewallets.EventCapture, cb.Event)
 	assert.True(t, cb.Charge.Status.Succeeded())
 	assert.Equal(t, "order-1", cb.Charge.ReferenceID, "callbacks are matched to orders by reference_id")
-	h := <-f.headers
-	assert.NotEmpty(t, h.Get(xendit.HeaderWebhookID))
+	assert.NotEmpty(t, d.Header.Get(xendit.HeaderWebhookID))
 
 	got, err := f.ew.GetCharge(ctx, c.ID)
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/customers"
 	"github.com/seed19b1029f/xendit-go/ewallets"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 )
 
 func TestTokenizedFlow(t *testing.T) {
@@ -88,14 +89,7 @@ func TestPaymentMethodRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			err := tc.params.Validate()
-			if tc.field == "" {
-				require.NoError(t, err)
-				return
-			}
-			var ve *xendit.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, tc.field, ve.Field)
+			fake.Invalid(t, tc.params.Validate(), tc.field)
 		})
 	}
 }
@@ -118,14 +112,7 @@ func TestCheckLinkingCustomerFollowsEachChannelsRequirements(t *testing.T) {
 		{ewallets.LinkingChannelGCash, customers.CreateParamsV20200519{}, "reference_id"},
 	}
 	for _, tc := range cases {
-		err := ewallets.CheckLinkingCustomer(tc.channel, &tc.params)
-		if tc.field == "" {
-			assert.NoError(t, err, "%s %+v", tc.channel, tc.params)
-			continue
-		}
-		var ve *xendit.ValidationError
-		require.ErrorAs(t, err, &ve, "%s %+v", tc.channel, tc.params)
-		assert.Equal(t, tc.field, ve.Field)
+		fake.Invalid(t, ewallets.CheckLinkingCustomer(tc.channel, &tc.params), tc.field)
 	}
 	assert.Error(t, ewallets.CheckLinkingCustomer(ewallets.LinkingChannelOVO, nil))
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/ewallets"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -118,22 +119,17 @@ func TestRefundParamsAreCheckedBeforeSending(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
 	ctx := t.Context()
-	field := func(err error) string {
-		var ve *xendit.ValidationError
-		require.ErrorAs(t, err, &ve)
-		return ve.Field
-	}
 	_, err := f.ew.CreateRefund(ctx, "ewc_1", nil)
-	assert.Equal(t, "params", field(err))
+	fake.Invalid(t, err, "params")
 	_, err = f.ew.CreateRefund(ctx, "ewc_1", &ewallets.CreateRefundParams{Amount: xendit.Ptr(0.0)})
-	assert.Equal(t, "amount", field(err))
+	fake.Invalid(t, err, "amount")
 	_, err = f.ew.CreateRefund(ctx, "", &ewallets.CreateRefundParams{})
 	assert.ErrorIs(t, err, xendit.ErrValidation, "an empty charge id is refused by the core")
 	for _, limit := range []int{0, 51} {
 		_, err = f.ew.ListRefunds(ctx, "ewc_1", &ewallets.ListRefundsParams{Limit: &limit})
-		assert.Equal(t, "limit", field(err))
+		fake.Invalid(t, err, "limit")
 		for _, err := range f.ew.AllRefunds(ctx, "ewc_1", &ewallets.ListRefundsParams{Limit: &limit}) {
-			assert.Equal(t, "limit", field(err))
+			fake.Invalid(t, err, "limit")
 		}
 	}
 	assert.Empty(t, f.srv.Requests(), "nothing was sent")

@@ -1,9 +1,7 @@
 package paylater_test
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -19,26 +17,16 @@ import (
 type fixture struct {
 	srv       *xendittest.Server
 	pl        *paylater.Client
-	callbacks chan *paylater.Callback
+	callbacks <-chan fake.Delivery[paylater.Callback]
 }
 
+// newFixture starts a fake Xendit that delivers its callbacks to a
+// receiver the fixture reads; the fake delivers before its test hooks
+// return.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv, c := fake.Server(t, fake.FastRetries)
-	f := &fixture{srv: srv, pl: paylater.New(c), callbacks: make(chan *paylater.Callback, 4)}
-	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		var cb paylater.Callback
-		if err := e.Decode(&cb); err != nil {
-			return err
-		}
-		f.callbacks <- &cb
-		return nil
-	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
-	require.NoError(t, err)
-	receiver := httptest.NewServer(h)
-	t.Cleanup(receiver.Close)
-	f.srv.SetPayLaterCallbackURL(receiver.URL, xendittest.CallbackToken)
-	return f
+	return &fixture{srv: srv, pl: paylater.New(c), callbacks: fake.Callbacks[paylater.Callback](t, srv.SetPayLaterCallbackURL)}
 }
 
 // paid creates a charge and completes it.
@@ -73,7 +61,7 @@ func TestCheckoutAndCancel(t *testing.T) {
 	assert.NotEmpty(t, c.Actions.DesktopWebCheckoutURL)
 
 	require.NoError(t, f.srv.CompletePayLaterCharge(c.ID))
-	cb := <-f.callbacks
+	cb := (<-f.callbacks).Payload
 	assert.True(t, cb.Data.Status.Succeeded())
 	assert.Equal(t, "order-1", cb.Data.ReferenceID)
 
@@ -99,7 +87,7 @@ func TestFailedChargeCallback(t *testing.T) {
 	f := newFixture(t)
 	c := f.charge(t, "order-3")
 	require.NoError(t, f.srv.FailPayLaterCharge(c.ID))
-	assert.Equal(t, paylater.ChargeStatusFailed, (<-f.callbacks).Data.Status)
+	assert.Equal(t, paylater.ChargeStatusFailed, (<-f.callbacks).Payload.Data.Status)
 }
 
 func TestCreateChargeIsNotRepeatedAfterAmbiguousFailures(t *testing.T) {
@@ -157,14 +145,7 @@ func TestCreateChargeRules(t *testing.T) {
 			t.Parallel()
 			p := base()
 			tc.edit(p)
-			err := p.Validate()
-			if tc.field == "" {
-				require.NoError(t, err)
-				return
-			}
-			var ve *xendit.ValidationError
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, tc.field, ve.Field)
+			fake.Invalid(t, p.Validate(), tc.field)
 		})
 	}
 }
@@ -175,7 +156,5 @@ func TestCreateChargeSendsTheOneCheckoutMethod(t *testing.T) {
 	c := f.charge(t, "order-9")
 	assert.Equal(t, paylater.CheckoutMethodOneTimePayment, c.CheckoutMethod, "nil sends ONE_TIME_PAYMENT")
 	_, err := f.pl.CreateCharge(t.Context(), nil)
-	var ve *xendit.ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, "params", ve.Field)
+	fake.Invalid(t, err, "params")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 	"github.com/seed19b1029f/xendit-go/paylater"
 )
@@ -20,9 +21,8 @@ func TestInitiatePlansRules(t *testing.T) {
 	t.Parallel()
 	var planExample paylater.InitiatePlansParams
 	jsontest.Strict(t, "paylater.initiate_plans.request.json", &planExample)
-	var ve *xendit.ValidationError
-	require.ErrorAs(t, planExample.Validate(), &ve, "the reference's own example does not tally: 3073.68 vs 3 x 1234.56")
-	assert.Equal(t, "amount", ve.Field)
+	// The reference's own example does not tally: 3073.68 vs 3 x 1234.56.
+	fake.Invalid(t, planExample.Validate(), "amount")
 	planExample.Amount = paylater.Total(planExample.OrderItems)
 	require.NoError(t, planExample.Validate())
 
@@ -60,16 +60,9 @@ func TestInitiatePlansRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			var ve *xendit.ValidationError
 			p := base()
 			tc.edit(p)
-			err := p.Validate()
-			if tc.field == "" {
-				require.NoError(t, err)
-				return
-			}
-			require.ErrorAs(t, err, &ve)
-			assert.Equal(t, tc.field, ve.Field)
+			fake.Invalid(t, p.Validate(), tc.field)
 		})
 	}
 	assert.Equal(t, 3703.68, paylater.Total([]paylater.OrderItem{item(1234.56, 3)}))

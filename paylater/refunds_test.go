@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/paylater"
 )
 
@@ -82,17 +83,13 @@ func TestAllRefundsOfACharge(t *testing.T) {
 
 func TestRefundRules(t *testing.T) {
 	t.Parallel()
-	var ve *xendit.ValidationError
-	require.ErrorAs(t, (&paylater.CreateRefundParams{Amount: xendit.Ptr(-1.0)}).Validate(), &ve)
-	assert.Equal(t, "amount", ve.Field)
-	require.NoError(t, (&paylater.CreateRefundParams{}).Validate())
-	require.ErrorAs(t, (&paylater.ListRefundsParams{Limit: xendit.Ptr(51)}).Validate(), &ve)
-	assert.Equal(t, "limit", ve.Field)
-	require.NoError(t, (&paylater.ListRefundsParams{Limit: xendit.Ptr(50)}).Validate())
+	fake.Invalid(t, (&paylater.CreateRefundParams{Amount: xendit.Ptr(-1.0)}).Validate(), "amount")
+	fake.Invalid(t, (&paylater.CreateRefundParams{}).Validate(), "")
+	fake.Invalid(t, (&paylater.ListRefundsParams{Limit: xendit.Ptr(51)}).Validate(), "limit")
+	fake.Invalid(t, (&paylater.ListRefundsParams{Limit: xendit.Ptr(50)}).Validate(), "")
 
 	f := newFixture(t)
 	_, err := f.pl.CreateRefund(t.Context(), "plc_1", nil)
-	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, "params", ve.Field)
+	fake.Invalid(t, err, "params")
 	assert.Empty(t, f.srv.Requests(), "nothing was sent")
 }
