@@ -256,10 +256,17 @@ func TestGetIsRetried(t *testing.T) {
 	assert.Equal(t, 2, resp.Attempts)
 }
 
+// status is what every status type answers.
+type status interface {
+	Succeeded() bool
+	Pending() bool
+	Failed() bool
+}
+
 func TestStatusHelpers(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		s                          ewallets.ChargeStatus
+		s                          status
 		succeeded, pending, failed bool
 	}{
 		{ewallets.ChargeStatusPending, false, true, false},
@@ -267,13 +274,17 @@ func TestStatusHelpers(t *testing.T) {
 		{ewallets.ChargeStatusFailed, false, false, true},
 		{ewallets.ChargeStatusVoided, false, false, false},
 		{ewallets.ChargeStatusRefunded, false, false, false},
-		{"SOMETHING_NEW", false, false, false},
+		{ewallets.ChargeStatus("SOMETHING_NEW"), false, false, false},
+		{ewallets.VoidStatusPending, false, true, false},
+		{ewallets.VoidStatusSucceeded, true, false, false},
+		{ewallets.VoidStatusFailed, false, false, true},
+		{ewallets.RefundStatusPending, false, true, false},
+		{ewallets.RefundStatusSucceeded, true, false, false},
+		{ewallets.RefundStatusFailed, false, false, true},
+		{ewallets.RefundStatus("SOMETHING_NEW"), false, false, false},
 	} {
 		assert.Equal(t, tc.succeeded, tc.s.Succeeded(), tc.s)
 		assert.Equal(t, tc.pending, tc.s.Pending(), tc.s)
 		assert.Equal(t, tc.failed, tc.s.Failed(), tc.s)
 	}
-	assert.True(t, ewallets.VoidStatusSucceeded.Succeeded())
-	assert.True(t, ewallets.VoidStatusFailed.Failed())
-	assert.False(t, ewallets.VoidStatusPending.Succeeded())
 }

@@ -134,12 +134,3 @@ func TestRefundParamsAreCheckedBeforeSending(t *testing.T) {
 	}
 	assert.Empty(t, f.srv.Requests(), "nothing was sent")
 }
-
-func TestRefundStatusHelpers(t *testing.T) {
-	t.Parallel()
-	assert.True(t, ewallets.RefundStatusSucceeded.Succeeded())
-	assert.False(t, ewallets.RefundStatusPending.Succeeded())
-	assert.True(t, ewallets.RefundStatusPending.Pending())
-	assert.True(t, ewallets.RefundStatusFailed.Failed())
-	assert.False(t, ewallets.RefundStatus("SOMETHING_NEW").Succeeded())
-}

@@ -158,3 +158,27 @@ func TestCreateChargeSendsTheOneCheckoutMethod(t *testing.T) {
 	_, err := f.pl.CreateCharge(t.Context(), nil)
 	fake.Invalid(t, err, "params")
 }
+
+func TestStatusHelpers(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		s interface {
+			Succeeded() bool
+			Pending() bool
+			Failed() bool
+		}
+		succeeded, pending, failed bool
+	}{
+		{paylater.ChargeStatusPending, false, true, false},
+		{paylater.ChargeStatusSucceeded, true, false, false},
+		{paylater.ChargeStatusFailed, false, false, true},
+		{paylater.ChargeStatusCancelled, false, false, false},
+		{paylater.RefundStatusPending, false, true, false},
+		{paylater.RefundStatusSucceeded, true, false, false},
+		{paylater.RefundStatusFailed, false, false, true},
+	} {
+		assert.Equal(t, tc.succeeded, tc.s.Succeeded(), tc.s)
+		assert.Equal(t, tc.pending, tc.s.Pending(), tc.s)
+		assert.Equal(t, tc.failed, tc.s.Failed(), tc.s)
+	}
+}
