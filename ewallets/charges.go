@@ -373,7 +373,9 @@ func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.Reques
 // VoidCharge cancels a SUCCEEDED one-time charge in full, on the day it was
 // paid (before 23:50 local time in Indonesia and the Philippines); later,
 // use CreateRefund. The returned charge has VoidStatus PENDING; the result
-// arrives in an ewallet.void callback, or read it with GetCharge.
+// arrives in an ewallet.void callback, or read it with GetCharge. It is not
+// repeated after an ambiguous failure; GetCharge's VoidStatus says whether
+// it went through.
 //
 // API: POST /ewallets/charges/{id}/void
 func (s *Client) VoidCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {

@@ -122,13 +122,35 @@ type LinkedAccount struct {
 // PaymentMethodAction is a step the customer (or the merchant, for url_type
 // API) must take to activate a payment method.
 type PaymentMethodAction struct {
-	// Action is AUTH or RESEND_AUTH.
-	Action string `json:"action"`
+	Action Action `json:"action"`
 	URL    string `json:"url"`
-	// URLType is API, WEB, MOBILE or DEEPLINK.
-	URLType string `json:"url_type"`
-	Method  string `json:"method"`
+	// URLType says where URL leads: a page (WEB), a page for phones
+	// (MOBILE), the wallet's app (DEEPLINK), or an API call the merchant
+	// makes (API).
+	URLType URLType `json:"url_type"`
+	// Method is the HTTP method for URL.
+	Method string `json:"method"`
 }
+
+// Action is what a [PaymentMethodAction] asks for.
+type Action string
+
+// The documented actions.
+const (
+	ActionAuth       Action = "AUTH"
+	ActionResendAuth Action = "RESEND_AUTH"
+)
+
+// URLType is the kind of a [PaymentMethodAction]'s URL.
+type URLType string
+
+// The documented URL types.
+const (
+	URLTypeAPI      URLType = "API"
+	URLTypeWeb      URLType = "WEB"
+	URLTypeMobile   URLType = "MOBILE"
+	URLTypeDeeplink URLType = "DEEPLINK"
+)
 
 // PaymentMethod is a linked eWallet account, as the payment method
 // endpoints return it and the payment_method.* callbacks carry it.
@@ -160,11 +182,12 @@ type PaymentMethod struct {
 	VirtualAccount     json.RawMessage `json:"virtual_account,omitzero"`
 }
 
-// AuthURL returns the URL of the AUTH action of the given url_type (WEB,
-// MOBILE, DEEPLINK), or "" when there is none.
-func (p *PaymentMethod) AuthURL(urlType string) string {
+// AuthURL returns the URL of the AUTH action of the given type
+// ([URLTypeWeb], [URLTypeMobile], [URLTypeDeeplink]), or "" when there is
+// none.
+func (p *PaymentMethod) AuthURL(urlType URLType) string {
 	for _, a := range p.Actions {
-		if a.Action == "AUTH" && a.URLType == urlType {
+		if a.Action == ActionAuth && a.URLType == urlType {
 			return a.URL
 		}
 	}
@@ -217,9 +240,12 @@ func (p *CreatePaymentMethodParams) Validate() error {
 
 // CreatePaymentMethod starts linking a customer's eWallet account. The
 // payment method is usually REQUIRES_ACTION: send the customer to
-// AuthURL("WEB") (or MOBILE/DEEPLINK); a payment_method.activated callback
-// says when it is ACTIVE. Like CreateCharge it is never repeated after an
-// ambiguous failure.
+// AuthURL(URLTypeWeb) (or URLTypeMobile, URLTypeDeeplink); a
+// payment_method.activated callback says when it is ACTIVE.
+//
+// Like CreateCharge it is never repeated after an ambiguous failure: on
+// [xendit.OutcomeUnknown] a payment method may exist that the customer
+// never saw, so it never becomes ACTIVE; create a new one.
 //
 // API: POST /v2/payment_methods
 func (s *Client) CreatePaymentMethod(ctx context.Context, params *CreatePaymentMethodParams, opts ...xendit.RequestOption) (*PaymentMethod, error) {
@@ -243,7 +269,8 @@ func (s *Client) GetPaymentMethod(ctx context.Context, id string, opts ...xendit
 }
 
 // ExpirePaymentMethod unlinks a payment method; it can no longer be
-// charged.
+// charged. It is not repeated after an ambiguous failure; GetPaymentMethod
+// says whether it went through (EXPIRED).
 //
 // API: POST /v2/payment_methods/{id}/expire
 func (s *Client) ExpirePaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {

@@ -157,7 +157,8 @@ func TestPaymentMethodExamplesDecode(t *testing.T) {
 		var pm ewallets.PaymentMethod
 		jsontest.Strict(t, name, &pm)
 		assert.Equal(t, status, pm.Status, name)
-		assert.Equal(t, "https://link-web.xendit.co/auth/lat-bcf19cc8-f097-44fb-839c-6e4aed807d00/confirm", pm.AuthURL("WEB"))
+		assert.Equal(t, "https://link-web.xendit.co/auth/lat-bcf19cc8-f097-44fb-839c-6e4aed807d00/confirm", pm.AuthURL(ewallets.URLTypeWeb))
+		assert.Empty(t, pm.AuthURL(ewallets.URLTypeDeeplink))
 		assert.Equal(t, "https://your-redirect-website.com/success", pm.EWallet.ChannelProperties.SuccessReturnURL)
 		assert.Equal(t, ewallets.CountryID, pm.Country)
 	}

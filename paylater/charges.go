@@ -158,7 +158,8 @@ func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.Reques
 }
 
 // CancelCharge cancels a PENDING charge (INELIGIBLE_TRANSACTION otherwise).
-// No callback follows.
+// No callback follows. It is not repeated after an ambiguous failure;
+// GetCharge says whether it went through (CANCELLED).
 //
 // API: POST /paylater/charges/{id}/cancel
 func (s *Client) CancelCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {

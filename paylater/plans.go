@@ -123,12 +123,23 @@ type PlanOption struct {
 	// InterestRate is a fraction: 0.025 is 2.5%.
 	InterestRate float64 `json:"interest_rate"`
 	TotalAmount  float64 `json:"total_amount"`
-	// Interval is DAY, WEEK or MONTH.
-	Interval        string `json:"interval"`
-	IntervalCount   int    `json:"interval_count"`
-	TotalRecurrence int    `json:"total_recurrence"`
-	Description     string `json:"description"`
+	// Interval and IntervalCount are the time between installments
+	// (every IntervalCount Intervals).
+	Interval        Interval `json:"interval"`
+	IntervalCount   int      `json:"interval_count"`
+	TotalRecurrence int      `json:"total_recurrence"`
+	Description     string   `json:"description"`
 }
+
+// Interval is the unit of the time between a plan's installments.
+type Interval string
+
+// The documented intervals.
+const (
+	IntervalDay   Interval = "DAY"
+	IntervalWeek  Interval = "WEEK"
+	IntervalMonth Interval = "MONTH"
+)
 
 // Total returns the sum of NetUnitAmount × Quantity over items, rounded to
 // cents: the Amount a plan must carry.
@@ -203,8 +214,9 @@ func (it *OrderItem) check(i int, noDiscount bool, channel ChannelCode) error {
 }
 
 // InitiatePlans asks the provider which installment plans it offers for the
-// order. Creating a plan charges nothing, but like every PayLater POST it is
-// never repeated after an ambiguous failure.
+// order. Like every PayLater POST it is never repeated after an ambiguous
+// failure; as a plan charges nothing, on [xendit.OutcomeUnknown] simply
+// initiate another.
 //
 // API: POST /paylater/plans
 func (s *Client) InitiatePlans(ctx context.Context, params *InitiatePlansParams, opts ...xendit.RequestOption) (*Plan, error) {

@@ -20,6 +20,7 @@ func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 	require.Len(t, plan.Options, 2)
 	assert.Equal(t, 0.025, plan.Options[1].InterestRate)
 	assert.Equal(t, 6, plan.Options[1].TotalRecurrence)
+	assert.Equal(t, paylater.IntervalMonth, plan.Options[1].Interval)
 	assert.Nil(t, plan.OrderItems[1].Subcategory)
 
 	for _, name := range []string{"paylater.create_charge.response.json", "paylater.get_charge.response.json"} {
