@@ -47,3 +47,43 @@ func Example() {
 	// amount: 900000 status: PENDING
 	// status: SUCCEEDED
 }
+
+// Refunding a paid BillEase charge in full, the only refund BillEase takes.
+func ExampleClient_CreateRefund() {
+	srv := xendittest.NewServer()
+	defer srv.Close()
+	client, _ := srv.Client()
+	pl := paylater.New(client)
+	ctx := context.Background()
+
+	items := []paylater.OrderItem{{
+		Type: paylater.ItemTypePhysicalProduct, ReferenceID: "SKU-7", Name: "Fan", NetUnitAmount: 1999.50, Quantity: 1,
+		URL: "https://shop.example/fan", Category: "Appliances",
+	}}
+	plan, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{
+		CustomerID: "cust-123", ChannelCode: paylater.ChannelBillEase, Currency: xendit.CurrencyPHP,
+		Amount: paylater.Total(items), OrderItems: items,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	charge, err := pl.CreateCharge(ctx, &paylater.CreateChargeParams{
+		PlanID: plan.ID, ReferenceID: "order-78-attempt-1",
+		SuccessRedirectURL: "https://shop.example/orders/78", FailureRedirectURL: "https://shop.example/orders/78/failed",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = srv.CompletePayLaterCharge(charge.ID) // the customer approves at BillEase
+
+	refund, err := pl.CreateRefund(ctx, charge.ID, &paylater.CreateRefundParams{Reason: xendit.Ptr(paylater.RefundReasonChangeOfMind)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%.2f %s %s\n", refund.Amount, refund.Currency, refund.Status)
+	// Output:
+	// 1999.50 PHP PENDING
+}
