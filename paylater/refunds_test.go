@@ -70,6 +70,8 @@ func TestAllRefundsOfACharge(t *testing.T) {
 		got = append(got, r.ID)
 	}
 	assert.Equal(t, want, got)
+	reqs := f.srv.Requests()
+	assert.Equal(t, "limit=50", reqs[len(reqs)-1].Query, "one page, of the most the API returns")
 
 	var errs []error
 	for _, err := range f.pl.AllRefunds(ctx, c.ID, &paylater.ListRefundsParams{Limit: xendit.Ptr(1)}) {
