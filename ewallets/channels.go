@@ -2,11 +2,11 @@ package ewallets
 
 import (
 	"net"
-	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // ChannelCode names an eWallet for charges: the country prefix and the
@@ -199,7 +199,7 @@ func (p *ChannelProperties) checkFormats() error {
 	}
 	for _, key := range []string{propSuccessRedirectURL, propFailureRedirectURL, propCancelRedirectURL, propPendingRedirectURL} {
 		if v := p.get(key); v != "" {
-			if err := checkURL("channel_properties."+key, v); err != nil {
+			if err := product.URL("channel_properties."+key, v); err != nil {
 				return err
 			}
 		}
@@ -271,13 +271,4 @@ func isE164(s string) bool {
 		return false
 	}
 	return strings.Trim(s[1:], "0123456789") == ""
-}
-
-// checkURL requires an absolute http or https URL.
-func checkURL(field, raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return xendit.Invalid(field, "%q is not an absolute http(s) URL", raw)
-	}
-	return nil
 }

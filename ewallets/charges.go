@@ -188,7 +188,7 @@ func (b *BasketItem) check(i int) error {
 		return xendit.Invalid(field("quantity"), "must be positive, got %v", b.Quantity)
 	}
 	if b.URL != nil {
-		if err := checkURL(field("url"), *b.URL); err != nil {
+		if err := product.URL(field("url"), *b.URL); err != nil {
 			return err
 		}
 	}

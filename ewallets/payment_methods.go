@@ -231,7 +231,7 @@ func (p *CreatePaymentMethodParams) Validate() error {
 		urls = append(urls, struct{ name, value string }{"cancel_return_url", *props.CancelReturnURL})
 	}
 	for _, f := range urls {
-		if err := checkURL("ewallet.channel_properties."+f.name, f.value); err != nil {
+		if err := product.URL("ewallet.channel_properties."+f.name, f.value); err != nil {
 			return err
 		}
 	}

@@ -3,7 +3,6 @@ package paylater
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -125,7 +124,7 @@ func (p *CreateChargeParams) Validate() error {
 		if f.value == "" {
 			return xendit.Invalid(f.name, "is required")
 		}
-		if err := checkURL(f.name, f.value); err != nil {
+		if err := product.URL(f.name, f.value); err != nil {
 			return err
 		}
 	}
@@ -164,13 +163,4 @@ func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.Reques
 // API: POST /paylater/charges/{id}/cancel
 func (s *Client) CancelCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: cancelCharge, PathParams: map[string]string{"id": id}, Options: opts})
-}
-
-// checkURL requires an absolute http or https URL.
-func checkURL(field, raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return xendit.Invalid(field, "%q is not an absolute http(s) URL", raw)
-	}
-	return nil
 }

@@ -207,7 +207,7 @@ func (it *OrderItem) check(i int, noDiscount bool, channel ChannelCode) error {
 	if it.Type == ItemTypeDiscount && noDiscount {
 		return xendit.Invalid(field("type"), "%s does not take DISCOUNT items", channel)
 	}
-	if err := checkURL(field("url"), it.URL); err != nil {
+	if err := product.URL(field("url"), it.URL); err != nil {
 		return err
 	}
 	return xendit.CheckMetadata(field("metadata"), it.Metadata)
