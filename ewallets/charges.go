@@ -2,8 +2,6 @@ package ewallets
 
 import (
 	"context"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
@@ -132,14 +130,13 @@ const (
 // formats, the basket and the metadata limits. It returns a
 // [*xendit.ValidationError] naming the field. CreateCharge calls it.
 func (p *CreateChargeParams) Validate() error {
-	switch n := utf8.RuneCountInString(p.ReferenceID); {
-	case n == 0:
-		return xendit.Invalid("reference_id", "is required")
-	case n > 255:
-		return xendit.Invalid("reference_id", "is longer than 255 characters")
-	}
-	if p.Currency == "" {
-		return xendit.Invalid("currency", "is required")
+	err := product.First(
+		product.Required("reference_id", p.ReferenceID),
+		product.MaxLen("reference_id", p.ReferenceID, 255),
+		product.Required("currency", string(p.Currency)),
+	)
+	if err != nil {
+		return err
 	}
 	if p.Amount <= 0 {
 		return xendit.Invalid("amount", "must be positive, got %v", p.Amount)
@@ -175,24 +172,23 @@ func (p *CreateChargeParams) Validate() error {
 }
 
 func (b *BasketItem) check(i int) error {
-	field := func(name string) string { return "basket[" + strconv.Itoa(i) + "]." + name }
-	for _, f := range []struct{ name, value string }{
-		{"reference_id", b.ReferenceID}, {"name", b.Name}, {"category", b.Category},
-		{"currency", string(b.Currency)}, {"type", string(b.Type)},
-	} {
-		if f.value == "" {
-			return xendit.Invalid(field(f.name), "is required")
-		}
+	it := product.ItemOf("basket", i)
+	err := product.First(
+		it.Required("reference_id", b.ReferenceID), it.Required("name", b.Name), it.Required("category", b.Category),
+		it.Required("currency", string(b.Currency)), it.Required("type", string(b.Type)),
+	)
+	if err != nil {
+		return err
 	}
 	if b.Quantity <= 0 {
-		return xendit.Invalid(field("quantity"), "must be positive, got %v", b.Quantity)
+		return xendit.Invalid(it.Field("quantity"), "must be positive, got %v", b.Quantity)
 	}
 	if b.URL != nil {
-		if err := product.URL(field("url"), *b.URL); err != nil {
+		if err := product.URL(it.Field("url"), *b.URL); err != nil {
 			return err
 		}
 	}
-	return xendit.CheckMetadata(field("metadata"), b.Metadata)
+	return xendit.CheckMetadata(it.Field("metadata"), b.Metadata)
 }
 
 // ChargeStatus is the state of a charge: PENDING until the customer

@@ -3,7 +3,6 @@ package paylater
 import (
 	"context"
 	"encoding/json"
-	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
@@ -109,26 +108,18 @@ func (p *CreateChargeParams) Validate() error {
 	if p.PlanID == "" {
 		return xendit.Invalid("plan_id", "is required (from InitiatePlans)")
 	}
-	switch n := utf8.RuneCountInString(p.ReferenceID); {
-	case n == 0:
-		return xendit.Invalid("reference_id", "is required")
-	case n > 255:
-		return xendit.Invalid("reference_id", "is longer than 255 characters")
-	}
 	if p.CheckoutMethod != nil && *p.CheckoutMethod != CheckoutMethodOneTimePayment {
 		return xendit.Invalid("checkout_method", "only %s is supported, got %q", CheckoutMethodOneTimePayment, *p.CheckoutMethod)
 	}
-	for _, f := range []struct{ name, value string }{
-		{"success_redirect_url", p.SuccessRedirectURL}, {"failure_redirect_url", p.FailureRedirectURL},
-	} {
-		if f.value == "" {
-			return xendit.Invalid(f.name, "is required")
-		}
-		if err := product.URL(f.name, f.value); err != nil {
-			return err
-		}
-	}
-	return xendit.CheckMetadata("metadata", p.Metadata)
+	return product.First(
+		product.Required("reference_id", p.ReferenceID),
+		product.MaxLen("reference_id", p.ReferenceID, 255),
+		product.Required("success_redirect_url", p.SuccessRedirectURL),
+		product.URL("success_redirect_url", p.SuccessRedirectURL),
+		product.Required("failure_redirect_url", p.FailureRedirectURL),
+		product.URL("failure_redirect_url", p.FailureRedirectURL),
+		xendit.CheckMetadata("metadata", p.Metadata),
+	)
 }
 
 // CreateCharge charges a plan. The charge is PENDING: send the customer to

@@ -3,8 +3,6 @@ package paylater
 import (
 	"context"
 	"math"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
@@ -156,12 +154,13 @@ func Total(items []OrderItem) float64 {
 // (the API's "Amount Does Not Tally" error). It returns a
 // [*xendit.ValidationError] naming the field. InitiatePlans calls it.
 func (p *InitiatePlansParams) Validate() error {
-	for _, f := range []struct{ name, value string }{
-		{"customer_id", p.CustomerID}, {"channel_code", string(p.ChannelCode)}, {"currency", string(p.Currency)},
-	} {
-		if f.value == "" {
-			return xendit.Invalid(f.name, "is required")
-		}
+	err := product.First(
+		product.Required("customer_id", p.CustomerID),
+		product.Required("channel_code", string(p.ChannelCode)),
+		product.Required("currency", string(p.Currency)),
+	)
+	if err != nil {
+		return err
 	}
 	if len(p.OrderItems) == 0 {
 		return xendit.Invalid("order_items", "needs at least one item")
@@ -189,28 +188,28 @@ func (p *InitiatePlansParams) Validate() error {
 }
 
 func (it *OrderItem) check(i int, noDiscount bool, channel ChannelCode) error {
-	field := func(name string) string { return "order_items[" + strconv.Itoa(i) + "]." + name }
+	item := product.ItemOf("order_items", i)
 	for _, f := range []struct{ name, value string }{
 		{"type", string(it.Type)}, {"reference_id", it.ReferenceID}, {"name", it.Name},
 		{"url", it.URL}, {"category", it.Category},
 	} {
-		if f.value == "" {
-			return xendit.Invalid(field(f.name), "is required")
+		if err := item.Required(f.name, f.value); err != nil {
+			return err
 		}
-		if utf8.RuneCountInString(f.value) > 255 {
-			return xendit.Invalid(field(f.name), "is longer than 255 characters")
+		if err := item.MaxLenPtr(f.name, &f.value, 255); err != nil {
+			return err
 		}
 	}
 	if it.Quantity < 1 {
-		return xendit.Invalid(field("quantity"), "must be at least 1, got %d", it.Quantity)
+		return xendit.Invalid(item.Field("quantity"), "must be at least 1, got %d", it.Quantity)
 	}
 	if it.Type == ItemTypeDiscount && noDiscount {
-		return xendit.Invalid(field("type"), "%s does not take DISCOUNT items", channel)
+		return xendit.Invalid(item.Field("type"), "%s does not take DISCOUNT items", channel)
 	}
-	if err := product.URL(field("url"), it.URL); err != nil {
+	if err := product.URL(item.Field("url"), it.URL); err != nil {
 		return err
 	}
-	return xendit.CheckMetadata(field("metadata"), it.Metadata)
+	return xendit.CheckMetadata(item.Field("metadata"), it.Metadata)
 }
 
 // InitiatePlans asks the provider which installment plans it offers for the

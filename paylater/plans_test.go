@@ -1,6 +1,7 @@
 package paylater_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -54,6 +55,9 @@ func TestInitiatePlansRules(t *testing.T) {
 			p.ChannelCode, p.Currency, p.OrderItems, p.Amount = paylater.ChannelCashalo, xendit.CurrencyPHP, []paylater.OrderItem{item(8000.01, 1)}, 8000.01
 		}, "amount"},
 		{"item url required", func(p *paylater.InitiatePlansParams) { p.OrderItems[0].URL = "" }, "order_items[0].url"},
+		{"item url absolute", func(p *paylater.InitiatePlansParams) { p.OrderItems[0].URL = "shop.example/x" }, "order_items[0].url"},
+		{"item name up to 255", func(p *paylater.InitiatePlansParams) { p.OrderItems[0].Name = strings.Repeat("n", 256) }, "order_items[0].name"},
+		{"channel required", func(p *paylater.InitiatePlansParams) { p.ChannelCode = "" }, "channel_code"},
 		{"quantity at least 1", func(p *paylater.InitiatePlansParams) { p.OrderItems[0].Quantity, p.Amount = 0, 0 }, "order_items[0].quantity"},
 		{"customer first", func(p *paylater.InitiatePlansParams) { p.CustomerID = "" }, "customer_id"},
 	}
