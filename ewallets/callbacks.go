@@ -17,7 +17,7 @@ const (
 	// EventRefund reports a refund's result.
 	EventRefund = "ewallet.refund"
 	// EventPaymentMethodActivated: an account link is ACTIVE and can be
-	// charged with TokenizedPayment.
+	// charged with CheckoutMethodTokenizedPayment.
 	EventPaymentMethodActivated = "payment_method.activated"
 	// EventPaymentMethodExpired: an account link expired or was
 	// invalidated; ask the customer to link again.
