@@ -145,12 +145,13 @@ func TestDataIsConsistent(t *testing.T) {
 		assert.Contains(t, []string{"GET", "POST", "PATCH", "PUT", "DELETE"}, e.Method, e.ID)
 		assert.True(t, strings.HasPrefix(e.Path, "/"), e.ID)
 		assert.Equal(t, e.Kind == reference.KindVariant, e.VariantOf != "", e.ID)
-		assert.NotZero(t, e.Source.From, e.ID)
+		assert.True(t, e.Source.File != "" && e.Source.From > 0 && e.Source.To >= e.Source.From, "%s: source %+v", e.ID, e.Source)
 		if e.IdempotencyHeader == "" {
 			assert.False(t, e.IdempotencyRequired, e.ID)
 		}
 		for _, x := range e.Examples {
 			assert.True(t, json.Valid(x.JSON), "%s %s", e.ID, x.Name)
+			assert.True(t, x.Source.From > 0 && x.Source.To >= x.Source.From, "%s %s: source %+v", e.ID, x.Name, x.Source)
 			assert.Contains(t, []string{reference.ExampleRequest, reference.ExampleResponse, reference.ExampleError}, x.Kind, "%s %s", e.ID, x.Name)
 		}
 		// Every placeholder either is a documented path parameter or the
@@ -168,6 +169,8 @@ func TestDataIsConsistent(t *testing.T) {
 	hooks := map[string]bool{}
 	for _, w := range reference.Webhooks() {
 		hooks[w.ID] = true
+		assert.True(t, strings.HasPrefix(w.ID, w.Area+"."), w.ID)
+		assert.True(t, w.Source.From > 0 && w.Source.To >= w.Source.From, "%s: source %+v", w.ID, w.Source)
 		for _, by := range w.TriggeredBy {
 			assert.True(t, ids[by], "%s is triggered by unknown %s", w.ID, by)
 		}

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -275,18 +276,21 @@ func errs(v any) []reference.Error {
 	return out
 }
 
-// source parses "seed 002_e6ad2b928180ed42.txt lines 351-458" (or "line
-// 432").
+// sourceLines matches the start of the inventory's source strings: "seed
+// 002_e6ad2b928180ed42.txt lines 351-458" or "... line 432", sometimes
+// followed by "; also seed 003... lines ..." (other copies of the section,
+// which are left out: Source is the main passage).
+var sourceLines = regexp.MustCompile(`^seed (\S+) lines? (\d+)(?:-(\d+))?`)
+
 func source(v any) reference.Source {
 	s, _ := v.(string)
-	s = strings.TrimPrefix(s, "seed ")
-	file, rest, _ := strings.Cut(s, " ")
-	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "lines "), "line ")
-	from, to, found := strings.Cut(rest, "-")
-	src := reference.Source{File: file, From: atoi(from)}
-	src.To = src.From
-	if found {
-		src.To = atoi(to)
+	m := sourceLines.FindStringSubmatch(s)
+	if m == nil {
+		return reference.Source{}
+	}
+	src := reference.Source{File: m[1], From: atoi(m[2]), To: atoi(m[2])}
+	if m[3] != "" {
+		src.To = atoi(m[3])
 	}
 	return src
 }
