@@ -76,10 +76,7 @@ func Generate(dir string) (map[string][]byte, error) {
 type gen struct {
 	dir   string
 	areas map[string]*reference.Area
-	// triggers maps an endpoint ID to the webhooks a webhook entry says it
-	// triggers (endpoints-more.json's triggered_by).
-	triggers map[string][]string
-	err      error
+	err   error
 }
 
 func (g *gen) fail(format string, args ...any) {
@@ -168,7 +165,7 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 // examples reads the example files an entry lists.
-func (g *gen) examples(list []any, versionKey string) []reference.Example {
+func (g *gen) examples(list []any) []reference.Example {
 	var out []reference.Example
 	for _, v := range list {
 		x := asObj(v)
@@ -186,7 +183,7 @@ func (g *gen) examples(list []any, versionKey string) []reference.Example {
 		out = append(out, reference.Example{
 			Kind:       str(x, "kind"),
 			Name:       filepath.Base(file),
-			APIVersion: str(x, versionKey),
+			APIVersion: str(x, "api_version"),
 			Source:     source(x["source"]),
 			JSON:       json.RawMessage(compact.Bytes()),
 		})

@@ -17,26 +17,7 @@ func (g *gen) core(v any) error {
 			hooks = append(hooks, e)
 			continue
 		}
-		vers, idem, body, resp := asObj(e["versions"]), asObj(e["idempotency"]), asObj(e["body"]), asObj(e["response"])
-		ep := reference.Endpoint{
-			ID: str(e, "id"), Kind: reference.KindAPI, Title: str(e, "title"),
-			Method: str(e, "method"), Path: str(e, "path"), BaseURL: str(e, "base_url"),
-			PathParams:          params(e["path_params"]),
-			VersionHeader:       str(vers, "api_version_header"),
-			IdempotencyHeader:   str(idem, "header"),
-			IdempotencyRequired: requirement(idem["required"]) == reference.Required,
-			Headers:             params(e["request_headers"]),
-			Query:               params(e["query_params"]),
-			ContentType:         str(e, "content_type"),
-			Body:                params(body["params"]),
-			SuccessStatus:       num(resp["success_status"]),
-			Errors:              errs(e["errors"]),
-			Examples:            g.examples(asList(e["examples"]), "api_version"),
-			Source:              source(e["source"]),
-		}
-		for _, d := range asList(vers["documented"]) {
-			ep.Versions = append(ep.Versions, str(asObj(d), "version"))
-		}
+		ep := g.coreShape(e)
 		for _, w := range asList(e["webhooks"]) {
 			w := asObj(w)
 			ep.Webhooks = append(ep.Webhooks, str(w, "id"))
@@ -50,11 +31,37 @@ func (g *gen) core(v any) error {
 			Events:   dedupe(events[str(e, "id")]),
 			Headers:  params(e["request_headers"]),
 			Body:     params(asObj(e["body"])["params"]),
-			Examples: g.examples(asList(e["examples"]), "api_version"),
+			Examples: g.examples(asList(e["examples"])),
 			Source:   source(e["source"]),
 		})
 	}
 	return nil
+}
+
+// coreShape reads an endpoint of the shape endpoints-core.json and
+// endpoints-more.json share.
+func (g *gen) coreShape(e obj) reference.Endpoint {
+	vers, idem, body, resp := asObj(e["versions"]), asObj(e["idempotency"]), asObj(e["body"]), asObj(e["response"])
+	ep := reference.Endpoint{
+		ID: str(e, "id"), Kind: reference.KindAPI, Title: str(e, "title"),
+		Method: str(e, "method"), Path: str(e, "path"), BaseURL: str(e, "base_url"),
+		PathParams:          params(e["path_params"]),
+		VersionHeader:       str(vers, "api_version_header"),
+		IdempotencyHeader:   str(idem, "header"),
+		IdempotencyRequired: requirement(idem["required"]) == reference.Required,
+		Headers:             params(e["request_headers"]),
+		Query:               params(e["query_params"]),
+		ContentType:         str(e, "content_type"),
+		Body:                params(body["params"]),
+		SuccessStatus:       num(resp["success_status"]),
+		Errors:              errs(e["errors"]),
+		Examples:            g.examples(asList(e["examples"])),
+		Source:              source(e["source"]),
+	}
+	for _, d := range asList(vers["documented"]) {
+		ep.Versions = append(ep.Versions, str(asObj(d), "version"))
+	}
+	return ep
 }
 
 // payments reads endpoints-payments.json: a list of entries of kinds
@@ -74,7 +81,7 @@ func (g *gen) payments(v any) error {
 				Events:   dedupe([]string{str(w, "event")}),
 				Headers:  params(w["headers"]),
 				Body:     params(w["fields"]),
-				Examples: g.examples(asList(e["examples"]), "api_version"),
+				Examples: g.examples(asList(e["examples"])),
 				Source:   source(e["source"]),
 			})
 			continue
@@ -91,7 +98,7 @@ func (g *gen) payments(v any) error {
 			ContentType:         str(e, "content_type"),
 			Body:                params(e["body_params"]),
 			Errors:              errs(e["error_codes"]),
-			Examples:            g.examples(asList(e["examples"]), "api_version"),
+			Examples:            g.examples(asList(e["examples"])),
 			Source:              source(e["source"]),
 		}
 		if ep.VariantOf != "" {
@@ -124,7 +131,7 @@ func (g *gen) snap(v any) error {
 				Events:   dedupe([]string{str(e, "event_type")}),
 				Headers:  params(e["headers"]),
 				Body:     params(e["payload"]),
-				Examples: g.examples(asList(e["examples"]), "api_version"),
+				Examples: g.examples(asList(e["examples"])),
 				Source:   where,
 			})
 			continue
@@ -135,7 +142,7 @@ func (g *gen) snap(v any) error {
 			Headers:       params(e["request_headers"]),
 			Body:          params(e["body_params"]),
 			SuccessStatus: num(asObj(asObj(e["response"])["success"])["http_status_implied_by_code"]),
-			Examples:      g.examples(asList(e["examples"]), "api_version"),
+			Examples:      g.examples(asList(e["examples"])),
 			Source:        where,
 		}
 		for _, h := range asList(e["request_headers"]) {
@@ -168,28 +175,9 @@ func (g *gen) more(v any) error {
 	root := asObj(v)
 	for _, x := range asList(root["operations"]) {
 		e := asObj(x)
-		vers, idem, body, resp := asObj(e["versions"]), asObj(e["idempotency"]), asObj(e["body"]), asObj(e["response"])
-		ep := reference.Endpoint{
-			ID: str(e, "id"), Kind: reference.KindAPI, Title: str(e, "title"),
-			Method: str(e, "method"), Path: str(e, "path"), BaseURL: str(e, "base_url"),
-			PathParams:          params(e["path_params"]),
-			VersionHeader:       str(vers, "api_version_header"),
-			VersionRequired:     vers["required"] == true,
-			IdempotencyHeader:   str(idem, "header"),
-			IdempotencyRequired: requirement(idem["required"]) == reference.Required,
-			Headers:             params(e["request_headers"]),
-			Query:               params(e["query_params"]),
-			ContentType:         str(e, "content_type"),
-			Body:                params(body["params"]),
-			SuccessStatus:       num(resp["success_status"]),
-			Errors:              errs(e["errors"]),
-			Webhooks:            strs(e["webhooks"]),
-			Examples:            g.examples(asList(e["examples"]), "api_version"),
-			Source:              source(e["source"]),
-		}
-		for _, d := range asList(vers["documented"]) {
-			ep.Versions = append(ep.Versions, str(asObj(d), "version"))
-		}
+		ep := g.coreShape(e)
+		ep.VersionRequired = asObj(e["versions"])["required"] == true
+		ep.Webhooks = strs(e["webhooks"])
 		g.addEndpoint(ep)
 	}
 	for _, x := range asList(root["webhooks"]) {
@@ -202,7 +190,7 @@ func (g *gen) more(v any) error {
 			ID: str(e, "id"), Title: str(e, "title"),
 			Events:      dedupe(events),
 			TriggeredBy: strs(e["triggered_by"]),
-			Examples:    g.examples(asList(e["examples"]), "api_version"),
+			Examples:    g.examples(asList(e["examples"])),
 			Source:      source(e["source"]),
 		})
 	}
