@@ -57,9 +57,9 @@ func echoServer(t *testing.T, status int) *httptest.Server {
 
 func chargeWithCardData() *cards.CreateChargeParams {
 	return &cards.CreateChargeParams{
-		TokenID: tokenID, AuthenticationID: authID, ExternalID: "order-1", Amount: 10000,
+		TokenID: tokenID, AuthenticationID: xendit.Ptr(authID), ExternalID: "order-1", Amount: 10000,
 		Metadata:       map[string]any{"card": cardNumber, "spaced": spacedCard, "cvv": cvn, "nested": map[string]any{"cvn": cvn}},
-		BillingDetails: &cards.BillingDetails{Email: holderEmail, Address: &cards.Address{Country: "ID"}},
+		BillingDetails: &cards.BillingDetails{Email: xendit.Ptr(holderEmail), Address: &cards.Address{Country: "ID"}},
 	}
 }
 
@@ -121,7 +121,10 @@ func TestCardDataNeverReachesLogsOrErrorsOnADroppedConnection(t *testing.T) {
 func TestTokenIDNeverReachesErrors(t *testing.T) {
 	srv := echoServer(t, http.StatusBadRequest)
 	cc, _ := debugClient(t, srv.URL)
-	_, err := cc.GetChargeOption(context.Background(), &cards.ChargeOptionParams{TokenID: tokenID, Amount: 10000})
+	_, err := cc.GetChargeOption(context.Background(), &cards.GetChargeOptionParams{TokenID: xendit.Ptr(tokenID), Amount: 10000})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), tokenID)
+	_, err = cc.CalculatePromotion(context.Background(), &cards.CalculatePromotionParams{TokenID: xendit.Ptr(tokenID), Amount: 10000})
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), tokenID)
 	_, err = cc.GetToken(context.Background(), tokenID)

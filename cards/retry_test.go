@@ -23,7 +23,7 @@ func (f *fixture) captured(t *testing.T, externalID string, amount float64) *car
 	t.Helper()
 	c, err := f.cc.CreateCharge(context.Background(), f.params(externalID, amount, xendittest.CardToken{}))
 	require.NoError(t, err)
-	require.Equal(t, cards.ChargeCaptured, c.Status)
+	require.Equal(t, cards.ChargeStatusCaptured, c.Status)
 	return c
 }
 
@@ -49,10 +49,10 @@ func TestRefundRetriedAfter503KeepsItsIdempotencyKey(t *testing.T) {
 			path := "/credit_card_charges/" + c.ID + "/refunds"
 			f.srv.InjectFault(xendittest.Fault{Method: http.MethodPost, Path: path, Status: http.StatusServiceUnavailable, Times: 2})
 			var resp xendit.Response
-			r, err := f.cc.CreateRefund(context.Background(), &cards.CreateRefundParams{ChargeID: c.ID, Amount: 5000, ExternalID: "r-1"},
+			r, err := f.cc.CreateRefund(context.Background(), c.ID, &cards.CreateRefundParams{Amount: 5000, ExternalID: "r-1"},
 				append(opts, xendit.CaptureResponse(&resp))...)
 			require.NoError(t, err)
-			assert.Equal(t, cards.RefundRequested, r.Status)
+			assert.Equal(t, cards.RefundStatusRequested, r.Status)
 			assert.Equal(t, 3, resp.Attempts)
 
 			sent := requestsTo(f.srv, http.MethodPost, path)
@@ -94,13 +94,13 @@ func TestRefundWhoseAnswerWasLostIsMadeOnce(t *testing.T) {
 
 	var resp xendit.Response
 	r, err := cards.New(client).CreateRefund(context.Background(),
-		&cards.CreateRefundParams{ChargeID: c.ID, Amount: 60000, ExternalID: "r-1"}, xendit.CaptureResponse(&resp))
+		c.ID, &cards.CreateRefundParams{Amount: 60000, ExternalID: "r-1"}, xendit.CaptureResponse(&resp))
 	require.NoError(t, err)
 	assert.Equal(t, 2, resp.Attempts)
 
 	// Had the retry refunded again, 120000 of 100000 would be refunded and
 	// the remaining 40000 could not be.
-	_, err = f.cc.CreateRefund(context.Background(), &cards.CreateRefundParams{ChargeID: c.ID, Amount: 40000, ExternalID: "r-2"})
+	_, err = f.cc.CreateRefund(context.Background(), c.ID, &cards.CreateRefundParams{Amount: 40000, ExternalID: "r-2"})
 	require.NoError(t, err, "only one refund of 60000 was made")
 	assert.NotEmpty(t, r.ID)
 }
@@ -110,14 +110,14 @@ func TestRefundReplayWithAnotherBodyIsAnIdempotencyConflict(t *testing.T) {
 	c := f.captured(t, "order-3", 100000)
 	ctx := context.Background()
 	key := xendit.WithIdempotencyKey("refund-order-3")
-	first, err := f.cc.CreateRefund(ctx, &cards.CreateRefundParams{ChargeID: c.ID, Amount: 1000, ExternalID: "r-1"}, key)
+	first, err := f.cc.CreateRefund(ctx, c.ID, &cards.CreateRefundParams{Amount: 1000, ExternalID: "r-1"}, key)
 	require.NoError(t, err)
 
-	again, err := f.cc.CreateRefund(ctx, &cards.CreateRefundParams{ChargeID: c.ID, Amount: 1000, ExternalID: "r-1"}, key)
+	again, err := f.cc.CreateRefund(ctx, c.ID, &cards.CreateRefundParams{Amount: 1000, ExternalID: "r-1"}, key)
 	require.NoError(t, err, "same key, same body: the first answer")
 	assert.Equal(t, first.ID, again.ID)
 
-	_, err = f.cc.CreateRefund(ctx, &cards.CreateRefundParams{ChargeID: c.ID, Amount: 2000, ExternalID: "r-1"}, key)
+	_, err = f.cc.CreateRefund(ctx, c.ID, &cards.CreateRefundParams{Amount: 2000, ExternalID: "r-1"}, key)
 	require.ErrorIs(t, err, xendit.ErrIdempotencyConflict)
 	var xe *xendit.Error
 	require.ErrorAs(t, err, &xe)
@@ -158,7 +158,7 @@ func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T)
 			path := "/credit_card_charges/" + auth.ID + "/capture"
 			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
 			f.srv.InjectFault(fault)
-			_, err = f.cc.CaptureCharge(context.Background(), &cards.CaptureChargeParams{ChargeID: auth.ID, Amount: 20000})
+			_, err = f.cc.CaptureCharge(context.Background(), auth.ID, &cards.CaptureChargeParams{Amount: 20000})
 			require.Error(t, err)
 			assert.Len(t, requestsTo(f.srv, http.MethodPost, path), 1)
 			assert.True(t, xendit.OutcomeUnknown(err))
@@ -173,5 +173,5 @@ func TestCreateChargeRetriesA429(t *testing.T) {
 	c, err := f.cc.CreateCharge(context.Background(), f.params("order-6", 20000, xendittest.CardToken{}), xendit.CaptureResponse(&resp))
 	require.NoError(t, err, "a 429 was not processed, so it is retried")
 	assert.Equal(t, 2, resp.Attempts)
-	assert.Equal(t, cards.ChargeCaptured, c.Status)
+	assert.Equal(t, cards.ChargeStatusCaptured, c.Status)
 }
