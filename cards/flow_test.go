@@ -59,6 +59,7 @@ func lastBody(t *testing.T, srv *xendittest.Server, path string) map[string]any 
 }
 
 func TestAuthorizeCaptureRefund(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	auth, err := f.cc.CreateAuthorization(ctx, f.params("order-1", 100000, xendittest.CardToken{}))
@@ -102,6 +103,7 @@ func TestAuthorizeCaptureRefund(t *testing.T) {
 }
 
 func TestReverseAuthorization(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 	auth, err := f.cc.CreateAuthorization(ctx, f.params("order-2", 50000, xendittest.CardToken{}))
@@ -126,6 +128,7 @@ func TestReverseAuthorization(t *testing.T) {
 }
 
 func TestZeroAmountAuthorizationSendsAmountZero(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	p := f.params("verify-1", 75000, xendittest.CardToken{MultipleUse: true})
 	c, err := f.cc.CreateZeroAmountAuthorization(context.Background(), p)
@@ -142,6 +145,7 @@ func TestZeroAmountAuthorizationSendsAmountZero(t *testing.T) {
 }
 
 func TestChargeOutcomes(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	ctx := context.Background()
 
@@ -171,6 +175,7 @@ func TestChargeOutcomes(t *testing.T) {
 }
 
 func TestExpiredAuthorizationCannotBeCaptured(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	auth, err := f.cc.CreateAuthorization(context.Background(), f.params("order-8", 30000, xendittest.CardToken{}))
 	require.NoError(t, err)
@@ -180,6 +185,7 @@ func TestExpiredAuthorizationCannotBeCaptured(t *testing.T) {
 }
 
 func TestGetToken(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	tz := f.srv.NewCardToken(xendittest.CardToken{CardNumber: "5200000000001096"})
 	tok, err := f.cc.GetToken(context.Background(), tz.ID)

@@ -89,8 +89,10 @@ func debugClient(t *testing.T, baseURL string) (*cards.Client, *bytes.Buffer) {
 }
 
 func TestCardDataNeverReachesLogsOrErrors(t *testing.T) {
+	t.Parallel()
 	for _, status := range []int{http.StatusBadRequest, http.StatusServiceUnavailable} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
+			t.Parallel()
 			srv := echoServer(t, status)
 			cc, logs := debugClient(t, srv.URL)
 			_, err := cc.CreateCharge(context.Background(), chargeWithCardData())
@@ -109,6 +111,7 @@ func TestCardDataNeverReachesLogsOrErrors(t *testing.T) {
 }
 
 func TestCardDataNeverReachesLogsOrErrorsOnADroppedConnection(t *testing.T) {
+	t.Parallel()
 	srv := xendittest.NewServer()
 	defer srv.Close()
 	srv.InjectFault(xendittest.Fault{Method: http.MethodPost, Path: "/credit_card_charges", Drop: true})
@@ -119,6 +122,7 @@ func TestCardDataNeverReachesLogsOrErrorsOnADroppedConnection(t *testing.T) {
 }
 
 func TestTokenIDNeverReachesErrors(t *testing.T) {
+	t.Parallel()
 	srv := echoServer(t, http.StatusBadRequest)
 	cc, _ := debugClient(t, srv.URL)
 	_, err := cc.GetChargeOption(context.Background(), &cards.GetChargeOptionParams{TokenID: xendit.Ptr(tokenID), Amount: 10000})
@@ -133,6 +137,7 @@ func TestTokenIDNeverReachesErrors(t *testing.T) {
 }
 
 func TestScrubbedErrorsKeepTheirCause(t *testing.T) {
+	t.Parallel()
 	srv := xendittest.NewServer()
 	defer srv.Close()
 	cc, _ := debugClient(t, srv.URL)

@@ -12,7 +12,8 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 )
 
-func TestExamplesDecodeIntoNamedFields(t *testing.T) {
+func TestReferenceExamplesDecodeIntoNamedFields(t *testing.T) {
+	t.Parallel()
 	for name, v := range map[string]any{
 		"cards.create_token.response.json":              &cards.Tokenization{},
 		"cards.create_authentication.response.json":     &cards.Authentication{},
@@ -31,19 +32,20 @@ func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 		"cards.create_refund.response.json":             &cards.Refund{},
 		"cards.get_charge.response.json":                &cards.Charge{},
 		"cards.get_charge_option.response.json":         &cards.ChargeOption{},
-		"cards.create_promotion.request.json":          &cards.CreatePromotionParams{},
-		"cards.create_promotion.response.json":         &cards.Promotion{},
+		"cards.create_promotion.request.json":           &cards.CreatePromotionParams{},
+		"cards.create_promotion.response.json":          &cards.Promotion{},
 		"cards.list_promotions.response.json":           &cards.PromotionList{},
-		"cards.calculate_promotion.response.json":      &cards.PromotionCalculation{},
-		"cards.update_promotion.request.json":          &cards.UpdatePromotionParams{},
-		"cards.update_promotion.response.json":         &cards.Promotion{},
-		"cards.delete_promotion.response.json":         &cards.Promotion{},
+		"cards.calculate_promotion.response.json":       &cards.PromotionCalculation{},
+		"cards.update_promotion.request.json":           &cards.UpdatePromotionParams{},
+		"cards.update_promotion.response.json":          &cards.Promotion{},
+		"cards.delete_promotion.response.json":          &cards.Promotion{},
 	} {
-		t.Run(name, func(t *testing.T) { jsontest.Strict(t, name, v) })
+		t.Run(name, func(t *testing.T) { t.Parallel(); jsontest.Strict(t, name, v) })
 	}
 }
 
-func TestExamplesRoundTrip(t *testing.T) {
+func TestReferenceExamplesRoundTrip(t *testing.T) {
+	t.Parallel()
 	charge := func() any { return new(cards.Charge) }
 	promotion := func() any { return new(cards.Promotion) }
 	jsontest.RoundTripAll(t, map[string]func() any{
@@ -64,17 +66,18 @@ func TestExamplesRoundTrip(t *testing.T) {
 		"cards.create_refund.response.json":             func() any { return new(cards.Refund) },
 		"cards.get_charge.response.json":                charge,
 		"cards.get_charge_option.response.json":         func() any { return new(cards.ChargeOption) },
-		"cards.create_promotion.request.json":          func() any { return new(cards.CreatePromotionParams) },
-		"cards.create_promotion.response.json":         promotion,
+		"cards.create_promotion.request.json":           func() any { return new(cards.CreatePromotionParams) },
+		"cards.create_promotion.response.json":          promotion,
 		"cards.list_promotions.response.json":           promotion, // one object, not the documented array; ListPromotions reads both
-		"cards.calculate_promotion.response.json":      func() any { return new(cards.PromotionCalculation) },
-		"cards.update_promotion.request.json":          func() any { return new(cards.UpdatePromotionParams) },
-		"cards.update_promotion.response.json":         promotion,
-		"cards.delete_promotion.response.json":         promotion,
+		"cards.calculate_promotion.response.json":       func() any { return new(cards.PromotionCalculation) },
+		"cards.update_promotion.request.json":           func() any { return new(cards.UpdatePromotionParams) },
+		"cards.update_promotion.response.json":          promotion,
+		"cards.delete_promotion.response.json":          promotion,
 	}, nil)
 }
 
-func TestChargeExample(t *testing.T) {
+func TestReferenceChargeExample(t *testing.T) {
+	t.Parallel()
 	var c cards.Charge
 	jsontest.Strict(t, "cards.create_charge.response.json", &c)
 	assert.Equal(t, cards.ChargeStatusCaptured, c.Status)
@@ -101,7 +104,8 @@ func TestChargeExample(t *testing.T) {
 	require.NoError(t, p.Validate())
 }
 
-func TestPromotionExamples(t *testing.T) {
+func TestReferencePromotionExamples(t *testing.T) {
+	t.Parallel()
 	var p cards.Promotion
 	jsontest.Strict(t, "cards.create_promotion.response.json", &p)
 	assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), p.StartTime.Time, "space-separated layout")
@@ -133,7 +137,8 @@ func TestPromotionExamples(t *testing.T) {
 	assert.Empty(t, l)
 }
 
-func TestTokenExample(t *testing.T) {
+func TestReferenceTokenExample(t *testing.T) {
+	t.Parallel()
 	var tok cards.Token
 	jsontest.Strict(t, "cards.get_token.response.json", &tok)
 	assert.Equal(t, "VALID", tok.Status)
@@ -148,6 +153,7 @@ func TestTokenExample(t *testing.T) {
 }
 
 func TestUnknownCodesStillDecode(t *testing.T) {
+	t.Parallel()
 	var c cards.Charge
 	body := `{"status":"PARTIALLY_CAPTURED","failure_reason":"NEW_REASON","cvn_code":"U","eci":"09",
 		"charge_type":"INSTALLMENT","card_type":"CHARGE"}`
@@ -161,6 +167,7 @@ func TestUnknownCodesStillDecode(t *testing.T) {
 }
 
 func TestECICode(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[cards.ECI]cards.ECI{"05": "5", "5": "5", "00": "0", "0": "0", "02": "2", "": ""} {
 		assert.Equal(t, want, in.Code(), "%q", in)
 	}
@@ -168,4 +175,38 @@ func TestECICode(t *testing.T) {
 	assert.False(t, cards.ECI("06").Authenticated())
 	assert.True(t, cards.FailureReasonProcessorTimeout.Retryable())
 	assert.False(t, cards.FailureReasonStolenCard.Retryable())
+}
+
+// TestStatusHelpers pins what each status answers: for card refunds the
+// reference's statuses table reads "REQUESTED Refund request succeeded".
+func TestStatusHelpers(t *testing.T) {
+	t.Parallel()
+	type helpers interface{ Succeeded() bool }
+	type failer interface{ Failed() bool }
+	for _, c := range []struct {
+		status            any
+		succeeded, failed bool
+	}{
+		{cards.ChargeStatusCaptured, true, false},
+		{cards.ChargeStatusAuthorized, false, false},
+		{cards.ChargeStatusReversed, false, false},
+		{cards.ChargeStatusFailed, false, true},
+		{cards.RefundStatusRequested, true, false},
+		{cards.RefundStatusFailed, false, true},
+		{cards.RefundStatus("PENDING"), false, false},
+		{cards.ReversalStatusSucceeded, true, false},
+		{cards.ReversalStatusFailed, false, true},
+		{cards.TokenStatusVerified, true, false},
+		{cards.TokenStatusInReview, false, false},
+		{cards.TokenStatusFailed, false, true},
+	} {
+		assert.Equal(t, c.succeeded, c.status.(helpers).Succeeded(), "%v.Succeeded()", c.status)
+		assert.Equal(t, c.failed, c.status.(failer).Failed(), "%v.Failed()", c.status)
+	}
+	assert.True(t, cards.TokenStatusInReview.Pending())
+	assert.False(t, cards.TokenStatusVerified.Pending())
+
+	var r cards.Refund
+	jsontest.Strict(t, "cards.create_refund.response.json", &r)
+	assert.True(t, r.Status.Succeeded(), "the reference's refund example succeeded")
 }

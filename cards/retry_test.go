@@ -39,11 +39,13 @@ func requestsTo(srv *xendittest.Server, method, path string) []xendittest.Reques
 }
 
 func TestRefundRetriedAfter503KeepsItsIdempotencyKey(t *testing.T) {
+	t.Parallel()
 	for name, opts := range map[string][]xendit.RequestOption{
 		"generated":    nil,
 		"caller's own": {xendit.WithIdempotencyKey("refund-order-1-a")},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			f := newFixture(t)
 			c := f.captured(t, "order-1", 100000)
 			path := "/credit_card_charges/" + c.ID + "/refunds"
@@ -75,6 +77,7 @@ func TestRefundRetriedAfter503KeepsItsIdempotencyKey(t *testing.T) {
 // Xendit processed: the retry carries the same key and gets the first
 // refund back instead of a second one.
 func TestRefundWhoseAnswerWasLostIsMadeOnce(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	c := f.captured(t, "order-2", 100000)
 	target, err := url.Parse(f.srv.URL)
@@ -106,6 +109,7 @@ func TestRefundWhoseAnswerWasLostIsMadeOnce(t *testing.T) {
 }
 
 func TestRefundReplayWithAnotherBodyIsAnIdempotencyConflict(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	c := f.captured(t, "order-3", 100000)
 	ctx := context.Background()
@@ -128,6 +132,7 @@ func TestRefundReplayWithAnotherBodyIsAnIdempotencyConflict(t *testing.T) {
 // to end that charges, captures and reversals, which have no idempotency
 // header, are sent once when Xendit may have processed them.
 func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
+	t.Parallel()
 	faults := map[string]xendittest.Fault{
 		"503":                {Status: http.StatusServiceUnavailable},
 		"500":                {Status: http.StatusInternalServerError},
@@ -135,6 +140,8 @@ func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T)
 	}
 	for name, fault := range faults {
 		t.Run("create charge/"+name, func(t *testing.T) {
+			t.Parallel()
+			fault := fault
 			f := newFixture(t)
 			p := f.params("order-4", 20000, xendittest.CardToken{})
 			fault.Method, fault.Path, fault.Times = http.MethodPost, "/credit_card_charges", 3
@@ -152,6 +159,8 @@ func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T)
 			assert.ErrorIs(t, err, xendit.ErrNotFound)
 		})
 		t.Run("capture/"+name, func(t *testing.T) {
+			t.Parallel()
+			fault := fault
 			f := newFixture(t)
 			auth, err := f.cc.CreateAuthorization(context.Background(), f.params("order-5", 20000, xendittest.CardToken{}))
 			require.NoError(t, err)
@@ -167,6 +176,7 @@ func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T)
 }
 
 func TestCreateChargeRetriesA429(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.srv.InjectFault(xendittest.Fault{Method: http.MethodPost, Path: "/credit_card_charges", Status: http.StatusTooManyRequests})
 	var resp xendit.Response
