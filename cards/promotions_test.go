@@ -191,3 +191,16 @@ func TestListPromotionsSendsOnlyTheFiltersSet(t *testing.T) {
 	assert.Empty(t, reqs[0].Query)
 	assert.Equal(t, "bin=400000&currency=PHP&status=PAUSED", reqs[1].Query)
 }
+
+// TestListPromotionsOfNothingIsAnEmptyPage: an answer of null (or []) is a
+// page with empty, not nil, Data, so that it encodes as [] again.
+func TestListPromotionsOfNothingIsAnEmptyPage(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{`null`, `[]`} {
+		cc, _ := promotionServer(t, body)
+		page, err := cc.ListPromotions(context.Background(), &cards.ListPromotionsParams{Status: xendit.Ptr(cards.PromotionStatusActive)})
+		require.NoError(t, err)
+		assert.NotNil(t, page.Data, body)
+		assert.Empty(t, page.Data, body)
+	}
+}
