@@ -385,7 +385,8 @@ func (s *Client) CreateAuthorization(ctx context.Context, params *CreateChargePa
 // (amount: 0), typically to save a multiple-use token. The account needs a
 // processor that supports it (test mode does). params.Amount is ignored
 // and params is not modified. The charge comes back AUTHORIZED with
-// AuthorizedAmount 0; it cannot be reversed or captured.
+// AuthorizedAmount 0; it cannot be reversed or captured. Like CreateCharge,
+// it is never repeated after an ambiguous failure.
 //
 // API: POST /credit_card_charges
 func (s *Client) CreateZeroAmountAuthorization(ctx context.Context, params *CreateChargeParams, opts ...xendit.RequestOption) (*Charge, error) {

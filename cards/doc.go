@@ -108,11 +108,12 @@
 // Statuses, failure reasons, CVN codes ([CVNCode]), ECI codes ([ECI]),
 // charge types, card types and promotion statuses are typed string
 // constants named after their type and value (ChargeStatusCaptured,
-// FailureReasonStolenCard, CVNMatch); values the reference does not list
-// still decode. The ECI constants are the exception: their values are
-// digits, so they are named after what the digit means for its scheme
-// (ECIAuthenticated is "5", ECIMastercardAuthenticated "2"). The API
-// zero-pads them ("05"): compare with [ECI.Code], or ask
+// FailureReasonStolenCard, PromotionStatusActive); values the reference
+// does not list still decode. CVN and ECI codes are the exception: their
+// values are a letter or a digit, so the constants are named after what
+// the code means (CVNMatch is "M"; ECIAuthenticated is "5" and
+// ECIMastercardAuthenticated "2", the same result for different schemes).
+// The API zero-pads ECI codes ("05"): compare with [ECI.Code], or ask
 // [ECI.Authenticated]. The error codes each endpoint documents are the
 // Code* constants, matched against [xendit.Error].Code.
 //

@@ -129,6 +129,11 @@ func checkPromotionWindow(start, end xendit.Time) error {
 // CreatePromotion creates a promotion. Errors to expect: REFERENCE_IN_USE
 // and PROMO_CODE_IN_USE (409).
 //
+// Create Promotion documents no idempotency header, so the SDK never
+// repeats it after an ambiguous failure. When [xendit.OutcomeUnknown] is
+// true, ListPromotions with the ReferenceID tells whether it was created;
+// creating it again would be REFERENCE_IN_USE anyway.
+//
 // API: POST /promotions
 func (s *Client) CreatePromotion(ctx context.Context, params *CreatePromotionParams, opts ...xendit.RequestOption) (*Promotion, error) {
 	if err := product.Check(params); err != nil {

@@ -172,6 +172,20 @@ func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T)
 			assert.Len(t, requestsTo(f.srv, http.MethodPost, path), 1)
 			assert.True(t, xendit.OutcomeUnknown(err))
 		})
+		t.Run("reversal/"+name, func(t *testing.T) {
+			t.Parallel()
+			fault := fault
+			f := newFixture(t)
+			auth, err := f.cc.CreateAuthorization(context.Background(), f.params("order-7", 20000, xendittest.CardToken{}))
+			require.NoError(t, err)
+			path := "/credit_card_charges/" + auth.ID + "/auth_reversal"
+			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
+			f.srv.InjectFault(fault)
+			_, err = f.cc.ReverseAuthorization(context.Background(), auth.ID, &cards.ReverseAuthorizationParams{ExternalID: "rev-7"})
+			require.Error(t, err)
+			assert.Len(t, requestsTo(f.srv, http.MethodPost, path), 1)
+			assert.True(t, xendit.OutcomeUnknown(err))
+		})
 	}
 }
 
