@@ -158,34 +158,33 @@ func TestNonIdempotentCallsAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T)
 			_, err = f.cc.GetChargeByExternalID(context.Background(), "order-4")
 			assert.ErrorIs(t, err, xendit.ErrNotFound)
 		})
-		t.Run("capture/"+name, func(t *testing.T) {
-			t.Parallel()
-			fault := fault
-			f := newFixture(t)
-			auth, err := f.cc.CreateAuthorization(context.Background(), f.params("order-5", 20000, xendittest.CardToken{}))
-			require.NoError(t, err)
-			path := "/credit_card_charges/" + auth.ID + "/capture"
-			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
-			f.srv.InjectFault(fault)
-			_, err = f.cc.CaptureCharge(context.Background(), auth.ID, &cards.CaptureChargeParams{Amount: 20000})
-			require.Error(t, err)
-			assert.Len(t, requestsTo(f.srv, http.MethodPost, path), 1)
-			assert.True(t, xendit.OutcomeUnknown(err))
-		})
-		t.Run("reversal/"+name, func(t *testing.T) {
-			t.Parallel()
-			fault := fault
-			f := newFixture(t)
-			auth, err := f.cc.CreateAuthorization(context.Background(), f.params("order-7", 20000, xendittest.CardToken{}))
-			require.NoError(t, err)
-			path := "/credit_card_charges/" + auth.ID + "/auth_reversal"
-			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
-			f.srv.InjectFault(fault)
-			_, err = f.cc.ReverseAuthorization(context.Background(), auth.ID, &cards.ReverseAuthorizationParams{ExternalID: "rev-7"})
-			require.Error(t, err)
-			assert.Len(t, requestsTo(f.srv, http.MethodPost, path), 1)
-			assert.True(t, xendit.OutcomeUnknown(err))
-		})
+		// Capture and reversal act on an authorization: the last path
+		// segment and the call are what differ.
+		for op, call := range map[string]func(cc *cards.Client, id string) error{
+			"capture": func(cc *cards.Client, id string) error {
+				_, err := cc.CaptureCharge(context.Background(), id, &cards.CaptureChargeParams{Amount: 20000})
+				return err
+			},
+			"auth_reversal": func(cc *cards.Client, id string) error {
+				_, err := cc.ReverseAuthorization(context.Background(), id, &cards.ReverseAuthorizationParams{ExternalID: "rev-5"})
+				return err
+			},
+		} {
+			t.Run(op+"/"+name, func(t *testing.T) {
+				t.Parallel()
+				fault := fault
+				f := newFixture(t)
+				auth, err := f.cc.CreateAuthorization(context.Background(), f.params("order-5", 20000, xendittest.CardToken{}))
+				require.NoError(t, err)
+				path := "/credit_card_charges/" + auth.ID + "/" + op
+				fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
+				f.srv.InjectFault(fault)
+				err = call(f.cc, auth.ID)
+				require.Error(t, err)
+				assert.Len(t, requestsTo(f.srv, http.MethodPost, path), 1)
+				assert.True(t, xendit.OutcomeUnknown(err))
+			})
+		}
 	}
 }
 
