@@ -9,11 +9,11 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
-var refunds = chargerefund.Endpoints{
-	Create: xendit.MustEndpoint("paylater.create_refund"),
-	Get:    xendit.MustEndpoint("paylater.get_refund"),
-	List:   xendit.MustEndpoint("paylater.list_refunds"),
-}
+var (
+	createRefund = xendit.MustEndpoint("paylater.create_refund")
+	getRefund    = xendit.MustEndpoint("paylater.get_refund")
+	listRefunds  = xendit.MustEndpoint("paylater.list_refunds")
+)
 
 // RefundReason says why a charge is refunded; the list differs from
 // eWallets'.
@@ -106,14 +106,14 @@ func (s *Client) CreateRefund(ctx context.Context, chargeID string, params *Crea
 	if err := product.Check(params); err != nil {
 		return nil, err
 	}
-	return chargerefund.Create[Refund](ctx, s.c, refunds, chargeID, params, opts)
+	return chargerefund.Create[Refund](ctx, s.c, createRefund, chargeID, params, opts)
 }
 
 // GetRefund returns one refund of a charge.
 //
 // API: GET /paylater/charges/{charge_id}/refunds/{refund_id}
 func (s *Client) GetRefund(ctx context.Context, chargeID, refundID string, opts ...xendit.RequestOption) (*Refund, error) {
-	return chargerefund.Get[Refund](ctx, s.c, refunds, chargeID, refundID, opts)
+	return chargerefund.Get[Refund](ctx, s.c, getRefund, chargeID, refundID, opts)
 }
 
 // ListRefunds returns one page of a charge's refunds. The API documents no
@@ -122,7 +122,7 @@ func (s *Client) GetRefund(ctx context.Context, chargeID, refundID string, opts 
 //
 // API: GET /paylater/charges/{id}/refunds
 func (s *Client) ListRefunds(ctx context.Context, chargeID string, params *ListRefundsParams, opts ...xendit.RequestOption) (*xendit.Page[Refund], error) {
-	return chargerefund.List[Refund](ctx, s.c, refunds, chargeID, params.shared(), opts)
+	return chargerefund.List[Refund](ctx, s.c, listRefunds, chargeID, params.shared(), opts)
 }
 
 // AllRefunds returns every refund of a charge that params selects. As the
@@ -134,5 +134,5 @@ func (s *Client) ListRefunds(ctx context.Context, chargeID string, params *ListR
 //
 // API: GET /paylater/charges/{id}/refunds
 func (s *Client) AllRefunds(ctx context.Context, chargeID string, params *ListRefundsParams, opts ...xendit.RequestOption) iter.Seq2[*Refund, error] {
-	return chargerefund.All[Refund](ctx, s.c, refunds, chargeID, params.shared(), opts)
+	return chargerefund.All[Refund](ctx, s.c, listRefunds, chargeID, params.shared(), opts)
 }

@@ -4,8 +4,8 @@
 // (POST and GET /<product>/charges/{id}/refunds,
 // GET /<product>/charges/{charge_id}/refunds/{refund_id}) and take the same
 // query; only the endpoint rows and the refund and status types differ. Those
-// stay each product's own, with their docs: the product passes its rows and
-// its types, and the calls are written once, here.
+// stay each product's own, with their docs: the product passes the row of
+// the call and its types, and the calls are written once, here.
 package chargerefund
 
 import (
@@ -18,9 +18,6 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/pager"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
-
-// Endpoints are a product's three refund endpoints.
-type Endpoints struct{ Create, Get, List xendit.Endpoint }
 
 // MaxLimit is the largest page the list endpoints return (the reference:
 // limit 1 to 50, default 10). All asks for it unless the caller set a limit.
@@ -53,35 +50,37 @@ func (p *ListParams[S]) query() url.Values {
 	return q
 }
 
-// Create sends Create Refund for the charge with body (checked by the
+// Create sends the product's Create Refund row e
+// (POST .../charges/{id}/refunds) for the charge, with body (checked by the
 // caller).
-func Create[R any](ctx context.Context, c *xendit.Client, e Endpoints, chargeID string, body any, opts []xendit.RequestOption) (*R, error) {
-	return product.Do[R](ctx, c, &xendit.Request{Endpoint: e.Create, PathParams: map[string]string{"id": chargeID}, Body: body, Options: opts})
+func Create[R any](ctx context.Context, c *xendit.Client, e xendit.Endpoint, chargeID string, body any, opts []xendit.RequestOption) (*R, error) {
+	return product.Do[R](ctx, c, &xendit.Request{Endpoint: e, PathParams: map[string]string{"id": chargeID}, Body: body, Options: opts})
 }
 
-// Get sends Get Refund.
-func Get[R any](ctx context.Context, c *xendit.Client, e Endpoints, chargeID, refundID string, opts []xendit.RequestOption) (*R, error) {
-	req := &xendit.Request{Endpoint: e.Get, PathParams: map[string]string{"charge_id": chargeID, "refund_id": refundID}, Options: opts}
+// Get sends the product's Get Refund row e
+// (GET .../charges/{charge_id}/refunds/{refund_id}).
+func Get[R any](ctx context.Context, c *xendit.Client, e xendit.Endpoint, chargeID, refundID string, opts []xendit.RequestOption) (*R, error) {
+	req := &xendit.Request{Endpoint: e, PathParams: map[string]string{"charge_id": chargeID, "refund_id": refundID}, Options: opts}
 	return product.Do[R](ctx, c, req)
 }
 
-// List sends List Refunds with p (nil: the API's defaults) after checking
-// it.
-func List[R any, S ~string](ctx context.Context, c *xendit.Client, e Endpoints, chargeID string, p *ListParams[S], opts []xendit.RequestOption) (*xendit.Page[R], error) {
+// List sends the product's List Refunds row e (GET .../charges/{id}/refunds)
+// with p (nil: the API's defaults) after checking it.
+func List[R any, S ~string](ctx context.Context, c *xendit.Client, e xendit.Endpoint, chargeID string, p *ListParams[S], opts []xendit.RequestOption) (*xendit.Page[R], error) {
 	if p == nil {
 		p = &ListParams[S]{}
 	}
 	if err := product.Check(p); err != nil {
 		return nil, err
 	}
-	req := &xendit.Request{Endpoint: e.List, PathParams: map[string]string{"id": chargeID}, Query: p.query(), Options: opts}
+	req := &xendit.Request{Endpoint: e, PathParams: map[string]string{"id": chargeID}, Query: p.query(), Options: opts}
 	return product.Do[xendit.Page[R]](ctx, c, req)
 }
 
 // All yields the refunds List returns, asking for [MaxLimit] of them unless
 // p sets Limit. The API documents no cursor: a page that says has_more ends
 // the walk with an error wrapping [xendit.ErrPagination], after its refunds.
-func All[R any, S ~string](ctx context.Context, c *xendit.Client, e Endpoints, chargeID string, p *ListParams[S], opts []xendit.RequestOption) iter.Seq2[*R, error] {
+func All[R any, S ~string](ctx context.Context, c *xendit.Client, e xendit.Endpoint, chargeID string, p *ListParams[S], opts []xendit.RequestOption) iter.Seq2[*R, error] {
 	q := ListParams[S]{Limit: xendit.Ptr(MaxLimit)}
 	if p != nil {
 		q.Status = p.Status

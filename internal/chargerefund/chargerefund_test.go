@@ -23,11 +23,11 @@ type refund struct {
 type status string
 
 // The ewallets rows; the package is reached only through its endpoints.
-var endpoints = chargerefund.Endpoints{
-	Create: xendit.MustEndpoint("ewallets.create_refund"),
-	Get:    xendit.MustEndpoint("ewallets.get_refund"),
-	List:   xendit.MustEndpoint("ewallets.list_refunds"),
-}
+var (
+	createRefund = xendit.MustEndpoint("ewallets.create_refund")
+	getRefund    = xendit.MustEndpoint("ewallets.get_refund")
+	listRefunds  = xendit.MustEndpoint("ewallets.list_refunds")
+)
 
 // server answers every request with body and records the requests' URLs.
 type server struct {
@@ -63,15 +63,15 @@ func TestCallsReachTheProductsRows(t *testing.T) {
 	t.Parallel()
 	s, c := start(t, `{"id":"ewr_1","data":[],"has_more":false}`)
 	ctx := t.Context()
-	r, err := chargerefund.Create[refund](ctx, c, endpoints, "ewc_1", map[string]any{}, nil)
+	r, err := chargerefund.Create[refund](ctx, c, createRefund, "ewc_1", map[string]any{}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "ewr_1", r.ID)
-	_, err = chargerefund.Get[refund](ctx, c, endpoints, "ewc_1", "ewr_1", nil)
+	_, err = chargerefund.Get[refund](ctx, c, getRefund, "ewc_1", "ewr_1", nil)
 	require.NoError(t, err)
-	_, err = chargerefund.List[refund, status](ctx, c, endpoints, "ewc_1", nil, nil)
+	_, err = chargerefund.List[refund, status](ctx, c, listRefunds, "ewc_1", nil, nil)
 	require.NoError(t, err)
 	st := status("FAILED")
-	_, err = chargerefund.List[refund](ctx, c, endpoints, "ewc_1", &chargerefund.ListParams[status]{Limit: xendit.Ptr(5), Status: &st}, nil)
+	_, err = chargerefund.List[refund](ctx, c, listRefunds, "ewc_1", &chargerefund.ListParams[status]{Limit: xendit.Ptr(5), Status: &st}, nil)
 	require.NoError(t, err)
 
 	reqs := s.requests()
@@ -86,13 +86,13 @@ func TestListChecksTheLimit(t *testing.T) {
 	t.Parallel()
 	s, c := start(t, `{"data":[],"has_more":false}`)
 	for _, limit := range []int{0, -1, 51} {
-		_, err := chargerefund.List[refund, status](t.Context(), c, endpoints, "ewc_1", &chargerefund.ListParams[status]{Limit: &limit}, nil)
+		_, err := chargerefund.List[refund, status](t.Context(), c, listRefunds, "ewc_1", &chargerefund.ListParams[status]{Limit: &limit}, nil)
 		var ve *xendit.ValidationError
 		require.ErrorAs(t, err, &ve, "limit %d", limit)
 		assert.Equal(t, "limit", ve.Field)
 	}
 	for _, limit := range []int{1, 50} {
-		_, err := chargerefund.List[refund, status](t.Context(), c, endpoints, "ewc_1", &chargerefund.ListParams[status]{Limit: &limit}, nil)
+		_, err := chargerefund.List[refund, status](t.Context(), c, listRefunds, "ewc_1", &chargerefund.ListParams[status]{Limit: &limit}, nil)
 		require.NoError(t, err, "limit %d", limit)
 	}
 	assert.Len(t, s.requests(), 2, "only the valid limits were sent")
@@ -114,7 +114,7 @@ func TestAllReadsOnePageOfTheLargestSize(t *testing.T) {
 	s, c := start(t, `{"data":[{"id":"a"},{"id":"b"}],"has_more":false}`)
 	var resp xendit.Response
 	var seen []string
-	for r, err := range chargerefund.All[refund, status](t.Context(), c, endpoints, "ewc_1", nil, []xendit.RequestOption{xendit.CaptureResponse(&resp)}) {
+	for r, err := range chargerefund.All[refund, status](t.Context(), c, listRefunds, "ewc_1", nil, []xendit.RequestOption{xendit.CaptureResponse(&resp)}) {
 		require.NoError(t, err)
 		assert.Equal(t, "req-1", resp.RequestID, "the page's response is captured before its refunds are yielded")
 		seen = append(seen, r.ID)
@@ -125,7 +125,7 @@ func TestAllReadsOnePageOfTheLargestSize(t *testing.T) {
 	assert.Equal(t, "50", reqs[0].Query().Get("limit"))
 
 	st := status("PENDING")
-	ids, errs := collect(chargerefund.All[refund](t.Context(), c, endpoints, "ewc_1", &chargerefund.ListParams[status]{Limit: xendit.Ptr(7), Status: &st}, nil))
+	ids, errs := collect(chargerefund.All[refund](t.Context(), c, listRefunds, "ewc_1", &chargerefund.ListParams[status]{Limit: xendit.Ptr(7), Status: &st}, nil))
 	assert.Empty(t, errs)
 	assert.Equal(t, []string{"a", "b"}, ids)
 	assert.Equal(t, url.Values{"limit": {"7"}, "status": {"PENDING"}}, s.requests()[1].Query(), "the caller's limit and status")
@@ -134,7 +134,7 @@ func TestAllReadsOnePageOfTheLargestSize(t *testing.T) {
 func TestAllEndsWithErrPaginationWhenMoreFollowWithoutACursor(t *testing.T) {
 	t.Parallel()
 	s, c := start(t, `{"data":[{"id":"a"},{"id":"b"}],"has_more":true}`)
-	ids, errs := collect(chargerefund.All[refund, status](t.Context(), c, endpoints, "ewc_1", nil, nil))
+	ids, errs := collect(chargerefund.All[refund, status](t.Context(), c, listRefunds, "ewc_1", nil, nil))
 	assert.Equal(t, []string{"a", "b"}, ids, "the page's refunds first")
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], xendit.ErrPagination)
@@ -144,12 +144,12 @@ func TestAllEndsWithErrPaginationWhenMoreFollowWithoutACursor(t *testing.T) {
 func TestAllStopsWhenTheLoopBreaksAndYieldsCheckErrors(t *testing.T) {
 	t.Parallel()
 	s, c := start(t, `{"data":[{"id":"a"},{"id":"b"}],"has_more":true}`)
-	for range chargerefund.All[refund, status](t.Context(), c, endpoints, "ewc_1", nil, nil) {
+	for range chargerefund.All[refund, status](t.Context(), c, listRefunds, "ewc_1", nil, nil) {
 		break
 	}
 	assert.Len(t, s.requests(), 1)
 
-	_, errs := collect(chargerefund.All[refund, status](t.Context(), c, endpoints, "ewc_1", &chargerefund.ListParams[status]{Limit: xendit.Ptr(51)}, nil))
+	_, errs := collect(chargerefund.All[refund, status](t.Context(), c, listRefunds, "ewc_1", &chargerefund.ListParams[status]{Limit: xendit.Ptr(51)}, nil))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], xendit.ErrValidation)
 	assert.Len(t, s.requests(), 1, "an invalid limit is not sent")
