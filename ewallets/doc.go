@@ -50,6 +50,13 @@
 // GetCharge reads the same state. Status types answer Succeeded, Pending
 // and Failed, so callers need not learn each spelling.
 //
+// eWallets send callbacks about three resources (charges, refunds, linked
+// accounts), often to one URL. Rather than a type per resource, as the
+// template of this SDK has it for such products, one [Callback] decodes
+// them all and sets Charge, Refund or PaymentMethod by the event: the
+// caller cannot pick a type before reading the event, and a union lets one
+// handler switch on it.
+//
 // # Void and refund
 //
 // VoidCharge cancels a SUCCEEDED charge in full on the day of payment (the
