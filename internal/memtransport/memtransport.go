@@ -9,7 +9,8 @@
 //	hc := &http.Client{Transport: memtransport.New(handler)}
 //
 // The handler sees the request as a server would: RequestURI, Host and
-// RemoteAddr are set, the URL holds only the path and query, the body
+// RemoteAddr are set, header names are canonical (X-IDEMPOTENCY-KEY
+// arrives as X-Idempotency-Key, as off the wire), the URL holds only the path and query, the body
 // reads once (http.NoBody when there is none), ContentLength is what the
 // client declared (-1 when unknown), TLS is nil even for an https URL, and
 // the request's context is its own (none of the client's values) and is
@@ -177,10 +178,7 @@ func (t *Transport) serverRequest(req *http.Request) (*http.Request, *requestBod
 	if host == "" {
 		host = req.URL.Host
 	}
-	h := req.Header.Clone()
-	if h == nil {
-		h = make(http.Header)
-	}
+	h := canonical(req.Header)
 	if _, ok := h["User-Agent"]; !ok {
 		h.Set("User-Agent", "Go-http-client/1.1")
 	} else if h.Get("User-Agent") == "" {
@@ -235,6 +233,17 @@ func (t *Transport) serverRequest(req *http.Request) (*http.Request, *requestBod
 // "Content-Length: 0" when there is no body.
 func bodyExpected(method string) bool {
 	return method == http.MethodPost || method == http.MethodPut || method == http.MethodPatch
+}
+
+// canonical copies h with its names spelled as a header read off the wire
+// is: a server sees X-Idempotency-Key whichever way the client spelled it.
+func canonical(h http.Header) http.Header {
+	c := make(http.Header, len(h))
+	for name, values := range h {
+		k := http.CanonicalHeaderKey(name)
+		c[k] = append(c[k], values...)
+	}
+	return c
 }
 
 func closeBody(req *http.Request) {

@@ -511,3 +511,27 @@ func TestHTTPClientTimeout(t *testing.T) {
 		assert.Equal(t, 30*time.Second, time.Since(start))
 	})
 }
+
+// TestHeaderNamesAreCanonical: names travel as on the wire, where Go's
+// server and client both canonicalize what they read, so a handler finds
+// the idempotency key the SDK spells X-IDEMPOTENCY-KEY, and the client finds
+// a header a handler set in lower case.
+func TestHeaderNamesAreCanonical(t *testing.T) {
+	t.Parallel()
+	var got http.Header
+	h := func(w http.ResponseWriter, r *http.Request) {
+		got = r.Header
+		w.Header()["rate-limit-remaining"] = []string{"7"}
+	}
+	req, _ := http.NewRequest(http.MethodPost, "https://h/", nil)
+	req.Header["X-IDEMPOTENCY-KEY"] = []string{"k1"}
+	req.Header["api-version"] = []string{"2022-07-31"}
+	resp, err := memtransport.New(http.HandlerFunc(h)).RoundTrip(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, []string{"k1"}, got["X-Idempotency-Key"])
+	assert.Equal(t, []string{"2022-07-31"}, got["Api-Version"])
+	assert.NotContains(t, got, "X-IDEMPOTENCY-KEY")
+	assert.Equal(t, []string{"7"}, resp.Header["Rate-Limit-Remaining"])
+	assert.Equal(t, []string{"k1"}, req.Header["X-IDEMPOTENCY-KEY"], "the client's request is left as it was")
+}

@@ -48,7 +48,7 @@ func (w *responseWriter) WriteHeader(code int) {
 		return
 	}
 	w.status = code
-	w.snap = w.header.Clone()
+	w.snap = canonical(w.header) // the client reads them off the wire
 	w.declared = -1
 	if v := w.snap.Get("Content-Length"); v != "" {
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
