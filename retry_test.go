@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -326,33 +327,62 @@ func TestFailedCallsLeaveASharedPoolAlone(t *testing.T) {
 	assert.False(t, errors.Is(err, context.Canceled))
 }
 
-func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
-	slowBody := func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(200)
-		_, _ = w.Write([]byte(`{"id":`))
-		w.(http.Flusher).Flush()
-		time.Sleep(200 * time.Millisecond) // longer than the timeout, after the headers
-		_, _ = w.Write([]byte(`"slow"}`))
-	}
-	transports := map[string][]xendit.Option{
-		"the SDK's transport":  nil,
-		"a caller's transport": {xendit.WithHTTPClient(&http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()})},
-	}
-	for name, opts := range transports {
-		t.Run(name, func(t *testing.T) {
-			opts := append([]xendit.Option{xendit.WithTimeout(50 * time.Millisecond)}, opts...)
-			srv := newRecorder(t, slowBody)
-			var out struct{ ID string }
-			require.NoError(t, srv.client(t, opts...).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
-			assert.Equal(t, "slow", out.ID)
+// slowBody sends its headers and half its body at once, and the rest
+// 200 ms later.
+func slowBody(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, _ = w.Write([]byte(`{"id":`))
+	w.(http.Flusher).Flush()
+	time.Sleep(200 * time.Millisecond) // longer than the timeout, after the headers
+	_, _ = w.Write([]byte(`"slow"}`))
+}
 
-			hung := newRecorder(t, fault{hang: true}.serve)
-			err := hung.client(t, opts...).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
-			var ne net.Error
-			require.ErrorAs(t, err, &ne)
-			assert.True(t, ne.Timeout())
-			assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
-		})
-	}
+// TestTimeoutBoundsTheWaitForHeadersNotTheBody, through the SDK's own
+// transport (its ResponseHeaderTimeout) and a real socket.
+func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
+	opt := xendit.WithTimeout(50 * time.Millisecond)
+	srv := newRecorder(t, slowBody)
+	var out struct{ ID string }
+	require.NoError(t, srv.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
+	assert.Equal(t, "slow", out.ID)
+
+	hung := newRecorder(t, fault{hang: true}.serve)
+	err := hung.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	var ne net.Error
+	require.ErrorAs(t, err, &ne)
+	assert.True(t, ne.Timeout())
+	assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
+}
+
+// TestTimeoutOfACallersTransport: the same bound on a caller's transport,
+// which the SDK wraps, in a bubble: the body may take 200 ms after
+// headers that came at once, and each attempt that gets no headers ends
+// exactly at the 50 ms timeout.
+func TestTimeoutOfACallersTransport(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		opt := xendit.WithTimeout(50 * time.Millisecond)
+		start := time.Now()
+		var out struct{ ID string }
+		require.NoError(t, memClient(t, http.HandlerFunc(slowBody), opt).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
+		assert.Equal(t, "slow", out.ID)
+		assert.Equal(t, 200*time.Millisecond, time.Since(start), "the body took its time, past the timeout")
+
+		var mu sync.Mutex
+		var waited []time.Duration
+		hang := func(_ http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			<-r.Context().Done()
+			mu.Lock()
+			waited = append(waited, time.Since(start))
+			mu.Unlock()
+		}
+		err := memClient(t, http.HandlerFunc(hang), opt).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		var ne net.Error
+		require.ErrorAs(t, err, &ne)
+		assert.True(t, ne.Timeout())
+		synctest.Wait()
+		ms50 := 50 * time.Millisecond
+		assert.Equal(t, []time.Duration{ms50, ms50, ms50, ms50}, waited, "four attempts, each cut at the timeout")
+	})
 }
