@@ -20,7 +20,11 @@ import (
 // dropAfterReading hijacks the connection and closes it without an answer,
 // after the handler has seen (and so could have acted on) the request.
 func dropAfterReading(w http.ResponseWriter, _ *http.Request) {
-	conn, _, err := w.(http.Hijacker).Hijack()
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler) // memtransport's dropped connection
+	}
+	conn, _, err := hj.Hijack()
 	if err == nil {
 		conn.Close()
 	}
