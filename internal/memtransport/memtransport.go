@@ -28,6 +28,14 @@
 // than the client will read: the client's Close makes the handler's next
 // Write fail with [ErrBodyClosed].
 //
+// Why not a real socket in a bubble: network I/O does not count as durably
+// blocked, so while a call waits on a socket the bubble's clock stands
+// still (a ResponseHeaderTimeout never fires), and the connection
+// goroutines a transport starts inside the bubble, idle in its pool, keep
+// the bubble from ending. A client of the SDK in a bubble needs a
+// transport of its own, such as this one, through xendit.WithHTTPClient,
+// not the transport shared by clients built without it.
+//
 // Faults: a handler that panics with [http.ErrAbortHandler] drops the
 // connection, as net/http's server does: before the headers the round trip
 // fails with an error that matches [ErrAborted] (the client's view of a
