@@ -63,6 +63,8 @@ var getBalance = xendit.MustEndpoint("balance.get")
 
 // Get returns the balance. Options such as [xendit.ForUserID] apply to this
 // call only.
+//
+// API: GET /balance
 func (s *Client) Get(ctx context.Context, params *GetParams, opts ...xendit.RequestOption) (*Balance, error) {
 	q, err := params.query()
 	if err != nil {
@@ -90,7 +92,7 @@ func (p *GetParams) query() (url.Values, error) {
 		q.Set("currency", p.Currency)
 	}
 	if !p.AtTimestamp.IsZero() {
-		q.Set("at_timestamp", p.AtTimestamp.UTC().Format("2006-01-02T15:04:05.000Z"))
+		q.Set("at_timestamp", xendit.FormatTime(p.AtTimestamp))
 	}
 	return q, nil
 }
