@@ -95,12 +95,24 @@ func TestDeadlineSoonerThanTheResetFailsAtOnceWithoutSending(t *testing.T) {
 	})
 }
 
-// exhausting answers every request with an exhausted window of 10 s.
-func exhausting(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Rate-Limit-Limit", "60")
-	w.Header().Set("Rate-Limit-Remaining", "0")
-	w.Header().Set("Rate-Limit-Reset", "10")
-	jsonReply(200, `{}`)(w, r)
+// spentWindow answers status and body, with a window of 60 requests spent
+// for reset seconds.
+func spentWindow(reset string, status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "0")
+		w.Header().Set("Rate-Limit-Reset", reset)
+		jsonReply(status, body)(w, r)
+	}
+}
+
+// exhausting answers every request 200 with an exhausted window of 10 s.
+var exhausting = spentWindow("10", 200, `{}`)
+
+// throttleFor answers 429 RATE_LIMIT_EXCEEDED with a window spent for
+// reset seconds.
+func throttleFor(reset string) http.HandlerFunc {
+	return spentWindow(reset, 429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)
 }
 
 func TestRateLimitMemoryIsPerKeyAndOperation(t *testing.T) {
@@ -184,12 +196,7 @@ func TestPacingSpreadsCallsOverTheWindow(t *testing.T) {
 
 func TestA429BlocksOtherCallsUntilTheReset(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		srv := newMemRecorder(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Rate-Limit-Limit", "60")
-			w.Header().Set("Rate-Limit-Remaining", "0")
-			w.Header().Set("Rate-Limit-Reset", "10")
-			jsonReply(429, `{"error_code":"RATE_LIMIT_EXCEEDED","message":"slow down"}`)(w, r)
-		})
+		srv := newMemRecorder(throttleFor("10"))
 		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{})) // no retries
 		start := time.Now()
 		err := c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)

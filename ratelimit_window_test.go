@@ -98,12 +98,7 @@ func TestACallWithoutAResponseGivesItsSlotBack(t *testing.T) {
 // sent, one who can sees the retry go out at the reset.
 func TestARetryWaitsForTheWindowLikeAnyCall(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		srv := newMemRecorder(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Rate-Limit-Limit", "60")
-			w.Header().Set("Rate-Limit-Remaining", "0")
-			w.Header().Set("Rate-Limit-Reset", "10")
-			jsonReply(503, `{"error_code":"SERVER_ERROR","message":"try again"}`)(w, r)
-		})
+		srv := newMemRecorder(spentWindow("10", 503, `{"error_code":"SERVER_ERROR","message":"try again"}`))
 		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 1, MinWait: time.Second, MaxWait: time.Second}))
 		get := &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}
 		start := time.Now()

@@ -219,17 +219,6 @@ func TestA429IsRetriedAtTheReset(t *testing.T) {
 	})
 }
 
-// throttleFor answers 429 RATE_LIMIT_EXCEEDED with a window spent for
-// reset seconds.
-func throttleFor(reset string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Rate-Limit-Limit", "60")
-		w.Header().Set("Rate-Limit-Remaining", "0")
-		w.Header().Set("Rate-Limit-Reset", reset)
-		jsonReply(429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)(w, r)
-	}
-}
-
 // TestCancelDuringBackoffReturnsPromptly: Xendit asks for a 10 s wait; the
 // caller cancels 100 ms into it, and the call returns that instant.
 func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {

@@ -533,5 +533,6 @@ func TestHeaderNamesAreCanonical(t *testing.T) {
 	assert.Equal(t, []string{"2022-07-31"}, got["Api-Version"])
 	assert.NotContains(t, got, "X-IDEMPOTENCY-KEY")
 	assert.Equal(t, []string{"7"}, resp.Header["Rate-Limit-Remaining"])
+	//lint:ignore SA1008 the SDK's spelling, not canonical, on purpose
 	assert.Equal(t, []string{"k1"}, req.Header["X-IDEMPOTENCY-KEY"], "the client's request is left as it was")
 }
