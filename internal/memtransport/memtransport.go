@@ -1,6 +1,7 @@
 // Package memtransport is an [http.RoundTripper] that serves each request
-// with an [http.Handler] in memory: no listener, no socket, no goroutine
-// outside the caller's. A client built on it runs inside a
+// with an [http.Handler] in memory: no listener and no socket, and the
+// handler's goroutine starts from the caller's, so that it belongs to the
+// caller's bubble. A client built on it runs inside a
 // [testing/synctest] bubble, where every wait the client makes (a backoff,
 // a rate-limit window, a timeout) passes on the bubble's fake clock, so a
 // test can assert that a retry went out exactly 2 s after the first
