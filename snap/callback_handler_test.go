@@ -212,7 +212,7 @@ func FuzzSNAPCallbackHandler(f *testing.F) {
 				return fmt.Errorf("fail")
 			}
 			return nil
-		}, snap.WithHandlerOptions(xendit.WithMaxBodyBytes(maxBody)), snap.WithCallbackDedupeStore(smallStore(t)))
+		}, snap.WithHandlerOptions(xendit.WithMaxBodyBytes(maxBody), xendit.WithDedupeStore(smallStore(t))))
 		require.NoError(t, err)
 		// One signature for both deliveries: RSA signing is what the
 		// fuzzer would spend its time on.

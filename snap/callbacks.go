@@ -106,9 +106,15 @@ type VAPaymentStatus string
 
 // The documented VA payment statuses.
 const (
-	VAPaymentSucceeded VAPaymentStatus = "SUCCEEDED"
-	VAPaymentFailed    VAPaymentStatus = "FAILED"
+	VAPaymentStatusSucceeded VAPaymentStatus = "SUCCEEDED"
+	VAPaymentStatusFailed    VAPaymentStatus = "FAILED"
 )
+
+// Succeeded reports SUCCEEDED: the transfer reached the VA.
+func (s VAPaymentStatus) Succeeded() bool { return s == VAPaymentStatusSucceeded }
+
+// Failed reports FAILED.
+func (s VAPaymentStatus) Failed() bool { return s == VAPaymentStatusFailed }
 
 // VAPayment is the payload of snap_virtual_account.payment: a transfer into
 // a VA.
@@ -175,7 +181,7 @@ type PaymentNotice struct {
 }
 
 // Succeeded reports latestTransactionStatus 00.
-func (p *PaymentNotice) Succeeded() bool { return p.LatestTransactionStatus == TransactionSuccess }
+func (p *PaymentNotice) Succeeded() bool { return p.LatestTransactionStatus.Succeeded() }
 
 // PaymentNoticeInfo is a payment callback's additionalInfo.
 type PaymentNoticeInfo struct {

@@ -75,7 +75,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 
 	open := vaParams("order-cb")
 	open.TotalAmount = nil
-	open.AdditionalInfo.Reusability = snap.MultipleUse
+	open.AdditionalInfo.Reusability = xendit.Ptr(snap.ReusabilityMultipleUse)
 	_, err = sc.CreateVA(t.Context(), open)
 	require.NoError(t, err)
 
@@ -90,7 +90,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 	assert.Equal(t, snap.EventVAPayment, cb.Type)
 	assert.Equal(t, "order-cb", cb.VAPayment.TrxID)
 	assert.Equal(t, snap.IDR(10000), cb.VAPayment.PaidAmount)
-	assert.Equal(t, snap.VAPaymentSucceeded, cb.VAPayment.AdditionalInfo.Status)
+	assert.Equal(t, snap.VAPaymentStatusSucceeded, cb.VAPayment.AdditionalInfo.Status)
 
 	assert.Equal(t, http.StatusOK, post(t, h, path, first), "a duplicate is acknowledged")
 	assert.Len(t, processed, 1, "and not processed again")

@@ -54,7 +54,7 @@ func Example() {
 		VirtualAccountName: "Budi Santoso",
 		TrxID:              "order-1001",
 		TotalAmount:        &amount,
-		AdditionalInfo:     snap.CreateVAAddition{ChannelCode: snap.VABRI},
+		AdditionalInfo:     snap.CreateVAAddition{ChannelCode: snap.VAChannelBRI},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -70,7 +70,7 @@ func Example() {
 	fmt.Println(p.TrxID, p.AdditionalInfo.Status, p.PaidAmount)
 
 	_, err = sc.CreateVA(ctx, &snap.CreateVAParams{VirtualAccountName: "Budi Santoso", TrxID: "order-1001",
-		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VABRI}})
+		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelBRI}})
 	var se *snap.Error
 	if errors.As(err, &se) {
 		fmt.Println(se.ResponseCode, se.Case, errors.Is(err, xendit.ErrDuplicate))
@@ -91,16 +91,16 @@ func ExampleClient_CreateQR() {
 
 	amount := snap.IDR(25000)
 	qr, err := sc.CreateQR(ctx, &snap.CreateQRParams{
-		PartnerReferenceNo: "table-7-bill-42",
+		PartnerReferenceNo: xendit.Ptr("table-7-bill-42"),
 		Amount:             &amount,
-		AdditionalInfo:     snap.CreateQRAddition{Reusability: snap.OneTimeUse},
+		AdditionalInfo:     snap.CreateQRAddition{Reusability: snap.ReusabilityOneTimeUse},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(qr.ResponseCode, qr.QRContent != "")
 
-	st, err := sc.InquireQR(ctx, snap.StatusQuery{OriginalPartnerReferenceNo: "table-7-bill-42"})
+	st, err := sc.InquireQR(ctx, snap.PartnerReferenceNo("table-7-bill-42"))
 	if err != nil {
 		log.Fatal(err)
 	}

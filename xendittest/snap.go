@@ -262,7 +262,7 @@ func snapAmount(field string, a *snap.Amount) (int64, error) {
 		return 0, snapMissing(field)
 	}
 	sen, err := a.Sen()
-	if err != nil || a.Currency != snap.CurrencyIDR || !strings.Contains(a.Value, ".") || len(a.Value)-strings.Index(a.Value, ".") != 3 {
+	if err != nil || a.Currency != xendit.CurrencyIDR || !strings.Contains(a.Value, ".") || len(a.Value)-strings.Index(a.Value, ".") != 3 {
 		return 0, snapInvalid("%s must be {value: \"10000.00\", currency: \"IDR\"}", field)
 	}
 	return sen, nil
@@ -325,4 +325,12 @@ func (st *snapState) deliverLater(typ string, payload any) {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}()
+}
+
+// snapStr reads an optional string of a SNAP request.
+func snapStr(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
