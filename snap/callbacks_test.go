@@ -58,6 +58,7 @@ func post(t *testing.T, h http.Handler, path string, d delivery) int {
 }
 
 func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
+	t.Parallel()
 	srv, sc := newFake(t)
 	var processed []*snap.Callback
 	var fail atomic.Bool
@@ -108,6 +109,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 }
 
 func TestVerifyCallbackRejectsTheMerchantsOwnKey(t *testing.T) {
+	t.Parallel()
 	signer := testSigner(t)
 	body := []byte(`{"type":"snap_qr.payment","payload":{}}`)
 	sig, err := signer.Sign(t.Context(), snap.SigningInput{Method: "POST", Path: "/cb", Body: body, Timestamp: "2024-05-01T10:00:00+07:00"})
@@ -117,6 +119,7 @@ func TestVerifyCallbackRejectsTheMerchantsOwnKey(t *testing.T) {
 }
 
 func TestCallbackHandlerRefusesBadRequests(t *testing.T) {
+	t.Parallel()
 	h, err := snap.NewCallbackHandler(xenditVerifier(t), func(context.Context, *snap.Callback) error { return nil })
 	require.NoError(t, err)
 	w := httptest.NewRecorder()
