@@ -54,5 +54,5 @@ func TestRequestAmountsAreCheckedBeforeSending(t *testing.T) {
 	_, err = sc.CreateVA(t.Context(), p)
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "totalAmount.currency", ve.Field)
-	assert.Zero(t, *n)
+	assert.Empty(t, n.Bodies())
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -175,12 +177,29 @@ func TestHMACSignerAgainstTheFake(t *testing.T) {
 	assert.NoError(t, err)
 }
 
-// snapServer answers every request with status and body, counting them.
-func snapServer(t *testing.T, status int, body string) (*snap.Client, *int) {
+// received keeps the bodies a test server was sent.
+type received struct {
+	mu     sync.Mutex
+	bodies [][]byte
+}
+
+func (r *received) add(b []byte) { r.mu.Lock(); defer r.mu.Unlock(); r.bodies = append(r.bodies, b) }
+
+// Bodies returns the bodies in the order they came.
+func (r *received) Bodies() [][]byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([][]byte(nil), r.bodies...)
+}
+
+// snapServer answers every request with status and body, and keeps what it
+// was sent.
+func snapServer(t *testing.T, status int, body string) (*snap.Client, *received) {
 	t.Helper()
-	n := 0
+	var got received
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n++
+		b, _ := io.ReadAll(r.Body)
+		got.add(b)
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		_, _ = w.Write([]byte(body))
@@ -190,7 +209,12 @@ func snapServer(t *testing.T, status int, body string) (*snap.Client, *int) {
 	require.NoError(t, err)
 	sc, err := snap.New(c, "partner", testSigner(t))
 	require.NoError(t, err)
-	return sc, &n
+	return sc, &got
+}
+
+// recordingServer answers every call with a bare success.
+func recordingServer(t *testing.T) (*snap.Client, *received) {
+	return snapServer(t, http.StatusOK, `{"responseCode":"2000000","responseMessage":"Successful"}`)
 }
 
 func TestConflictOnExternalIDIsAnIdempotencyConflict(t *testing.T) {
@@ -203,7 +227,7 @@ func TestConflictOnExternalIDIsAnIdempotencyConflict(t *testing.T) {
 	var se *snap.Error
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "9b2f4c1e-0d6a-4a8f-bb1c-2f6d0e5a7c31", se.Err.IdempotencyKey)
-	assert.Equal(t, 1, *n, "a 409 is not retried")
+	assert.Len(t, n.Bodies(), 1, "a 409 is not retried")
 }
 
 func TestA2xxWithAFailureCodeIsAnError(t *testing.T) {
@@ -252,7 +276,7 @@ func TestExternalIDsAreChecked(t *testing.T) {
 		require.ErrorAs(t, err, &ve, id)
 		assert.Equal(t, "X-EXTERNAL-ID", ve.Field)
 	}
-	assert.Zero(t, *n, "nothing was sent")
+	assert.Empty(t, n.Bodies(), "nothing was sent")
 	_, err := sc.CreateVA(context.Background(), vaParams("x"), snap.WithExternalID("2024050100000001"))
 	assert.NoError(t, err, "the BI SNAP standard's numeric ids pass")
 }

@@ -4,21 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 	"github.com/seed19b1029f/xendit-go/snap"
-	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 // exampleTypes maps each request and response example to its type.
@@ -243,30 +237,9 @@ func TestMethodsSendTheReferencesBodies(t *testing.T) {
 			t.Parallel()
 			sc, sent := recordingServer(t)
 			require.NoError(t, call(t.Context(), sc))
-			require.Len(t, *sent, 1)
-			assert.JSONEq(t, string(jsontest.Load(t, name)), string((*sent)[0]))
+			bodies := sent.Bodies()
+			require.Len(t, bodies, 1)
+			assert.JSONEq(t, string(jsontest.Load(t, name)), string(bodies[0]))
 		})
 	}
-}
-
-// recordingServer answers every call with a bare success and keeps the
-// bodies it received.
-func recordingServer(t *testing.T) (*snap.Client, *[][]byte) {
-	t.Helper()
-	var mu sync.Mutex
-	var bodies [][]byte
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		mu.Lock()
-		bodies = append(bodies, b)
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"responseCode":"2000000","responseMessage":"Successful"}`))
-	}))
-	t.Cleanup(hs.Close)
-	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(hs.URL), xendit.WithRetryPolicy(fake.NoRetries))
-	require.NoError(t, err)
-	sc, err := snap.New(c, "partner", testSigner(t))
-	require.NoError(t, err)
-	return sc, &bodies
 }

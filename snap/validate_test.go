@@ -172,7 +172,7 @@ func TestMethodsCheckBeforeSending(t *testing.T) {
 			assert.Equal(t, c.field, ve.Field, c.name)
 		}
 	}
-	require.Zero(t, *n, "nothing was sent")
+	require.Empty(t, n.Bodies(), "nothing was sent")
 }
 
 func TestRefNamesOneOfTwoIDs(t *testing.T) {
@@ -184,9 +184,10 @@ func TestRefNamesOneOfTwoIDs(t *testing.T) {
 	require.NoError(t, err)
 	_, err = sc.RefundDirectDebit(t.Context(), snap.ReferenceNo("pr-2"), &snap.RefundDirectDebitParams{})
 	require.NoError(t, err)
-	require.Len(t, *sent, 2)
-	assert.JSONEq(t, `{"originalReferenceNo":"pr-1","serviceCode":"47"}`, string((*sent)[0]))
-	assert.JSONEq(t, `{"originalReferenceNo":"pr-2"}`, string((*sent)[1]))
+	bodies := sent.Bodies()
+	require.Len(t, bodies, 2)
+	assert.JSONEq(t, `{"originalReferenceNo":"pr-1","serviceCode":"47"}`, string(bodies[0]))
+	assert.JSONEq(t, `{"originalReferenceNo":"pr-2"}`, string(bodies[1]))
 }
 
 func TestStatusHelpers(t *testing.T) {
