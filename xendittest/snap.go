@@ -272,7 +272,7 @@ func snapNow() snap.Time { return snap.Time{Time: time.Now().In(snap.WIB).Trunca
 
 // deliver sends a signed callback to the configured URL and reports the
 // receiver's status. No URL: nothing is sent.
-func (st *snapState) deliver(ctx context.Context, typ string, payload any) error {
+func (st *snapState) deliver(ctx context.Context, typ snap.Event, payload any) error {
 	st.mu.Lock()
 	target := st.callback
 	st.mu.Unlock()
@@ -314,7 +314,7 @@ func (st *snapState) deliver(ctx context.Context, typ string, payload any) error
 
 // deliverLater delivers in the background, retrying a few times as Xendit
 // does, for callbacks that follow an API call.
-func (st *snapState) deliverLater(typ string, payload any) {
+func (st *snapState) deliverLater(typ snap.Event, payload any) {
 	st.inflight.Add(1)
 	go func() {
 		defer st.inflight.Done()
