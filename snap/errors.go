@@ -130,12 +130,12 @@ func (e *Error) category() error {
 
 // ParseResponseCode splits a 7-digit code into its HTTP status, service and
 // case digits.
-func ParseResponseCode(code string) (status int, service, caseCode string, ok bool) {
+func ParseResponseCode(code string) (status int, service ServiceCode, caseCode CaseCode, ok bool) {
 	if len(code) != 7 || !digits(code) {
 		return 0, "", "", false
 	}
 	status, _ = strconv.Atoi(code[:3])
-	return status, code[3:5], code[5:7], true
+	return status, ServiceCode(code[3:5]), CaseCode(code[5:7]), true
 }
 
 // Result is the responseCode and responseMessage every SNAP response
@@ -187,7 +187,7 @@ func newError(status, class int, r Result, xe *xendit.Error) *Error {
 	e := &Error{StatusCode: status, HTTPClass: class, ResponseCode: r.ResponseCode,
 		ResponseMessage: r.ResponseMessage, Err: xe}
 	if _, svc, cs, ok := ParseResponseCode(r.ResponseCode); ok {
-		e.Service, e.Case = ServiceCode(svc), CaseCode(cs)
+		e.Service, e.Case = svc, cs
 	}
 	return e
 }
