@@ -210,7 +210,7 @@ func (p *ChannelProperties) checkFormats() error {
 	if v := p.get(propPayerIPAddress); v != "" && net.ParseIP(v) == nil {
 		return xendit.Invalid("channel_properties.payer_ip_address", "%q is not an IP address", v)
 	}
-	if v := p.get(propRedeemPoints); v != "" && v != string(RedeemPointsRedeemNone) && v != string(RedeemPointsRedeemAll) {
+	if v := p.get(propRedeemPoints); v != "" && v != string(RedeemPointsNone) && v != string(RedeemPointsAll) {
 		return xendit.Invalid("channel_properties.redeem_points", "%q is not REDEEM_NONE or REDEEM_ALL", v)
 	}
 	return nil

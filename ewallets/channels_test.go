@@ -73,7 +73,7 @@ func TestChannelRules(t *testing.T) {
 		{"redeem_points must be known", tokenizedCharge(ewallets.ChannelOVO, xendit.CurrencyIDR, &ewallets.ChannelProperties{
 			SuccessRedirectURL: ok, FailureRedirectURL: ok, RedeemPoints: xendit.Ptr(ewallets.RedeemPoints("REDEEM_SOME"))}), "channel_properties.redeem_points"},
 		{"redeem_points REDEEM_ALL", tokenizedCharge(ewallets.ChannelOVO, xendit.CurrencyIDR, &ewallets.ChannelProperties{
-			SuccessRedirectURL: ok, FailureRedirectURL: ok, RedeemPoints: xendit.Ptr(ewallets.RedeemPointsRedeemAll)}), ""},
+			SuccessRedirectURL: ok, FailureRedirectURL: ok, RedeemPoints: xendit.Ptr(ewallets.RedeemPointsAll)}), ""},
 		{"payer IP must be an IP", oneTime(ewallets.ChannelWeChatPayMY, xendit.CurrencyMYR, wechatMY(ewallets.DeviceTypeMobile, xendit.Ptr("phone"))), "channel_properties.payer_ip_address"},
 		{"a mobile number set to empty is checked", oneTime(ewallets.ChannelDANA, xendit.CurrencyIDR, &ewallets.ChannelProperties{
 			SuccessRedirectURL: ok, MobileNumber: xendit.Ptr("")}), "channel_properties.mobile_number"},

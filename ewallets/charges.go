@@ -87,8 +87,8 @@ type RedeemPoints string
 
 // The documented choices.
 const (
-	RedeemPointsRedeemNone RedeemPoints = "REDEEM_NONE"
-	RedeemPointsRedeemAll  RedeemPoints = "REDEEM_ALL"
+	RedeemPointsNone RedeemPoints = "REDEEM_NONE"
+	RedeemPointsAll  RedeemPoints = "REDEEM_ALL"
 )
 
 // GrabPayOption is a GrabPay Malaysia payment option.

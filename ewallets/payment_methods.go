@@ -122,8 +122,8 @@ type LinkedAccount struct {
 // PaymentMethodAction is a step the customer (or the merchant, for url_type
 // API) must take to activate a payment method.
 type PaymentMethodAction struct {
-	Action Action `json:"action"`
-	URL    string `json:"url"`
+	Action ActionType `json:"action"`
+	URL    string     `json:"url"`
 	// URLType says where URL leads: a page (WEB), a page for phones
 	// (MOBILE), the wallet's app (DEEPLINK), or an API call the merchant
 	// makes (API).
@@ -132,13 +132,13 @@ type PaymentMethodAction struct {
 	Method string `json:"method"`
 }
 
-// Action is what a [PaymentMethodAction] asks for.
-type Action string
+// ActionType is the step a [PaymentMethodAction] asks for.
+type ActionType string
 
-// The documented actions.
+// The documented action types.
 const (
-	ActionAuth       Action = "AUTH"
-	ActionResendAuth Action = "RESEND_AUTH"
+	ActionTypeAuth       ActionType = "AUTH"
+	ActionTypeResendAuth ActionType = "RESEND_AUTH"
 )
 
 // URLType is the kind of a [PaymentMethodAction]'s URL.
@@ -187,7 +187,7 @@ type PaymentMethod struct {
 // none.
 func (p *PaymentMethod) AuthURL(urlType URLType) string {
 	for _, a := range p.Actions {
-		if a.Action == ActionAuth && a.URLType == urlType {
+		if a.Action == ActionTypeAuth && a.URLType == urlType {
 			return a.URL
 		}
 	}
