@@ -62,8 +62,8 @@ var endpointTable = []Endpoint{
 	{ID: "reports.generate", Method: http.MethodPost, Path: "/reports"},
 	{ID: "reports.get", Method: http.MethodGet, Path: "/reports/{report_id}"},
 	// Transactions
-	{ID: "transactions.get", Method: http.MethodGet, Path: "/transactions/{transaction_id}"},
-	{ID: "transactions.list", Method: http.MethodGet, Path: "/transactions"},
+	{ID: "transactions.get_transaction", Method: http.MethodGet, Path: "/transactions/{transaction_id}"},
+	{ID: "transactions.list_transactions", Method: http.MethodGet, Path: "/transactions"},
 
 	// eWallets: no endpoint documents an idempotency header or needs an
 	// API-Version, so none is pinned and a create is never repeated after an

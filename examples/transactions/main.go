@@ -49,9 +49,9 @@ func main() {
 	// All fetches the next page only when the loop has used up the last one.
 	n := 0
 	for tx, err := range api.All(ctx, &transactions.ListParams{
-		Currency: "IDR",
-		Statuses: []transactions.Status{transactions.Success},
-		Limit:    3,
+		Currency: xendit.CurrencyIDR,
+		Statuses: []transactions.Status{transactions.StatusSuccess},
+		Limit:    xendit.Ptr(3),
 	}) {
 		if err != nil {
 			demo.Explain(err)
@@ -67,7 +67,7 @@ func main() {
 
 	demo.Step("3. Stop early: later pages are never requested")
 	n = 0
-	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 3}) {
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: xendit.CurrencyIDR, Limit: xendit.Ptr(3)}) {
 		if err != nil {
 			demo.Explain(err)
 			os.Exit(1)
@@ -81,7 +81,7 @@ func main() {
 
 	demo.Step("4. Another currency must be asked for explicitly")
 	n = 0
-	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "PHP"}) {
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: xendit.CurrencyPHP}) {
 		if err != nil {
 			demo.Explain(err)
 			os.Exit(1)
