@@ -11,7 +11,7 @@ import (
 // [MustEndpoint]; a caller reaching an endpoint the SDK does not type yet
 // builds one and passes it in a [Request].
 type Endpoint struct {
-	// ID names the operation ("balance.get"). It keys the remembered rate
+	// ID names the operation ("balance.get_balance"). It keys the remembered rate
 	// limit and appears in logs and errors.
 	ID     string
 	Method string
@@ -44,7 +44,7 @@ const (
 // its rows in its own block, in the order of the API reference.
 var endpointTable = []Endpoint{
 	// Balances
-	{ID: "balance.get", Method: http.MethodGet, Path: "/balance"},
+	{ID: "balance.get_balance", Method: http.MethodGet, Path: "/balance"},
 	// Customers: the types follow API-VERSION 2020-10-31; customers.NewV20200519
 	// pins 2020-05-19 per call. Only Create documents an idempotency header.
 	{ID: "customers.create", Method: http.MethodPost, Path: "/customers", APIVersion: "2020-10-31",

@@ -33,7 +33,7 @@ func main() {
 
 	step("1. Read the cash balance")
 	var resp xendit.Response
-	cash, err := balances.Get(ctx, &balance.GetParams{AccountType: balance.Cash}, xendit.CaptureResponse(&resp))
+	cash, err := balances.Get(ctx, &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeCash)}, xendit.CaptureResponse(&resp))
 	if err != nil {
 		explain(err)
 		os.Exit(1)
@@ -46,7 +46,7 @@ func main() {
 	}
 
 	step("2. Read the holding balance (money received but not yet settled)")
-	holding, err := balances.Get(ctx, &balance.GetParams{AccountType: balance.Holding})
+	holding, err := balances.Get(ctx, &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeHolding)})
 	if err != nil {
 		explain(err)
 	} else {
@@ -54,7 +54,7 @@ func main() {
 	}
 
 	step("3. Bad input is caught before anything is sent")
-	_, err = balances.Get(ctx, &balance.GetParams{AccountType: "SAVINGS"})
+	_, err = balances.Get(ctx, &balance.GetParams{AccountType: xendit.Ptr(balance.AccountType("SAVINGS"))})
 	explain(err)
 
 	if fake == nil {

@@ -30,11 +30,11 @@ func balanceCalls(t *testing.T, c *contract) {
 	api := balance.New(c.client)
 	for _, p := range []*balance.GetParams{
 		nil,
-		{AccountType: balance.Cash, Currency: "IDR"},
-		{AccountType: balance.Holding, Currency: "PHP"},
+		{AccountType: xendit.Ptr(balance.AccountTypeCash), Currency: xendit.Ptr(xendit.CurrencyIDR)},
+		{AccountType: xendit.Ptr(balance.AccountTypeHolding), Currency: xendit.Ptr(xendit.CurrencyPHP)},
 		// at_timestamp is in the reference, not in the file; Prism
 		// lets an unknown query parameter through.
-		{AccountType: balance.Tax, Currency: "USD", AtTimestamp: time.Date(2023, 1, 2, 3, 4, 5, 0, time.UTC)},
+		{AccountType: xendit.Ptr(balance.AccountTypeTax), Currency: xendit.Ptr(xendit.CurrencyUSD), AtTimestamp: time.Date(2023, 1, 2, 3, 4, 5, 0, time.UTC)},
 	} {
 		b, err := api.Get(ctx, p, xendit.ForUserID("5dbf20d7c8eb0c0896f811b6"))
 		c.decoded("balance.Get", b, err)
