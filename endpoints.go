@@ -59,8 +59,8 @@ var endpointTable = []Endpoint{
 	{ID: "files.download", Method: http.MethodGet, Path: "/files/{file_id}/download"},
 	{ID: "files.delete", Method: http.MethodDelete, Path: "/files/{file_id}"},
 	// Reports: unversioned (report_version is a body field); no idempotency header.
-	{ID: "reports.generate", Method: http.MethodPost, Path: "/reports"},
-	{ID: "reports.get", Method: http.MethodGet, Path: "/reports/{report_id}"},
+	{ID: "reports.generate_report", Method: http.MethodPost, Path: "/reports"},
+	{ID: "reports.get_report", Method: http.MethodGet, Path: "/reports/{report_id}"},
 	// Transactions
 	{ID: "transactions.get_transaction", Method: http.MethodGet, Path: "/transactions/{transaction_id}"},
 	{ID: "transactions.list_transactions", Method: http.MethodGet, Path: "/transactions"},

@@ -43,7 +43,7 @@ func main() {
 	}
 
 	demo.Step("1. Ask for last week's IDR balance history")
-	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
+	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: lastWeek, Currency: xendit.CurrencyIDR})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
@@ -64,7 +64,7 @@ func main() {
 
 	demo.Step("3. Or poll with reports.Wait, when you cannot receive webhooks")
 	fake.SetReportDelay(500 * time.Millisecond) // the fake takes a moment to build this one
-	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.Transactions, Filter: lastWeek, Currency: "IDR"})
+	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeTransactions, Filter: lastWeek, Currency: xendit.CurrencyIDR})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
@@ -76,7 +76,7 @@ func main() {
 
 	demo.Step("4. A report Xendit could not build")
 	fake.SetReportDelay(-1) // reports stay PENDING until the fake is told how they end
-	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
+	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: lastWeek, Currency: xendit.CurrencyIDR})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
@@ -110,7 +110,7 @@ func wait(ctx context.Context, api *reports.Client, id string, wo *reports.WaitO
 // delivery is a report webhook as the endpoint received it.
 type delivery struct {
 	id string // the webhook-id header, the key for dedupe
-	w  reports.Webhook
+	w  reports.Callback
 }
 
 // listen starts a webhook endpoint on the SDK's handler (token check,
@@ -121,7 +121,7 @@ func listen(fake *xendittest.Server) <-chan delivery {
 		if e.Event != reports.EventCompleted && e.Event != reports.EventFailed {
 			return nil // acknowledge what this endpoint does not handle
 		}
-		var w reports.Webhook
+		var w reports.Callback
 		if err := e.Decode(&w); err != nil {
 			return err // 500: Xendit delivers it again
 		}
