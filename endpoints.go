@@ -54,10 +54,10 @@ var endpointTable = []Endpoint{
 	{ID: "customers.update", Method: http.MethodPatch, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
 	// Files: unversioned; the upload has no idempotency header, so it is never
 	// repeated after an ambiguous failure.
-	{ID: "files.upload", Method: http.MethodPost, Path: "/files"},
-	{ID: "files.get", Method: http.MethodGet, Path: "/files/{file_id}"},
-	{ID: "files.download", Method: http.MethodGet, Path: "/files/{file_id}/download"},
-	{ID: "files.delete", Method: http.MethodDelete, Path: "/files/{file_id}"},
+	{ID: "files.upload_file", Method: http.MethodPost, Path: "/files"},
+	{ID: "files.get_file", Method: http.MethodGet, Path: "/files/{file_id}"},
+	{ID: "files.download_file", Method: http.MethodGet, Path: "/files/{file_id}/download"},
+	{ID: "files.delete_file", Method: http.MethodDelete, Path: "/files/{file_id}"},
 	// Reports: unversioned (report_version is a body field); no idempotency header.
 	{ID: "reports.generate_report", Method: http.MethodPost, Path: "/reports"},
 	{ID: "reports.get_report", Method: http.MethodGet, Path: "/reports/{report_id}"},

@@ -104,7 +104,7 @@ func TestFlatHeap(t *testing.T) {
 
 	var up *files.File
 	upPeak := peakHeap(t, func() {
-		up, err = api.Upload(ctx, &files.UploadParams{Purpose: files.KYCDocument, Filename: "big.pdf",
+		up, err = api.Upload(ctx, &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "big.pdf",
 			Reader: newPattern(flatHeapSize), MaxSize: 1 << 30})
 	})
 	require.NoError(t, err)

@@ -39,7 +39,7 @@ func main() {
 	// comes; a SHA-256 of what was sent is taken on the way.
 	sent := sha256.New()
 	file, err := api.Upload(ctx, &files.UploadParams{
-		Purpose:  files.ChargebackEvidence,
+		Purpose:  files.PurposeChargebackEvidence,
 		Filename: "delivery-receipt.pdf",
 		Reader:   io.TeeReader(generate(4000), sent),
 	})
@@ -78,7 +78,7 @@ func main() {
 
 	demo.Step("4. A type Xendit does not take is refused before sending")
 	_, err = api.Upload(ctx, &files.UploadParams{
-		Purpose: files.ChargebackEvidence, Filename: "photo.gif", Reader: strings.NewReader("GIF89a"),
+		Purpose: files.PurposeChargebackEvidence, Filename: "photo.gif", Reader: strings.NewReader("GIF89a"),
 	})
 	demo.Explain(err)
 
