@@ -47,11 +47,11 @@ var endpointTable = []Endpoint{
 	{ID: "balance.get_balance", Method: http.MethodGet, Path: "/balance"},
 	// Customers: the types follow API-VERSION 2020-10-31; customers.NewV20200519
 	// pins 2020-05-19 per call. Only Create documents an idempotency header.
-	{ID: "customers.create", Method: http.MethodPost, Path: "/customers", APIVersion: "2020-10-31",
+	{ID: "customers.create_customer", Method: http.MethodPost, Path: "/customers", APIVersion: "2020-10-31",
 		VersionHeader: "API-VERSION", IdempotencyHeader: HeaderIdempotencyKey},
-	{ID: "customers.get", Method: http.MethodGet, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
-	{ID: "customers.get_by_reference_id", Method: http.MethodGet, Path: "/customers", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
-	{ID: "customers.update", Method: http.MethodPatch, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.get_customer", Method: http.MethodGet, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.list_customers_by_reference_id", Method: http.MethodGet, Path: "/customers", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.update_customer", Method: http.MethodPatch, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
 	// Files: unversioned; the upload has no idempotency header, so it is never
 	// repeated after an ambiguous failure.
 	{ID: "files.upload_file", Method: http.MethodPost, Path: "/files"},

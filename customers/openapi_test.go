@@ -39,8 +39,8 @@ func TestOpenAPIExampleDecodesIntoNamedFields(t *testing.T) {
 	assert.Nil(t, c.Status, "the example's status is null")
 
 	require.NoError(t, json.Unmarshal([]byte(`{"status":"BLOCKED","addresses":[{"country":"ID","status":"DELETED"}]}`), &c))
-	assert.Equal(t, customers.Blocked, *c.Status)
-	assert.Equal(t, customers.AddressDeleted, *c.Addresses[0].Status)
+	assert.Equal(t, customers.StatusBlocked, *c.Status)
+	assert.Equal(t, customers.AddressStatusDeleted, *c.Addresses[0].Status)
 }
 
 // The OpenAPI file's KYC document has document_images, nullable; an empty

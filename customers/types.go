@@ -34,16 +34,18 @@ type Customer struct {
 	Updated xendit.Time `json:"updated"`
 }
 
-// Status is the state of a customer (OpenAPI's EndCustomerStatus).
+// Status is the state of a customer (OpenAPI's EndCustomerStatus). It says
+// whether the customer can be used, not whether money moved, so it has no
+// Succeeded method.
 type Status string
 
 // The statuses of Xendit's OpenAPI file.
 const (
-	Active   Status = "ACTIVE"
-	Inactive Status = "INACTIVE"
-	Pending  Status = "PENDING"
-	Blocked  Status = "BLOCKED"
-	Deleted  Status = "DELETED"
+	StatusActive   Status = "ACTIVE"
+	StatusInactive Status = "INACTIVE"
+	StatusPending  Status = "PENDING"
+	StatusBlocked  Status = "BLOCKED"
+	StatusDeleted  Status = "DELETED"
 )
 
 // Type tells individuals from businesses.
@@ -51,8 +53,8 @@ type Type string
 
 // The documented customer types.
 const (
-	Individual Type = "INDIVIDUAL"
-	Business   Type = "BUSINESS"
+	TypeIndividual Type = "INDIVIDUAL"
+	TypeBusiness   Type = "BUSINESS"
 )
 
 // IndividualDetail describes a person. The reference prints employment as a
@@ -80,9 +82,9 @@ type Gender string
 
 // The documented genders.
 const (
-	Male   Gender = "MALE"
-	Female Gender = "FEMALE"
-	Other  Gender = "OTHER"
+	GenderMale   Gender = "MALE"
+	GenderFemale Gender = "FEMALE"
+	GenderOther  Gender = "OTHER"
 )
 
 // Employment describes an individual's work.
@@ -110,13 +112,13 @@ type BusinessType string
 
 // The documented business types.
 const (
-	Corporation    BusinessType = "CORPORATION"
-	SoleProprietor BusinessType = "SOLE_PROPRIETOR"
-	Partnership    BusinessType = "PARTNERSHIP"
-	Cooperative    BusinessType = "COOPERATIVE"
-	Trust          BusinessType = "TRUST"
-	NonProfit      BusinessType = "NON_PROFIT"
-	Government     BusinessType = "GOVERNMENT"
+	BusinessTypeCorporation    BusinessType = "CORPORATION"
+	BusinessTypeSoleProprietor BusinessType = "SOLE_PROPRIETOR"
+	BusinessTypePartnership    BusinessType = "PARTNERSHIP"
+	BusinessTypeCooperative    BusinessType = "COOPERATIVE"
+	BusinessTypeTrust          BusinessType = "TRUST"
+	BusinessTypeNonProfit      BusinessType = "NON_PROFIT"
+	BusinessTypeGovernment     BusinessType = "GOVERNMENT"
 )
 
 // Address is a postal address (2020-10-31). Country is required.
@@ -145,8 +147,8 @@ type AddressStatus string
 
 // The address statuses of Xendit's OpenAPI file.
 const (
-	AddressActive  AddressStatus = "ACTIVE"
-	AddressDeleted AddressStatus = "DELETED"
+	AddressStatusActive  AddressStatus = "ACTIVE"
+	AddressStatusDeleted AddressStatus = "DELETED"
 )
 
 // AddressCategory says what an address is for.
@@ -154,9 +156,9 @@ type AddressCategory string
 
 // The documented address categories.
 const (
-	Home       AddressCategory = "HOME"
-	Work       AddressCategory = "WORK"
-	Provincial AddressCategory = "PROVINCIAL"
+	AddressCategoryHome       AddressCategory = "HOME"
+	AddressCategoryWork       AddressCategory = "WORK"
+	AddressCategoryProvincial AddressCategory = "PROVINCIAL"
 )
 
 // IdentityAccount is an account the customer holds elsewhere: a bank
@@ -182,13 +184,13 @@ type AccountType string
 
 // The documented identity account types.
 const (
-	BankAccount AccountType = "BANK_ACCOUNT"
-	EWallet     AccountType = "EWALLET"
-	CreditCard  AccountType = "CREDIT_CARD"
-	PayLater    AccountType = "PAY_LATER"
-	OTC         AccountType = "OTC"
-	QRCode      AccountType = "QR_CODE"
-	SocialMedia AccountType = "SOCIAL_MEDIA"
+	AccountTypeBankAccount AccountType = "BANK_ACCOUNT"
+	AccountTypeEWallet     AccountType = "EWALLET"
+	AccountTypeCreditCard  AccountType = "CREDIT_CARD"
+	AccountTypePayLater    AccountType = "PAY_LATER"
+	AccountTypeOTC         AccountType = "OTC"
+	AccountTypeQRCode      AccountType = "QR_CODE"
+	AccountTypeSocialMedia AccountType = "SOCIAL_MEDIA"
 )
 
 // AccountProperties holds the properties of every identity account type;
@@ -205,8 +207,8 @@ type AccountProperties struct {
 	SwiftCode      string `json:"swift_code,omitempty"`
 	AccountType    string `json:"account_type,omitempty"`
 	AccountDetails string `json:"account_details,omitempty"`
-	// BANK_ACCOUNT, EWALLET and PAY_LATER: ISO 4217
-	Currency string `json:"currency,omitempty"`
+	// BANK_ACCOUNT, EWALLET and PAY_LATER
+	Currency xendit.Currency `json:"currency,omitempty"`
 	// CREDIT_CARD
 	TokenID string `json:"token_id,omitempty"`
 	// OTC
@@ -239,14 +241,14 @@ type DocumentType string
 
 // The documented KYC document types.
 const (
-	BirthCertificate     DocumentType = "BIRTH_CERTIFICATE"
-	BankStatement        DocumentType = "BANK_STATEMENT"
-	DrivingLicense       DocumentType = "DRIVING_LICENSE"
-	IdentityCard         DocumentType = "IDENTITY_CARD"
-	Passport             DocumentType = "PASSPORT"
-	Visa                 DocumentType = "VISA"
-	BusinessRegistration DocumentType = "BUSINESS_REGISTRATION"
-	BusinessLicense      DocumentType = "BUSINESS_LICENSE"
+	DocumentTypeBirthCertificate     DocumentType = "BIRTH_CERTIFICATE"
+	DocumentTypeBankStatement        DocumentType = "BANK_STATEMENT"
+	DocumentTypeDrivingLicense       DocumentType = "DRIVING_LICENSE"
+	DocumentTypeIdentityCard         DocumentType = "IDENTITY_CARD"
+	DocumentTypePassport             DocumentType = "PASSPORT"
+	DocumentTypeVisa                 DocumentType = "VISA"
+	DocumentTypeBusinessRegistration DocumentType = "BUSINESS_REGISTRATION"
+	DocumentTypeBusinessLicense      DocumentType = "BUSINESS_LICENSE"
 )
 
 // DocumentSubType refines IDENTITY_CARD.
@@ -254,13 +256,13 @@ type DocumentSubType string
 
 // The documented identity card sub-types.
 const (
-	NationalID      DocumentSubType = "NATIONAL_ID"
-	ConsularID      DocumentSubType = "CONSULAR_ID"
-	VoterID         DocumentSubType = "VOTER_ID"
-	PostalID        DocumentSubType = "POSTAL_ID"
-	ResidencePermit DocumentSubType = "RESIDENCE_PERMIT"
-	TaxID           DocumentSubType = "TAX_ID"
-	StudentID       DocumentSubType = "STUDENT_ID"
-	MilitaryID      DocumentSubType = "MILITARY_ID"
-	MedicalID       DocumentSubType = "MEDICAL_ID"
+	DocumentSubTypeNationalID      DocumentSubType = "NATIONAL_ID"
+	DocumentSubTypeConsularID      DocumentSubType = "CONSULAR_ID"
+	DocumentSubTypeVoterID         DocumentSubType = "VOTER_ID"
+	DocumentSubTypePostalID        DocumentSubType = "POSTAL_ID"
+	DocumentSubTypeResidencePermit DocumentSubType = "RESIDENCE_PERMIT"
+	DocumentSubTypeTaxID           DocumentSubType = "TAX_ID"
+	DocumentSubTypeStudentID       DocumentSubType = "STUDENT_ID"
+	DocumentSubTypeMilitaryID      DocumentSubType = "MILITARY_ID"
+	DocumentSubTypeMedicalID       DocumentSubType = "MEDICAL_ID"
 )

@@ -37,7 +37,7 @@ func main() {
 	reference := fmt.Sprintf("customer-%d", time.Now().UnixNano())
 	params := &customers.CreateParams{
 		ReferenceID:      reference,
-		Type:             customers.Individual,
+		Type:             customers.TypeIndividual,
 		IndividualDetail: &customers.IndividualDetail{GivenNames: "Budi", Surname: xendit.Ptr("Santoso")},
 		Email:            xendit.Ptr("budi@example.com"),
 		MobileNumber:     xendit.Ptr("+6281234567890"),
@@ -65,7 +65,7 @@ func main() {
 	}
 
 	demo.Step("3. Find the customer by your reference_id")
-	found, err := api.GetByReferenceID(ctx, reference)
+	found, err := api.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: reference})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
