@@ -10,7 +10,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -24,12 +23,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, _, stop := demo.Start()
+	defer stop()
 	api := customers.New(client)
 
 	// Your own id for the customer, unique in your account: it is how you

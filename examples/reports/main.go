@@ -27,12 +27,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, fake, stop := demo.Config{Timeout: 6 * time.Minute}.Start()
+	defer stop()
 	api := reports.New(client)
 	now := time.Now().UTC().Truncate(time.Second)
 	lastWeek := reports.Filter{From: xendit.Time{Time: now.AddDate(0, 0, -7)}, To: xendit.Time{Time: now}}
@@ -58,7 +54,7 @@ func main() {
 	}
 
 	demo.Step("2. Xendit POSTs reports.completed to your webhook endpoint")
-	d := await(webhooks)
+	d := demo.Await(webhooks)
 	fmt.Printf("   Webhook %s (webhook-id %s): report %s is %s.\n", d.w.Event, d.id, d.w.ID, d.w.Status)
 	fmt.Printf("   Download it within 24 hours, with no credentials, from:\n   %s\n", d.w.URL)
 
@@ -71,7 +67,7 @@ func main() {
 	}
 	fmt.Printf("   Report %s is %s; Wait calls Get, backing off, until it is not.\n", r.ID, r.Status)
 	wait(ctx, api, r.ID, &reports.WaitOptions{MinInterval: 200 * time.Millisecond, MaxInterval: time.Second})
-	d = await(webhooks)
+	d = demo.Await(webhooks)
 	fmt.Printf("   Its webhook arrived as well: %s for %s.\n", d.w.Event, d.w.ID)
 
 	demo.Step("4. A report Xendit could not build")
@@ -84,7 +80,7 @@ func main() {
 	if err := fake.FinishReport(r.ID, true); err != nil {
 		log.Fatal(err)
 	}
-	d = await(webhooks)
+	d = demo.Await(webhooks)
 	fmt.Printf("   Webhook %s: report %s is %s. Generating it again is safe.\n", d.w.Event, d.w.ID, d.w.Status)
 	wait(ctx, api, r.ID, nil)
 	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to generate a report at Xendit.")
@@ -135,15 +131,4 @@ func listen(fake *xendittest.Server) <-chan delivery {
 	fake.SetReportCallbackURL(receiver.URL, xendittest.CallbackToken)
 	fmt.Printf("Webhook endpoint listening at %s.\n", receiver.URL)
 	return out
-}
-
-// await waits for the next webhook, or gives up after 10 seconds.
-func await(webhooks <-chan delivery) delivery {
-	select {
-	case d := <-webhooks:
-		return d
-	case <-time.After(10 * time.Second):
-		log.Fatal("no webhook arrived within 10 seconds")
-		return delivery{}
-	}
 }

@@ -10,11 +10,9 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
@@ -26,12 +24,10 @@ import (
 const maxShown = 12
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
 	pages := &pageLogger{next: http.DefaultTransport}
-	client, fake := demo.Connect(xendit.WithHTTPClient(&http.Client{Transport: pages}))
+	ctx, client, fake, stop := demo.Start(xendit.WithHTTPClient(&http.Client{Transport: pages}))
+	defer stop()
 	if fake != nil {
-		defer fake.Close()
 		fake.SeedTransactions(7) // IDR payments of 1000 to 7000
 		fake.AddTransactions(xendittest.Transaction{
 			Currency: "PHP", Amount: 1250.50, ChannelCode: "GCASH", ReferenceID: "order-ph-0001",
