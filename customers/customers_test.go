@@ -346,3 +346,38 @@ func TestListByReferenceIDSendsAfterID(t *testing.T) {
 	assert.Equal(t, "9f8e", page.Data[0].ID)
 	assert.Equal(t, "cust-9", (*queries)[0].Get("after_id"))
 }
+
+// Each rule of the other params types, broken once, names its field.
+func TestValidateNamesTheField(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 501)
+	cases := map[string]struct {
+		params interface{ Validate() error }
+		field  string
+	}{
+		"update given names":   {&customers.UpdateParams{IndividualDetail: xendit.Set(customers.IndividualDetail{})}, "individual_detail.given_names"},
+		"update business name": {&customers.UpdateParams{BusinessDetail: xendit.Set(customers.BusinessDetail{BusinessType: customers.BusinessTypeTrust})}, "business_detail.business_name"},
+		"update mobile":        {&customers.UpdateParams{MobileNumber: xendit.Set(long)}, "mobile_number"},
+		"update description":   {&customers.UpdateParams{Description: xendit.Set(long)}, "description"},
+		"update address":       {&customers.UpdateParams{Addresses: xendit.Set([]customers.Address{{}})}, "addresses[0].country"},
+		"update account":       {&customers.UpdateParams{IdentityAccounts: xendit.Set([]customers.IdentityAccount{{}})}, "identity_accounts[0].type"},
+		"update kyc":           {&customers.UpdateParams{KYCDocuments: xendit.Set([]customers.KYCDocument{{Type: customers.DocumentTypePassport}})}, "kyc_documents[0].country"},
+		"update metadata":      {&customers.UpdateParams{Metadata: xendit.Set(map[string]any{"k": long})}, "metadata.k"},
+		"v2020 reference":      {&customers.CreateParamsV20200519{GivenNames: "A", Email: xendit.Ptr("a@b.c")}, "reference_id"},
+		"v2020 given names":    {&customers.CreateParamsV20200519{ReferenceID: "r", Email: xendit.Ptr("a@b.c")}, "given_names"},
+		"v2020 reachable":      {&customers.CreateParamsV20200519{ReferenceID: "r", GivenNames: "A"}, "mobile_number"},
+		"v2020 address":        {&customers.CreateParamsV20200519{ReferenceID: "r", GivenNames: "A", Email: xendit.Ptr("a@b.c"), Addresses: []customers.AddressV20200519{{}}}, "addresses[0].country"},
+		"v2020 update email":   {&customers.UpdateParamsV20200519{Email: xendit.Set(long)}, "email"},
+		"v2020 update address": {&customers.UpdateParamsV20200519{Addresses: xendit.Set([]customers.AddressV20200519{{}})}, "addresses[0].country"},
+		"list reference":       {&customers.ListByReferenceIDParams{}, "reference_id"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var ve *xendit.ValidationError
+			require.ErrorAs(t, tc.params.Validate(), &ve)
+			assert.Equal(t, tc.field, ve.Field)
+		})
+	}
+	assert.NoError(t, (&customers.UpdateParams{Email: xendit.Null[string]()}).Validate(), "clearing is always allowed")
+}
