@@ -1,6 +1,6 @@
 // Package balance reads the balance of a Xendit account, per account type and currency.
 //
-// (https://developers.xendit.co/api-reference/#get-balance)
+// The API reference: https://developers.xendit.co/api-reference/#get-balance.
 //
 // The balance is debited by money going out (disbursements, fees) and
 // credited by money coming in (paid invoices, deposits). A multi-currency

@@ -1,6 +1,6 @@
 // Package customers creates, reads, looks up and updates customers: the person or business a payment, a payment method or a KYC check belongs to.
 //
-// (https://developers.xendit.co/api-reference/#customers)
+// The API reference: https://developers.xendit.co/api-reference/#customers.
 //
 // # Versions
 //

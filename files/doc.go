@@ -1,6 +1,6 @@
 // Package files uploads, reads, downloads and deletes the files Xendit holds: KYC documents and chargeback evidence.
 //
-// (https://developers.xendit.co/api-reference/#files)
+// The API reference: https://developers.xendit.co/api-reference/#files.
 //
 // A file's id goes into customers.KYCDocument.DocumentImages (purpose
 // KYC_DOCUMENT) or into a card chargeback's evidence (CHARGEBACK_EVIDENCE).

@@ -1,6 +1,6 @@
 // Package reports generates account reports (balance history, transactions) as CSV files, and tells when they are ready.
 //
-// (https://developers.xendit.co/api-reference/#reports)
+// The API reference: https://developers.xendit.co/api-reference/#reports.
 //
 // Generating is asynchronous: [Client.Generate] answers 201 with a PENDING report,
 // and Xendit fills in its URL when it is COMPLETED. There are two ways to

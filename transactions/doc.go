@@ -1,6 +1,6 @@
 // Package transactions reads the ledger of a Xendit account: every payment, disbursement, refund, transfer and remittance payout that moved money.
 //
-// (https://developers.xendit.co/api-reference/#transactions)
+// The API reference: https://developers.xendit.co/api-reference/#transactions.
 //
 // [Client.Get] reads one transaction; [Client.List] reads one page;
 // [Client.All] walks every page, fetching the next one only when the loop
