@@ -239,3 +239,13 @@ func TestAllNeverLoopsOnARepeatedCursor(t *testing.T) {
 	assert.Equal(t, []string{"txn_a", "txn_b", "txn_a", "txn_b"}, ids)
 	assert.EqualValues(t, 2, calls.Load())
 }
+
+// A page that says has_more but holds nothing to page on from ends the walk
+// with ErrPagination, not silently as if the list were complete.
+func TestAllRefusesHasMoreWithoutACursor(t *testing.T) {
+	t.Parallel()
+	api, calls := pagesServer(t, map[string]string{"": `{"data":[],"has_more":true}`})
+	_, err := collect(t, api, &transactions.ListParams{Currency: xendit.CurrencyIDR})
+	require.ErrorIs(t, err, xendit.ErrPagination)
+	assert.EqualValues(t, 1, calls.Load())
+}
