@@ -91,7 +91,7 @@ func (s *Server) NewCardToken(t CardToken) cards.Tokenization {
 		token: cards.Token{
 			ID: cardObjectID(), BusinessID: paymentsBusinessID, Created: now(), Status: "VALID",
 			CardExpirationMonth: "12", CardExpirationYear: "2030",
-			CardInfo: &cards.CardInfo{Bank: "PT. Bank Xendittest", Country: "ID", Type: cards.Credit, Brand: brand,
+			CardInfo: &cards.CardInfo{Bank: "PT. Bank Xendittest", Country: "ID", Type: cards.CardTypeCredit, Brand: brand,
 				Fingerprint: fingerprint(number)},
 		},
 		authID: cardObjectID(), masked: masked, brand: brand, multiUse: t.MultipleUse, decline: t.Decline,
@@ -101,7 +101,7 @@ func (s *Server) NewCardToken(t CardToken) cards.Tokenization {
 	st.tokens[tok.token.ID] = tok
 	st.mu.Unlock()
 	return cards.Tokenization{
-		ID: tok.token.ID, AuthenticationID: tok.authID, Status: cards.TokenVerified, MaskedCardNumber: masked,
+		ID: tok.token.ID, AuthenticationID: tok.authID, Status: cards.TokenStatusVerified, MaskedCardNumber: masked,
 		CardInfo: tok.token.CardInfo,
 	}
 }
@@ -139,7 +139,7 @@ func (s *Server) ExpireCardAuthorization(id string) error {
 	if !ok {
 		return fmt.Errorf("%w: charge %q", ErrNoSuchObject, id)
 	}
-	if c.Status != cards.ChargeAuthorized {
+	if c.Status != cards.ChargeStatusAuthorized {
 		return fmt.Errorf("xendittest: charge %s is %s, not AUTHORIZED", id, c.Status)
 	}
 	st.expired[id] = true
@@ -169,7 +169,7 @@ func (s *Server) getCardToken(w http.ResponseWriter, r *http.Request) {
 }
 
 // cardAmountLimits are the reference's default limits per currency.
-var cardAmountLimits = map[string][2]float64{"IDR": {5000, 200_000_000}, "PHP": {20, 700_000}}
+var cardAmountLimits = map[xendit.Currency][2]float64{"IDR": {5000, 200_000_000}, "PHP": {20, 700_000}}
 
 func (s *Server) createCardCharge(w http.ResponseWriter, r *http.Request) {
 	var p cards.CreateChargeParams
@@ -180,9 +180,9 @@ func (s *Server) createCardCharge(w http.ResponseWriter, r *http.Request) {
 		writeInvalid(w, err)
 		return
 	}
-	currency := p.Currency
-	if currency == "" {
-		currency = "IDR"
+	currency := xendit.CurrencyIDR
+	if p.Currency != nil {
+		currency = *p.Currency
 	}
 	if lim, ok := cardAmountLimits[currency]; ok && p.Amount > 0 {
 		switch {
@@ -205,7 +205,7 @@ func (s *Server) createCardCharge(w http.ResponseWriter, r *http.Request) {
 	case tok.used && !tok.multiUse:
 		WriteError(w, http.StatusBadRequest, cards.CodeTokenAlreadyUsed, "The single-use token has already been used in a charge")
 		return
-	case p.AuthenticationID != "" && p.AuthenticationID != tok.authID:
+	case p.AuthenticationID != nil && *p.AuthenticationID != tok.authID:
 		WriteError(w, http.StatusNotFound, cards.CodeAuthenticationNotFound, "The authentication was not found")
 		return
 	case p.Installment != nil && p.Amount < 500_000:
@@ -219,24 +219,24 @@ func (s *Server) createCardCharge(w http.ResponseWriter, r *http.Request) {
 	tok.used = true
 	c := &cards.Charge{
 		ID: cardObjectID(), ExternalID: p.ExternalID, BusinessID: paymentsBusinessID, Created: now(),
-		Currency: currency, ChargeType: cards.SingleUseToken, CardType: cards.Credit, CardBrand: tok.brand,
+		Currency: currency, ChargeType: cards.ChargeTypeSingleUseToken, CardType: cards.CardTypeCredit, CardBrand: tok.brand,
 		MaskedCardNumber: tok.masked, ECI: "05", CVNCode: cards.CVNMatch, MerchantID: "xendit",
 		MerchantReferenceCode: cardObjectID(), BankReconciliationID: "5132390610356134503009",
-		Descriptor: p.Descriptor, MIDLabel: p.MIDLabel, Promotion: p.Promotion, Installment: p.Installment,
+		Descriptor: deref(p.Descriptor), MIDLabel: deref(p.MIDLabel), Promotion: p.Promotion, Installment: p.Installment,
 	}
 	if tok.multiUse {
-		c.ChargeType = cards.MultipleUseToken
+		c.ChargeType = cards.ChargeTypeMultipleUseToken
 	}
 	if tok.brand == "MASTERCARD" {
 		c.ECI = "02"
 	}
 	switch {
 	case tok.decline != "":
-		c.Status, c.FailureReason = cards.ChargeFailed, tok.decline
+		c.Status, c.FailureReason = cards.ChargeStatusFailed, tok.decline
 	case p.Amount > 0 && (p.Capture == nil || *p.Capture):
-		c.Status, c.AuthorizedAmount, c.CaptureAmount, c.ApprovalCode = cards.ChargeCaptured, p.Amount, p.Amount, "831000"
+		c.Status, c.AuthorizedAmount, c.CaptureAmount, c.ApprovalCode = cards.ChargeStatusCaptured, p.Amount, p.Amount, "831000"
 	default:
-		c.Status, c.AuthorizedAmount, c.ApprovalCode = cards.ChargeAuthorized, p.Amount, "831000"
+		c.Status, c.AuthorizedAmount, c.ApprovalCode = cards.ChargeStatusAuthorized, p.Amount, "831000"
 	}
 	st.charges[c.ID] = c
 	st.byExternal[c.ExternalID] = c.ID
@@ -296,14 +296,14 @@ func captureCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c
 	switch {
 	case amount <= 0:
 		writeValidation(w, "amount must be a positive number")
-	case c.Status != cards.ChargeAuthorized:
+	case c.Status != cards.ChargeStatusAuthorized:
 		WriteError(w, http.StatusBadRequest, cards.CodeInvalidChargeStatus, "The charge status is "+string(c.Status)+", not AUTHORIZED")
 	case st.expired[c.ID]:
 		WriteError(w, http.StatusBadRequest, cards.CodeAuthorizationExpired, "The authorization has expired and was reversed")
 	case amount > c.AuthorizedAmount:
 		WriteError(w, http.StatusBadRequest, cards.CodeAmountGreaterThanAuthorized, "The capture amount is greater than the authorized amount")
 	default:
-		c.Status, c.CaptureAmount = cards.ChargeCaptured, amount
+		c.Status, c.CaptureAmount = cards.ChargeStatusCaptured, amount
 		WriteJSON(w, http.StatusOK, c)
 	}
 }
@@ -316,18 +316,18 @@ func reverseCardAuthorization(w http.ResponseWriter, r *http.Request, _ *cardsSt
 	switch {
 	case b.ExternalID == "":
 		writeValidation(w, "external_id is required")
-	case c.Status == cards.ChargeCaptured:
+	case c.Status == cards.ChargeStatusCaptured:
 		WriteError(w, http.StatusBadRequest, cards.CodeChargeAlreadyCaptured, "The charge has already been captured")
-	case c.Status == cards.ChargeReversed:
+	case c.Status == cards.ChargeStatusReversed:
 		WriteError(w, http.StatusBadRequest, cards.CodeChargeAlreadyReversed, "The charge has already been reversed")
-	case c.Status == cards.ChargeFailed:
+	case c.Status == cards.ChargeStatusFailed:
 		WriteError(w, http.StatusBadRequest, cards.CodeChargeFailed, "The charge failed")
 	case c.AuthorizedAmount == 0:
 		WriteError(w, http.StatusBadRequest, cards.CodeInvalidAmountForReverseAuthorization, "The authorized amount must not be 0")
 	default:
-		c.Status = cards.ChargeReversed
+		c.Status = cards.ChargeStatusReversed
 		WriteJSON(w, http.StatusOK, cards.Reversal{
-			ID: cardObjectID(), ChargeID: c.ID, ExternalID: b.ExternalID, Status: cards.ReversalSucceeded,
+			ID: cardObjectID(), ChargeID: c.ID, ExternalID: b.ExternalID, Status: cards.ReversalStatusSucceeded,
 			BusinessID: c.BusinessID, Currency: c.Currency, Amount: c.AuthorizedAmount, Created: now(),
 		})
 	}
@@ -353,12 +353,12 @@ func refundCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c 
 		writeValidation(w, "amount (positive) and external_id are required")
 	case st.refundIDs[b.ExternalID]:
 		WriteError(w, http.StatusBadRequest, cards.CodeDuplicateRefund, "The refund external_id has already been used")
-	case c.Status != cards.ChargeCaptured || refunded+amount > c.CaptureAmount+1e-9:
+	case c.Status != cards.ChargeStatusCaptured || refunded+amount > c.CaptureAmount+1e-9:
 		WriteError(w, http.StatusBadRequest, cards.CodeRefundAmountExceeded, "The refunded amount would exceed the captured amount")
 	default:
 		created := now()
 		rf := &cards.Refund{
-			ID: cardObjectID(), ChargeID: c.ID, ExternalID: b.ExternalID, Status: cards.RefundRequested,
+			ID: cardObjectID(), ChargeID: c.ID, ExternalID: b.ExternalID, Status: cards.RefundStatusRequested,
 			Amount: amount, FeeRefundAmount: math.Round(amount * 0.01), UserID: c.BusinessID,
 			Created: created, Updated: created,
 		}

@@ -15,11 +15,11 @@ import (
 
 func (s *Server) routeCardPromotions() {
 	s.handle("cards.get_charge_option", s.getCardChargeOption)
-	s.handle("cards.promotions.create", s.createCardPromotion)
-	s.handle("cards.promotions.list", s.listCardPromotions)
-	s.handle("cards.promotions.calculate", s.calculateCardPromotion)
-	s.handle("cards.promotions.update", s.withPromotion(updateCardPromotion))
-	s.handle("cards.promotions.delete", s.withPromotion(deleteCardPromotion))
+	s.handle("cards.create_promotion", s.createCardPromotion)
+	s.handle("cards.list_promotions", s.listCardPromotions)
+	s.handle("cards.calculate_promotion", s.calculateCardPromotion)
+	s.handle("cards.update_promotion", s.withPromotion(updateCardPromotion))
+	s.handle("cards.delete_promotion", s.withPromotion(deleteCardPromotion))
 }
 
 // promotionJSON is p as Xendit sends it: times with a space instead of
@@ -53,18 +53,18 @@ func (s *Server) createCardPromotion(w http.ResponseWriter, r *http.Request) {
 		case q.ReferenceID == p.ReferenceID:
 			WriteError(w, http.StatusConflict, cards.CodeReferenceInUse, "The reference_id is already used by another promotion")
 			return
-		case p.PromoCode != "" && q.PromoCode == p.PromoCode:
+		case p.PromoCode != nil && q.PromoCode == *p.PromoCode:
 			WriteError(w, http.StatusConflict, cards.CodePromoCodeInUse, "The promo_code is already used by another promotion")
 			return
 		}
 	}
 	promo := &cards.Promotion{
 		ID: newID(""), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID, Description: p.Description,
-		Status: cards.PromotionActive, PromoCode: p.PromoCode, BinList: p.BinList, ChannelCode: p.ChannelCode,
-		Currency: p.Currency, StartTime: p.StartTime, EndTime: p.EndTime, Created: now(),
+		Status: cards.PromotionStatusActive, PromoCode: deref(p.PromoCode), BinList: p.BinList, ChannelCode: deref(p.ChannelCode),
+		Currency: xendit.CurrencyIDR, StartTime: p.StartTime, EndTime: p.EndTime, Created: now(),
 	}
-	if promo.Currency == "" {
-		promo.Currency = "IDR"
+	if p.Currency != nil {
+		promo.Currency = *p.Currency
 	}
 	if promo.StartTime.IsZero() {
 		promo.StartTime = now()
@@ -96,7 +96,7 @@ func (s *Server) listCardPromotions(w http.ResponseWriter, r *http.Request) {
 	out := []map[string]any{}
 	for _, p := range st.sortedPromotions() {
 		if match(q.Get("reference_id"), p.ReferenceID) && match(q.Get("status"), string(p.Status)) &&
-			match(q.Get("channel_code"), p.ChannelCode) && match(q.Get("currency"), p.Currency) &&
+			match(q.Get("channel_code"), p.ChannelCode) && match(q.Get("currency"), string(p.Currency)) &&
 			(q.Get("bin") == "" || slices.Contains(p.BinList, q.Get("bin"))) {
 			out = append(out, promotionJSON(p))
 		}
@@ -105,6 +105,15 @@ func (s *Server) listCardPromotions(w http.ResponseWriter, r *http.Request) {
 }
 
 func match(want, got string) bool { return want == "" || want == got }
+
+// deref returns the value of an optional field, or its zero value.
+func deref[T any](v *T) T {
+	if v == nil {
+		var zero T
+		return zero
+	}
+	return *v
+}
 
 // sortedPromotions returns the promotions oldest first.
 func (st *cardsState) sortedPromotions() []*cards.Promotion {
@@ -120,7 +129,7 @@ func (st *cardsState) sortedPromotions() []*cards.Promotion {
 func (st *cardsState) promotionApplies(referenceID string) bool {
 	for _, p := range st.promotions {
 		if p.ReferenceID == referenceID {
-			return p.Status == cards.PromotionActive
+			return p.Status == cards.PromotionStatusActive
 		}
 	}
 	return false
@@ -133,7 +142,7 @@ func (st *cardsState) calculations(bin, code string, amount float64) []cards.Pro
 	now := time.Now()
 	for _, p := range st.sortedPromotions() {
 		eligible := (code != "" && p.PromoCode == code) || (bin != "" && slices.Contains(p.BinList, bin))
-		if !eligible || p.Status != cards.PromotionActive || now.Before(p.StartTime.Time) ||
+		if !eligible || p.Status != cards.PromotionStatusActive || now.Before(p.StartTime.Time) ||
 			(!p.EndTime.IsZero() && now.After(p.EndTime.Time)) || amount < p.MinOriginalAmount.Float64() {
 			continue
 		}
@@ -223,7 +232,7 @@ func (s *Server) withPromotion(h func(http.ResponseWriter, *http.Request, *cards
 		st.mu.Lock()
 		defer st.mu.Unlock()
 		p, ok := st.promotions[r.PathValue("promotion_id")]
-		if !ok || p.Status == cards.PromotionDeleted {
+		if !ok || p.Status == cards.PromotionStatusDeleted {
 			WriteError(w, http.StatusNotFound, cards.CodePromotionNotFound, "Promotion not found")
 			return
 		}
@@ -236,37 +245,39 @@ func updateCardPromotion(w http.ResponseWriter, r *http.Request, st *cardsState,
 	if !readBody(w, r, &u) {
 		return
 	}
+	start, _ := u.StartTime.Get()
+	end, _ := u.EndTime.Get()
 	switch {
-	case (u.DiscountPercent != nil && p.DiscountAmount.Float64() > 0) || (u.DiscountAmount != nil && p.DiscountPercent.Float64() > 0):
+	case (!u.DiscountPercent.IsZero() && p.DiscountAmount.Float64() > 0) || (!u.DiscountAmount.IsZero() && p.DiscountPercent.Float64() > 0):
 		WriteError(w, http.StatusBadRequest, cards.CodeInvalidDiscountType, "The promotion uses the other discount type")
 		return
-	case !u.StartTime.IsZero() && !u.StartTime.Before(firstNonZero(u.EndTime, p.EndTime).Time):
+	case !start.IsZero() && !start.Before(firstNonZero(end, p.EndTime).Time):
 		WriteError(w, http.StatusBadRequest, cards.CodeInvalidStartTimeUpdate, "start_time must be before end_time")
 		return
 	}
-	if u.PromoCode != nil {
+	if code, ok := u.PromoCode.Get(); ok {
 		for _, q := range st.promotions {
-			if q != p && q.PromoCode == *u.PromoCode {
+			if q != p && q.PromoCode == code {
 				WriteError(w, http.StatusBadRequest, cards.CodePromoCodeInUse, "The promo_code is already used by another promotion")
 				return
 			}
 		}
-		p.PromoCode = *u.PromoCode
 	}
-	for dst, src := range map[*string]*string{&p.Description: u.Description, &p.ChannelCode: u.ChannelCode} {
-		if src != nil {
-			*dst = *src
-		}
-	}
-	if u.BinList != nil {
-		p.BinList = u.BinList
-	}
-	if u.Currency != "" {
-		p.Currency = u.Currency
-	}
-	p.StartTime, p.EndTime = firstNonZero(u.StartTime, p.StartTime), firstNonZero(u.EndTime, p.EndTime)
-	applyPromotionNumbers(p, u.DiscountPercent, u.DiscountAmount, u.MinOriginalAmount, u.MaxDiscountAmount)
+	update(&p.PromoCode, u.PromoCode)
+	update(&p.Description, u.Description)
+	update(&p.ChannelCode, u.ChannelCode)
+	update(&p.BinList, u.BinList)
+	update(&p.Currency, u.Currency)
+	p.StartTime, p.EndTime = firstNonZero(start, p.StartTime), firstNonZero(end, p.EndTime)
+	applyPromotionNumbers(p, valueOf(u.DiscountPercent), valueOf(u.DiscountAmount), valueOf(u.MinOriginalAmount), valueOf(u.MaxDiscountAmount))
 	WriteJSON(w, http.StatusOK, promotionJSON(p))
+}
+
+// update applies a PATCH field: set replaces, null clears, unset keeps.
+func update[T any](dst *T, n xendit.Nullable[T]) {
+	if v, ok := n.Get(); ok || n.IsNull() {
+		*dst = v
+	}
 }
 
 func firstNonZero(a, b xendit.Time) xendit.Time {
@@ -276,7 +287,14 @@ func firstNonZero(a, b xendit.Time) xendit.Time {
 	return a
 }
 
+func valueOf[T any](n xendit.Nullable[T]) *T {
+	if v, ok := n.Get(); ok {
+		return &v
+	}
+	return nil
+}
+
 func deleteCardPromotion(w http.ResponseWriter, _ *http.Request, _ *cardsState, p *cards.Promotion) {
-	p.Status = cards.PromotionDeleted
+	p.Status = cards.PromotionStatusDeleted
 	WriteJSON(w, http.StatusOK, promotionJSON(p))
 }
