@@ -119,6 +119,7 @@ func benchSDK(b *testing.B, baseURL string, opts ...xendit.Option) {
 }
 
 func TestBenchBodyIsAbout1300Bytes(t *testing.T) {
+	t.Parallel()
 	body, err := json.Marshal(benchParams)
 	if err != nil {
 		t.Fatal(err)
