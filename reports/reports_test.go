@@ -3,6 +3,7 @@ package reports_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"testing"
 	"time"
 
@@ -38,16 +39,28 @@ func TestGenerateWaitCompleted(t *testing.T) {
 	assert.JSONEq(t, `{"type":"BALANCE_HISTORY","currency":"IDR",
 		"filter":{"from":"2024-05-01T00:00:00.000Z","to":"2024-05-02T00:00:00.000Z"}}`, string(sent.Body))
 
-	go func() {
-		time.Sleep(30 * time.Millisecond)
-		assert.NoError(t, srv.FinishReport(r.ID, false))
-	}()
-	done, err := api.Wait(ctx, r.ID, &reports.WaitOptions{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond})
+	// Xendit finishes the report just before the third poll arrives.
+	polls := 0
+	finishing := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		if req.Method == http.MethodGet {
+			if polls++; polls == 3 {
+				require.NoError(t, srv.FinishReport(r.ID, false))
+			}
+		}
+		return http.DefaultTransport.RoundTrip(req)
+	})
+	c, err := srv.Client(xendit.WithHTTPClient(&http.Client{Transport: finishing}), xendit.WithRetryPolicy(fake.NoRetries))
+	require.NoError(t, err)
+	done, err := reports.New(c).Wait(ctx, r.ID, &reports.WaitOptions{MinInterval: time.Millisecond, MaxInterval: 2 * time.Millisecond})
 	require.NoError(t, err)
 	assert.Equal(t, reports.StatusCompleted, done.Status)
 	assert.NotEmpty(t, done.URL)
-	assert.Greater(t, len(srv.Requests()), 2, "Wait polled")
+	assert.Equal(t, 3, polls, "Wait polled until the report was no longer PENDING")
 }
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestWaitFailedAndContext(t *testing.T) {
 	t.Parallel()
