@@ -3,7 +3,6 @@ package reports_test
 import (
 	"context"
 	"errors"
-	"net/http"
 	"testing"
 	"time"
 
@@ -39,30 +38,15 @@ func TestGenerateWaitCompleted(t *testing.T) {
 	assert.JSONEq(t, `{"type":"BALANCE_HISTORY","currency":"IDR",
 		"filter":{"from":"2024-05-01T00:00:00.000Z","to":"2024-05-02T00:00:00.000Z"}}`, string(sent.Body))
 
-	// Xendit finishes the report just before the third poll arrives.
-	polls := 0
-	finishing := roundTripFunc(func(req *http.Request) (*http.Response, error) {
-		if req.Method == http.MethodGet {
-			if polls++; polls == 3 {
-				require.NoError(t, srv.FinishReport(r.ID, false))
-			}
-		}
-		return http.DefaultTransport.RoundTrip(req)
-	})
-	c, err := srv.Client(xendit.WithHTTPClient(&http.Client{Transport: finishing}), xendit.WithRetryPolicy(fake.NoRetries))
-	require.NoError(t, err)
-	done, err := reports.New(c).Wait(ctx, r.ID, &reports.WaitOptions{MinInterval: time.Millisecond, MaxInterval: 2 * time.Millisecond})
+	// Wait's polling is timed in wait_test.go, on a synctest bubble's clock.
+	require.NoError(t, srv.FinishReport(r.ID, false))
+	done, err := api.Wait(ctx, r.ID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, reports.StatusCompleted, done.Status)
 	assert.NotEmpty(t, done.URL)
-	assert.Equal(t, 3, polls, "Wait polled until the report was no longer PENDING")
 }
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
-func TestWaitFailedAndContext(t *testing.T) {
+func TestWaitFailedAndGetMissing(t *testing.T) {
 	t.Parallel()
 	srv, api := newServer(t)
 	srv.SetReportDelay(-1)
@@ -75,12 +59,7 @@ func TestWaitFailedAndContext(t *testing.T) {
 	assert.ErrorIs(t, err, reports.ErrFailed)
 	assert.Equal(t, reports.StatusFailed, got.Status)
 
-	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: day(), Currency: xendit.CurrencyIDR})
-	require.NoError(t, err)
-	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
-	defer cancel()
-	_, err = api.Wait(short, r.ID, &reports.WaitOptions{MinInterval: 5 * time.Millisecond})
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	// A context ending while Wait polls: TestWaitEndsWithTheContext.
 
 	_, err = api.Get(ctx, "report_missing")
 	var xe *xendit.Error
