@@ -262,7 +262,7 @@ func snapAmount(field string, a *snap.Amount) (int64, error) {
 		return 0, snapMissing(field)
 	}
 	sen, err := a.Sen()
-	if err != nil || a.Currency != snap.CurrencyIDR || !strings.Contains(a.Value, ".") || len(a.Value)-strings.Index(a.Value, ".") != 3 {
+	if err != nil || a.Currency != xendit.CurrencyIDR || !strings.Contains(a.Value, ".") || len(a.Value)-strings.Index(a.Value, ".") != 3 {
 		return 0, snapInvalid("%s must be {value: \"10000.00\", currency: \"IDR\"}", field)
 	}
 	return sen, nil
@@ -272,7 +272,7 @@ func snapNow() snap.Time { return snap.Time{Time: time.Now().In(snap.WIB).Trunca
 
 // deliver sends a signed callback to the configured URL and reports the
 // receiver's status. No URL: nothing is sent.
-func (st *snapState) deliver(ctx context.Context, typ string, payload any) error {
+func (st *snapState) deliver(ctx context.Context, typ snap.Event, payload any) error {
 	st.mu.Lock()
 	target := st.callback
 	st.mu.Unlock()
@@ -314,7 +314,7 @@ func (st *snapState) deliver(ctx context.Context, typ string, payload any) error
 
 // deliverLater delivers in the background, retrying a few times as Xendit
 // does, for callbacks that follow an API call.
-func (st *snapState) deliverLater(typ string, payload any) {
+func (st *snapState) deliverLater(typ snap.Event, payload any) {
 	st.inflight.Add(1)
 	go func() {
 		defer st.inflight.Done()
@@ -325,4 +325,12 @@ func (st *snapState) deliverLater(typ string, payload any) {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}()
+}
+
+// snapStr reads an optional string of a SNAP request.
+func snapStr(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

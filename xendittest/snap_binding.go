@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/snap"
 )
 
 func (s *Server) snapCreateBinding(st *snapState, body []byte) (int, any, error) {
-	var p snap.BindingParams
+	var p snap.CreateAccountBindingParams
 	if err := snapDecode(body, &p); err != nil {
 		return 0, nil, err
 	}
@@ -19,12 +20,12 @@ func (s *Server) snapCreateBinding(st *snapState, body []byte) (int, any, error)
 	if err := p.Validate(); err != nil {
 		return 0, nil, snapInvalid("%v", err)
 	}
-	reuse := ai.Reusability
-	if reuse == "" {
-		reuse = snap.OneTimeUse
+	reuse := snap.ReusabilityOneTimeUse
+	if ai.Reusability != nil {
+		reuse = *ai.Reusability
 	}
 	now := snapNow()
-	ref := p.PartnerReferenceNo
+	ref := snapStr(p.PartnerReferenceNo)
 	if ref == "" {
 		ref = paymentID("")
 	}
@@ -35,18 +36,18 @@ func (s *Server) snapCreateBinding(st *snapState, body []byte) (int, any, error)
 	}
 	if ai.PayMethod == snap.PayMethodDirectDebit {
 		// BRI links a debit card after an OTP sent to the card's phone.
-		pm.Type, pm.Status = snap.TypeDirectDebit, snap.PaymentMethodRequiresAction
+		pm.Type, pm.Status = snap.PaymentMethodTypeDirectDebit, snap.PaymentMethodStatusRequiresAction
 		cp := ai.ChannelProperties
 		pm.DirectDebit = &snap.DirectDebitAccount{ChannelCode: string(ai.PayOption), Type: "DEBIT_CARD", ChannelProperties: cp, DebitCard: cp}
-		pm.Actions = []snap.Action{{Action: snap.ActionAuth, Method: http.MethodPost, URLType: snap.URLTypeAPI,
+		pm.Actions = []snap.Action{{Action: snap.ActionTypeAuth, Method: http.MethodPost, URLType: snap.URLTypeAPI,
 			URL: "https://api.xendit.co/snap/v1.0/otp-verification"}}
 	} else {
 		// An e-wallet links on the wallet's own page: PENDING until
 		// ActivateSNAPBinding plays the customer's approval.
-		pm.Type, pm.Status = snap.TypeEWallet, snap.PaymentMethodPending
+		pm.Type, pm.Status = snap.PaymentMethodTypeEWallet, snap.PaymentMethodStatusPending
 		pm.EWallet = &snap.EWalletAccount{ChannelCode: string(ai.PayOption),
 			ChannelProperties: &snap.ChannelProperties{MobileNumber: p.PhoneNo}, Account: &snap.EWalletBalance{}}
-		pm.Actions = []snap.Action{{Action: snap.ActionAuth, Method: http.MethodGet, URLType: snap.URLTypeWeb,
+		pm.Actions = []snap.Action{{Action: snap.ActionTypeAuth, Method: http.MethodGet, URLType: snap.URLTypeWeb,
 			URL: "https://link-web.xendit.co/oauth/" + pm.ID + "/confirm"}}
 	}
 	b := &snapBinding{resp: snap.BindingResponse{
@@ -69,7 +70,7 @@ func (b *snapBinding) view(code, message string) snap.BindingResponse {
 	pm := *r.AdditionalInfo.PaymentMethod
 	r.AdditionalInfo.PaymentMethod = &pm
 	if code != "2020700" {
-		r.AccountCurrency = snap.CurrencyIDR
+		r.AccountCurrency = xendit.CurrencyIDR
 	}
 	return r
 }
@@ -112,7 +113,7 @@ func (s *Server) snapUnbind(st *snapState, body []byte) (int, any, error) {
 		return 0, nil, err
 	}
 	pm := b.resp.AdditionalInfo.PaymentMethod
-	pm.Status, pm.Updated = snap.PaymentMethodExpired, snapNow()
+	pm.Status, pm.Updated = snap.PaymentMethodStatusExpired, snapNow()
 	return http.StatusOK, b.view("2000800", "Successful"), nil
 }
 
@@ -124,10 +125,10 @@ func (s *Server) ActivateSNAPBinding(ref string) error {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	b := st.bindings[ref]
-	if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodPending {
+	if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodStatusPending {
 		return fmt.Errorf("xendittest: no pending SNAP binding %q", ref)
 	}
 	pm := b.resp.AdditionalInfo.PaymentMethod
-	pm.Status, pm.Updated = snap.PaymentMethodActive, snapNow()
+	pm.Status, pm.Updated = snap.PaymentMethodStatusActive, snapNow()
 	return nil
 }

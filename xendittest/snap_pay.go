@@ -39,7 +39,7 @@ func (s *Server) snapCreateQR(st *snapState, body []byte) (int, any, error) {
 	if p.AdditionalInfo.Reusability == "" {
 		return 0, nil, snapMissing("additionalInfo.reusability")
 	}
-	if p.AdditionalInfo.Reusability == snap.OneTimeUse {
+	if p.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
 		sen, err := snapAmount("amount", p.Amount)
 		if err != nil {
 			return 0, nil, err
@@ -49,13 +49,13 @@ func (s *Server) snapCreateQR(st *snapState, body []byte) (int, any, error) {
 		}
 	}
 	now := snapNow()
-	qr := &snapQR{amount: p.Amount, status: snap.TransactionPending}
+	qr := &snapQR{amount: p.Amount, status: snap.TransactionStatusPending}
 	qr.resp = snap.QRResponse{
 		Result:      snap.Result{ResponseCode: "2004700", ResponseMessage: "Successful"},
-		ReferenceNo: paymentID("pr-"), PartnerReferenceNo: p.PartnerReferenceNo,
+		ReferenceNo: paymentID("pr-"), PartnerReferenceNo: snapStr(p.PartnerReferenceNo),
 		QRContent: "00020101021226660014ID.CO.XENDIT.WWW0118936009150000000000" + paymentID(""),
-		AdditionalInfo: snap.QRInfo{PaymentMethodID: paymentID("pm-"), PaymentMethodReferenceID: p.AdditionalInfo.PaymentMethodReferenceID,
-			PaymentMethodStatus: snap.PaymentMethodActive, Reusability: p.AdditionalInfo.Reusability,
+		AdditionalInfo: snap.QRInfo{PaymentMethodID: paymentID("pm-"), PaymentMethodReferenceID: snapStr(p.AdditionalInfo.PaymentMethodReferenceID),
+			PaymentMethodStatus: snap.PaymentMethodStatusActive, Reusability: p.AdditionalInfo.Reusability,
 			Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
 	}
 	if p.AdditionalInfo.ExpiresAt != nil {
@@ -66,19 +66,23 @@ func (s *Server) snapCreateQR(st *snapState, body []byte) (int, any, error) {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if p.PartnerReferenceNo != "" && st.qrs[p.PartnerReferenceNo] != nil {
+	if ref := qr.resp.PartnerReferenceNo; ref != "" && st.qrs[ref] != nil {
 		return 0, nil, snapErr(http.StatusConflict, "01", "An object with the same reference already exists")
 	}
 	st.qrs[qr.resp.ReferenceNo] = qr
-	if p.PartnerReferenceNo != "" {
-		st.qrs[p.PartnerReferenceNo] = qr
+	if ref := qr.resp.PartnerReferenceNo; ref != "" {
+		st.qrs[ref] = qr
 	}
 	return http.StatusOK, qr.resp, nil
 }
 
 // snapQuery reads a status query and checks the service code it names.
-func snapQuery(body []byte, service string) (string, error) {
-	var q snap.StatusQuery
+func snapQuery(body []byte, service snap.ServiceCode) (string, error) {
+	var q struct {
+		OriginalReferenceNo        string           `json:"originalReferenceNo"`
+		OriginalPartnerReferenceNo string           `json:"originalPartnerReferenceNo"`
+		ServiceCode                snap.ServiceCode `json:"serviceCode"`
+	}
 	if err := snapDecode(body, &q); err != nil {
 		return "", err
 	}
@@ -111,11 +115,11 @@ func (s *Server) snapInquireQR(st *snapState, body []byte) (int, any, error) {
 	if qr == nil {
 		return 0, nil, snapNotFound()
 	}
-	desc := map[snap.TransactionStatus]string{snap.TransactionSuccess: "Success", snap.TransactionPending: "Pending"}[qr.status]
+	desc := map[snap.TransactionStatus]string{snap.TransactionStatusSuccess: "Success", snap.TransactionStatusPending: "Pending"}[qr.status]
 	return http.StatusOK, snap.QRStatus{
-		Result:              snap.Result{ResponseCode: "2005100", ResponseMessage: "Successful"},
-		OriginalReferenceNo: qr.resp.ReferenceNo, OriginalPartnerReferenceNo: qr.resp.PartnerReferenceNo,
-		ServiceCode: snap.ServiceQRGenerate, LatestTransactionStatus: qr.status, TransactionStatusDesc: desc,
+		Result: snap.Result{ResponseCode: "2005100", ResponseMessage: "Successful"},
+		TransactionInquiry: snap.TransactionInquiry{OriginalReferenceNo: qr.resp.ReferenceNo, OriginalPartnerReferenceNo: qr.resp.PartnerReferenceNo,
+			ServiceCode: snap.ServiceQRGenerate, LatestTransactionStatus: qr.status, TransactionStatusDesc: desc},
 		Amount: qr.amount, AdditionalInfo: qr.resp.AdditionalInfo,
 	}, nil
 }
@@ -128,21 +132,21 @@ func (s *Server) PaySNAPQR(ctx context.Context, referenceNo string, amount snap.
 	st := s.snap()
 	st.mu.Lock()
 	qr := st.qrs[referenceNo]
-	if qr == nil || qr.status == snap.TransactionSuccess && qr.resp.AdditionalInfo.Reusability == snap.OneTimeUse {
+	if qr == nil || qr.status == snap.TransactionStatusSuccess && qr.resp.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: no unpaid SNAP QR %q", referenceNo)
 	}
 	if qr.amount != nil {
 		amount = *qr.amount
 	}
-	qr.status, qr.paidID = snap.TransactionSuccess, paymentID("qrpy-")
+	qr.status, qr.paidID = snap.TransactionStatusSuccess, paymentID("qrpy-")
 	now := snapNow()
-	if qr.resp.AdditionalInfo.Reusability == snap.OneTimeUse {
-		qr.resp.AdditionalInfo.PaymentMethodStatus = snap.PaymentMethodInactive
+	if qr.resp.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
+		qr.resp.AdditionalInfo.PaymentMethodStatus = snap.PaymentMethodStatusInactive
 	}
 	n := snap.PaymentNotice{
 		OriginalReferenceNo: qr.resp.ReferenceNo, OriginalPartnerReferenceNo: qr.resp.PartnerReferenceNo,
-		LatestTransactionStatus: snap.TransactionSuccess, TransactionStatusDesc: "Success", Amount: amount,
+		LatestTransactionStatus: snap.TransactionStatusSuccess, TransactionStatusDesc: "Success", Amount: amount,
 		AdditionalInfo: snap.PaymentNoticeInfo{ID: qr.paidID, PaymentMethodID: qr.resp.AdditionalInfo.PaymentMethodID,
 			PaymentMethodReferenceID: qr.resp.AdditionalInfo.PaymentMethodReferenceID, Created: now, Updated: now},
 	}
@@ -151,7 +155,7 @@ func (s *Server) PaySNAPQR(ctx context.Context, referenceNo string, amount snap.
 }
 
 func (s *Server) snapCreateDebit(st *snapState, body []byte) (int, any, error) {
-	var p snap.DirectDebitParams
+	var p snap.CreateDirectDebitParams
 	if err := snapDecode(body, &p); err != nil {
 		return 0, nil, err
 	}
@@ -170,11 +174,11 @@ func (s *Server) snapCreateDebit(st *snapState, body []byte) (int, any, error) {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	pmID, channel := p.AdditionalInfo.PaymentMethodID, snap.PayOption("")
+	pmID, channel := snapStr(p.AdditionalInfo.PaymentMethodID), snap.PayOption("")
 	switch {
 	case pmID != "":
 		b := st.bindings[pmID]
-		if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodActive {
+		if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodStatusActive {
 			return 0, nil, snapInvalid("additionalInfo.paymentMethodId %q is not an active linked account", pmID)
 		}
 		channel = snapChannel(b.resp.AdditionalInfo.PaymentMethod)
@@ -189,20 +193,20 @@ func (s *Server) snapCreateDebit(st *snapState, body []byte) (int, any, error) {
 	cp := p.AdditionalInfo.ChannelProperties
 	// BRI asks for an OTP when told to, and always above IDR 1,000,000.
 	needsOTP := channel == snap.PayOptionBRI && (sen > 1_000_000_00 || cp != nil && cp.RequireAuth == true)
-	d := &snapDebit{amount: p.Amount, status: snap.TransactionPending, needsOTP: needsOTP}
+	d := &snapDebit{amount: p.Amount, status: snap.TransactionStatusPending, needsOTP: needsOTP}
 	now := snapNow()
 	d.resp = snap.DirectDebitResponse{
 		Result:      snap.Result{ResponseCode: "2005400", ResponseMessage: "Successful"},
 		ReferenceNo: paymentID("pr-"), PartnerReferenceNo: p.PartnerReferenceNo,
 		AdditionalInfo: snap.DirectDebitInfo{CustomerID: p.AdditionalInfo.CustomerID, PaymentMethodID: pmID,
-			Description: p.AdditionalInfo.Description, Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
+			Description: snapStr(p.AdditionalInfo.Description), Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
 	}
 	if needsOTP {
-		d.resp.AdditionalInfo.Actions = []snap.Action{{Action: snap.ActionAuth, Method: http.MethodPost,
+		d.resp.AdditionalInfo.Actions = []snap.Action{{Action: snap.ActionTypeAuth, Method: http.MethodPost,
 			URL: "https://api.xendit.co/snap/v1.0/otp-verification", URLType: snap.URLTypeAPI}}
 	} else {
 		d.resp.WebRedirectURL = "https://link-web.xendit.co/oauth/" + d.resp.ReferenceNo + "/confirm"
-		d.resp.AdditionalInfo.Actions = []snap.Action{{Action: snap.ActionAuth, Method: http.MethodGet,
+		d.resp.AdditionalInfo.Actions = []snap.Action{{Action: snap.ActionTypeAuth, Method: http.MethodGet,
 			URL: d.resp.WebRedirectURL, URLType: snap.URLTypeWeb}}
 	}
 	st.debits[d.resp.ReferenceNo], st.debits[p.PartnerReferenceNo] = d, d
@@ -231,14 +235,14 @@ func (s *Server) snapInquireDebit(st *snapState, body []byte) (int, any, error) 
 	if d == nil {
 		return 0, nil, snapNotFound()
 	}
-	desc := map[snap.TransactionStatus]string{snap.TransactionSuccess: "Success", snap.TransactionPending: "REQUIRES_ACTION"}[d.status]
+	desc := map[snap.TransactionStatus]string{snap.TransactionStatusSuccess: "Success", snap.TransactionStatusPending: "REQUIRES_ACTION"}[d.status]
 	info := d.resp.AdditionalInfo
 	info.PaymentMethodReferenceID = d.resp.PartnerReferenceNo
 	amount := d.amount
 	return http.StatusOK, snap.DirectDebitStatus{
-		Result:              snap.Result{ResponseCode: "2005500", ResponseMessage: "Successful"},
-		OriginalReferenceNo: d.resp.ReferenceNo, OriginalPartnerReferenceNo: d.resp.PartnerReferenceNo,
-		ServiceCode: snap.ServiceDirectDebit, LatestTransactionStatus: d.status, TransactionStatusDesc: desc,
+		Result: snap.Result{ResponseCode: "2005500", ResponseMessage: "Successful"},
+		TransactionInquiry: snap.TransactionInquiry{OriginalReferenceNo: d.resp.ReferenceNo, OriginalPartnerReferenceNo: d.resp.PartnerReferenceNo,
+			ServiceCode: snap.ServiceDirectDebit, LatestTransactionStatus: d.status, TransactionStatusDesc: desc},
 		TransAmount: &amount, AdditionalInfo: info,
 	}, nil
 }
@@ -251,7 +255,7 @@ func (s *Server) CompleteSNAPDirectDebit(ctx context.Context, referenceNo string
 	st := s.snap()
 	st.mu.Lock()
 	d := st.debits[referenceNo]
-	if d == nil || d.status != snap.TransactionPending || d.needsOTP {
+	if d == nil || d.status != snap.TransactionStatusPending || d.needsOTP {
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: no SNAP direct debit %q awaiting authorization outside OTP", referenceNo)
 	}
@@ -262,11 +266,11 @@ func (s *Server) CompleteSNAPDirectDebit(ctx context.Context, referenceNo string
 
 // settleDebit marks d paid and returns its callback payload; st.mu is held.
 func (st *snapState) settleDebit(d *snapDebit) snap.PaymentNotice {
-	d.status, d.paymentID = snap.TransactionSuccess, paymentID("ddpy-")
+	d.status, d.paymentID = snap.TransactionStatusSuccess, paymentID("ddpy-")
 	now := snapNow()
 	return snap.PaymentNotice{
 		OriginalReferenceNo: d.resp.ReferenceNo, OriginalPartnerReferenceNo: d.resp.PartnerReferenceNo,
-		LatestTransactionStatus: snap.TransactionSuccess, TransactionStatusDesc: "Success", CreatedTime: d.resp.AdditionalInfo.Created,
+		LatestTransactionStatus: snap.TransactionStatusSuccess, TransactionStatusDesc: "Success", CreatedTime: d.resp.AdditionalInfo.Created,
 		Amount: d.amount,
 		AdditionalInfo: snap.PaymentNoticeInfo{ID: d.paymentID, PaymentMethodID: d.resp.AdditionalInfo.PaymentMethodID,
 			PaymentMethodReferenceID: d.resp.PartnerReferenceNo, Updated: now},
@@ -274,7 +278,11 @@ func (st *snapState) settleDebit(d *snapDebit) snap.PaymentNotice {
 }
 
 func (s *Server) snapRefund(st *snapState, body []byte) (int, any, error) {
-	var p snap.RefundParams
+	var p struct {
+		OriginalReferenceNo        string `json:"originalReferenceNo"`
+		OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo"`
+		snap.RefundDirectDebitParams
+	}
 	if err := snapDecode(body, &p); err != nil {
 		return 0, nil, err
 	}
@@ -291,10 +299,11 @@ func (s *Server) snapRefund(st *snapState, body []byte) (int, any, error) {
 	if d == nil {
 		return 0, nil, snapNotFound()
 	}
-	if d.status != snap.TransactionSuccess {
+	if d.status != snap.TransactionStatusSuccess {
 		return 0, nil, snapInvalid("the payment %s has not succeeded", ref)
 	}
-	if p.PartnerRefundNo != "" && st.refunds[p.PartnerRefundNo] != nil {
+	refundNo := snapStr(p.PartnerRefundNo)
+	if refundNo != "" && st.refunds[refundNo] != nil {
 		return 0, nil, snapErr(http.StatusConflict, "01", "An object with the same reference already exists")
 	}
 	total, _ := d.amount.Sen()
@@ -310,23 +319,23 @@ func (s *Server) snapRefund(st *snapState, body []byte) (int, any, error) {
 		return 0, nil, snapAmountOutOfRange()
 	}
 	d.refunded += sen
-	reason := p.Reason
-	if reason == "" {
-		reason = snap.RefundOthers
+	reason := snap.RefundReasonOthers
+	if p.Reason != nil {
+		reason = *p.Reason
 	}
 	now := snapNow()
 	r := &snap.RefundResponse{
 		Result:              snap.Result{ResponseCode: "2005800", ResponseMessage: "Successful"},
-		OriginalReferenceNo: d.resp.ReferenceNo, RefundNo: paymentID("rfd-"), PartnerRefundNo: p.PartnerRefundNo,
+		OriginalReferenceNo: d.resp.ReferenceNo, RefundNo: paymentID("rfd-"), PartnerRefundNo: refundNo,
 		RefundAmount: &amount,
-		AdditionalInfo: snap.RefundInfo{ChannelCode: "BRI", Status: snap.RefundSucceeded, Reason: reason,
+		AdditionalInfo: snap.RefundInfo{ChannelCode: "BRI", Status: snap.RefundStatusSucceeded, Reason: reason,
 			Created: now, Updated: now},
 	}
 	if p.AdditionalInfo != nil {
 		r.AdditionalInfo.Metadata = p.AdditionalInfo.Metadata
 	}
-	if p.PartnerRefundNo != "" {
-		st.refunds[p.PartnerRefundNo] = r
+	if refundNo != "" {
+		st.refunds[refundNo] = r
 	}
 	return http.StatusOK, r, nil
 }
@@ -334,7 +343,10 @@ func (s *Server) snapRefund(st *snapState, body []byte) (int, any, error) {
 // snapVerifyOTP serves both OTP flows of the shared path, told apart by the
 // body's type.
 func (s *Server) snapVerifyOTP(st *snapState, body []byte) (int, any, error) {
-	var p snap.OTPRequest
+	var p struct {
+		OriginalReferenceNo string `json:"originalReferenceNo"`
+		snap.VerifyOTPParams
+	}
 	if err := snapDecode(body, &p); err != nil {
 		return 0, nil, err
 	}
@@ -343,23 +355,23 @@ func (s *Server) snapVerifyOTP(st *snapState, body []byte) (int, any, error) {
 		return 0, nil, snapMissing("originalReferenceNo")
 	case p.OTP == "":
 		return 0, nil, snapMissing("otp")
-	case p.Type != snap.OTPBinding && p.Type != snap.OTPPayment:
+	case p.Type != snap.OTPTypeBinding && p.Type != snap.OTPTypePayment:
 		return 0, nil, snapInvalid("type must be binding or payment")
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	out := snap.OTPResponse{Result: snap.Result{ResponseCode: "2000400", ResponseMessage: "Successful"},
 		OriginalReferenceNo: p.OriginalReferenceNo}
-	if p.Type == snap.OTPBinding {
+	if p.Type == snap.OTPTypeBinding {
 		b := st.bindings[p.OriginalReferenceNo]
-		if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodRequiresAction {
+		if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodStatusRequiresAction {
 			return 0, nil, snapNotFound()
 		}
 		if p.OTP != SNAPTestOTP {
 			return 0, nil, snapInvalid("the OTP is wrong")
 		}
 		pm := b.resp.AdditionalInfo.PaymentMethod
-		pm.Status, pm.Updated = snap.PaymentMethodActive, snapNow()
+		pm.Status, pm.Updated = snap.PaymentMethodStatusActive, snapNow()
 		out.OriginalPartnerReferenceNo = b.resp.PartnerReferenceNo
 		if pm.CustomerID != nil {
 			out.CustomerID = *pm.CustomerID
@@ -367,7 +379,7 @@ func (s *Server) snapVerifyOTP(st *snapState, body []byte) (int, any, error) {
 		return http.StatusOK, out, nil
 	}
 	d := st.debits[p.OriginalReferenceNo]
-	if d == nil || !d.needsOTP || d.status != snap.TransactionPending {
+	if d == nil || !d.needsOTP || d.status != snap.TransactionStatusPending {
 		return 0, nil, snapNotFound()
 	}
 	if p.OTP != SNAPTestOTP {

@@ -39,7 +39,7 @@ func (s *Server) snapCreateVA(st *snapState, body []byte) (int, any, error) {
 			return 0, nil, err
 		}
 	}
-	customerNo := p.VirtualAccountNo
+	customerNo := snapStr(p.VirtualAccountNo)
 	if customerNo == "" {
 		n, _ := rand.Int(rand.Reader, big.NewInt(9_000_000_000))
 		customerNo = fmt.Sprintf("%010d", n.Int64()+1_000_000_000)
@@ -49,15 +49,15 @@ func (s *Server) snapCreateVA(st *snapState, body []byte) (int, any, error) {
 	if p.ExpiredDate != nil {
 		expires = *p.ExpiredDate
 	}
-	reuse := p.AdditionalInfo.Reusability
-	if reuse == "" {
-		reuse = snap.OneTimeUse
+	reuse := snap.ReusabilityOneTimeUse
+	if p.AdditionalInfo.Reusability != nil {
+		reuse = *p.AdditionalInfo.Reusability
 	}
 	va := &snap.VA{
 		PartnerServiceID: snapVAPrefix, CustomerNo: customerNo, VirtualAccountNo: snapVAPrefix + customerNo,
 		VirtualAccountName: p.VirtualAccountName, TrxID: p.TrxID, TotalAmount: p.TotalAmount,
 		FreeTexts: p.FreeTexts, ExpiredDate: expires,
-		AdditionalInfo: snap.VAInfo{ID: paymentID("pm-"), Status: snap.PaymentMethodActive,
+		AdditionalInfo: snap.VAInfo{ID: paymentID("pm-"), Status: snap.PaymentMethodStatusActive,
 			ChannelCode: p.AdditionalInfo.ChannelCode, SuggestedAmount: p.AdditionalInfo.SuggestedAmount,
 			Reusability: reuse, Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
 	}
@@ -77,7 +77,9 @@ func cloneVA(va *snap.VA) *snap.VA {
 
 // snapVA finds the VA a request's trxId names.
 func (st *snapState) snapVA(body []byte) (*snap.VA, error) {
-	var ref snap.UpdateVAParams // the widest VA body: trxId plus the update fields
+	var ref struct {
+		TrxID string `json:"trxId"`
+	}
 	if err := snapDecode(body, &ref); err != nil {
 		return nil, err
 	}
@@ -143,7 +145,7 @@ func (s *Server) snapDeactivateVA(st *snapState, body []byte) (int, any, error) 
 	if err != nil {
 		return 0, nil, err
 	}
-	va.AdditionalInfo.Status = snap.PaymentMethodExpired
+	va.AdditionalInfo.Status = snap.PaymentMethodStatusExpired
 	va.AdditionalInfo.Updated = snapNow()
 	return http.StatusOK, snap.VAResponse{Result: vaResult("2003100"), VirtualAccountData: cloneVA(va)}, nil
 }
@@ -160,22 +162,22 @@ func (s *Server) PaySNAPVA(ctx context.Context, trxID string, amount snap.Amount
 	case va == nil:
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: no SNAP VA with trxId %q", trxID)
-	case va.AdditionalInfo.Status != snap.PaymentMethodActive:
+	case va.AdditionalInfo.Status != snap.PaymentMethodStatusActive:
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: SNAP VA %q is %s", trxID, va.AdditionalInfo.Status)
 	case va.TotalAmount != nil && *va.TotalAmount != amount:
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: SNAP VA %q takes exactly %s", trxID, va.TotalAmount)
 	}
-	if va.AdditionalInfo.Reusability == snap.OneTimeUse {
-		va.AdditionalInfo.Status = snap.PaymentMethodExpired
+	if va.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
+		va.AdditionalInfo.Status = snap.PaymentMethodStatusExpired
 	}
 	now := snap.Time{Time: time.Now().UTC().Truncate(time.Millisecond)}
 	pay := snap.VAPayment{
 		PartnerServiceID: va.PartnerServiceID, CustomerNo: va.CustomerNo, VirtualAccountNo: va.VirtualAccountNo,
 		VirtualAccountName: va.VirtualAccountName, TrxID: va.TrxID, PaymentRequestID: va.AdditionalInfo.ID,
 		PaidAmount: amount, TrxDateTime: now, ReferenceNo: paymentID(""), FreeTexts: va.FreeTexts,
-		AdditionalInfo: snap.VAPaymentInfo{Country: "ID", Status: snap.VAPaymentSucceeded, Created: now, Updated: now,
+		AdditionalInfo: snap.VAPaymentInfo{Country: "ID", Status: snap.VAPaymentStatusSucceeded, Created: now, Updated: now,
 			Metadata: va.AdditionalInfo.Metadata,
 			VirtualAccountInfo: snap.VAInfoOfPayment{ID: va.AdditionalInfo.ID, Reusability: va.AdditionalInfo.Reusability,
 				ChannelCode: va.AdditionalInfo.ChannelCode, TrxID: va.TrxID}},
