@@ -25,7 +25,7 @@ func (s *Server) SetBalance(a Account, amount float64) {
 }
 
 func (s *Server) routeBalance() {
-	s.handle("balance.get", s.getBalance)
+	s.handle("balance.get_balance", s.getBalance)
 }
 
 // getBalance answers like Xendit: CASH by default, and a currency is required

@@ -18,10 +18,10 @@ type customerRecord struct {
 }
 
 func (s *Server) routeCustomers() {
-	s.handle("customers.create", s.createCustomer)
-	s.handle("customers.get", s.getCustomer)
-	s.handle("customers.get_by_reference_id", s.getCustomersByReference)
-	s.handle("customers.update", s.updateCustomer)
+	s.handle("customers.create_customer", s.createCustomer)
+	s.handle("customers.get_customer", s.getCustomer)
+	s.handle("customers.list_customers_by_reference_id", s.getCustomersByReference)
+	s.handle("customers.update_customer", s.updateCustomer)
 }
 
 func legacyVersion(r *http.Request) bool { return r.Header.Get("API-VERSION") == "2020-05-19" }

@@ -35,10 +35,10 @@ func (s *Server) SetFileSizeLimit(n int64) {
 }
 
 func (s *Server) routeFiles() {
-	s.handle("files.upload", s.uploadFile)
-	s.handle("files.get", s.getFile)
-	s.handle("files.download", s.downloadFile)
-	s.handle("files.delete", s.deleteFile)
+	s.handle("files.upload_file", s.uploadFile)
+	s.handle("files.get_file", s.getFile)
+	s.handle("files.download_file", s.downloadFile)
+	s.handle("files.delete_file", s.deleteFile)
 }
 
 // readBody reads a request body for serve, except a multipart upload's,

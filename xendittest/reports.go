@@ -122,8 +122,8 @@ func (s *Server) scheduleCompletion(id string, delay time.Duration) {
 }
 
 func (s *Server) routeReports() {
-	s.handle("reports.generate", s.generateReport)
-	s.handle("reports.get", s.getReport)
+	s.handle("reports.generate_report", s.generateReport)
+	s.handle("reports.get_report", s.getReport)
 }
 
 var reportTypes = []string{"BALANCE_HISTORY", "TRANSACTIONS", "UPCOMING_TRANSACTIONS", "DETAILED_TRANSACTIONS", "TRANSACTION_ANALYSIS"}

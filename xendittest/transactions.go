@@ -85,8 +85,8 @@ func (s *Server) SeedTransactions(n int) []Transaction {
 }
 
 func (s *Server) routeTransactions() {
-	s.handle("transactions.get", s.getTransaction)
-	s.handle("transactions.list", s.listTransactions)
+	s.handle("transactions.get_transaction", s.getTransaction)
+	s.handle("transactions.list_transactions", s.listTransactions)
 }
 
 func (s *Server) getTransaction(w http.ResponseWriter, r *http.Request) {
