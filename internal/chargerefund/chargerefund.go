@@ -32,12 +32,7 @@ type ListParams[S ~string] struct {
 }
 
 // Validate checks the limit against the reference's range.
-func (p *ListParams[S]) Validate() error {
-	if p.Limit != nil && (*p.Limit < 1 || *p.Limit > MaxLimit) {
-		return xendit.Invalid("limit", "must be between 1 and %d, got %d", MaxLimit, *p.Limit)
-	}
-	return nil
-}
+func (p *ListParams[S]) Validate() error { return product.Limit("limit", p.Limit, 1, MaxLimit) }
 
 func (p *ListParams[S]) query() url.Values {
 	q := url.Values{}
