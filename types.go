@@ -88,7 +88,7 @@ func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	return []byte(`"` + t.UTC().Format("2006-01-02T15:04:05.000Z07:00") + `"`), nil
+	return []byte(`"` + FormatTime(t.Time) + `"`), nil
 }
 
 // Number is a JSON number that some responses send as a string ("10000",

@@ -90,7 +90,7 @@ func (p *GetParams) query() (url.Values, error) {
 		q.Set("currency", p.Currency)
 	}
 	if !p.AtTimestamp.IsZero() {
-		q.Set("at_timestamp", p.AtTimestamp.UTC().Format("2006-01-02T15:04:05.000Z"))
+		q.Set("at_timestamp", xendit.FormatTime(p.AtTimestamp))
 	}
 	return q, nil
 }

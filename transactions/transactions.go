@@ -146,7 +146,7 @@ func (p *ListParams) query() (url.Values, error) {
 		"updated[gte]": p.UpdatedFrom, "updated[lte]": p.UpdatedTo,
 	} {
 		if !t.IsZero() {
-			q.Set(k, t.UTC().Format("2006-01-02T15:04:05.000Z07:00"))
+			q.Set(k, xendit.FormatTime(t))
 		}
 	}
 	if p.Limit > 0 {

@@ -124,3 +124,18 @@ func (it Item) MaxLenPtr(name string, s *string, n int) error {
 	}
 	return MaxLen(it.Field(name), *s, n)
 }
+
+// Validator is a params type with the rules the reference documents for it.
+type Validator interface{ Validate() error }
+
+// Check fails when the params p are nil, and otherwise applies their rules,
+// so a method refuses bad input before anything is sent.
+func Check[P any, PP interface {
+	*P
+	Validator
+}](p PP) error {
+	if p == nil {
+		return xendit.Invalid("params", "is required")
+	}
+	return p.Validate()
+}
