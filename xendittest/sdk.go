@@ -24,12 +24,3 @@ func (s *Server) Client(opts ...xendit.Option) (*xendit.Client, error) {
 	}
 	return xendit.New(s.keys[0], append(base, opts...)...)
 }
-
-// sdkRoute is the SDK's row for id; it goes once routes come from the
-// reference.
-func sdkRoute(id string) (string, string) {
-	e := xendit.MustEndpoint(id)
-	return e.Method, e.Path
-}
-
-func sdkIdempotencyHeader(id string) string { return xendit.MustEndpoint(id).IdempotencyHeader }
