@@ -12,7 +12,7 @@ import (
 
 // offlineURL is the base URL of a client that calls a server with no
 // listener; nothing resolves it, the in-memory transport answers.
-const offlineURL = "http://xendittest.invalid"
+const offlineURL = "https://xendittest.invalid"
 
 // Client returns a client for the server and its first accepted key, with
 // the given options added: at URL when the server listens, else through
