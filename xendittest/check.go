@@ -48,15 +48,6 @@ func invalidf(format string, args ...any) *refusal {
 
 func check(c *call, e reference.Endpoint) *refusal {
 	h := c.r.Header
-	hasBody := c.r.Method != http.MethodGet && c.r.Method != http.MethodDelete
-	for _, p := range e.Headers {
-		if p.Required != reference.Required || p.Name == "Authorization" || (p.Name == "Content-Type" && !hasBody) {
-			continue
-		}
-		if h.Get(p.Name) == "" {
-			return &refusal{missing: p.Name}
-		}
-	}
 	idem := e.IdempotencyHeader
 	if e.Area == "snap" {
 		idem = "X-EXTERNAL-ID"
@@ -70,6 +61,15 @@ func check(c *call, e reference.Endpoint) *refusal {
 	}
 	if f := onlyDocumented(c, versionHeaders, version, "version"); f != nil {
 		return f
+	}
+	hasBody := c.r.Method != http.MethodGet && c.r.Method != http.MethodDelete
+	for _, p := range e.Headers {
+		if p.Required != reference.Required || p.Name == "Authorization" || (p.Name == "Content-Type" && !hasBody) {
+			continue
+		}
+		if h.Get(p.Name) == "" {
+			return &refusal{missing: p.Name}
+		}
 	}
 	v := h.Get(version)
 	switch {
