@@ -239,9 +239,9 @@ func (s *Server) FailEWalletCharge(id, code string) error {
 }
 
 func (s *Server) settleEWalletCharge(id, status, code string) error {
-	ch, err := s.store.update("ewallet_charges", "*", id, func(ch map[string]any) error {
+	return s.hook("ewallet_charges", id, "ewallets", func(ch map[string]any) (any, error) {
 		if ch["status"] != "PENDING" {
-			return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
+			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
 		}
 		ch["status"], ch["updated"] = status, stamp(s.clock.Now())
 		if code != "" {
@@ -250,13 +250,28 @@ func (s *Server) settleEWalletCharge(id, status, code string) error {
 		if status == "SUCCEEDED" {
 			ch["payment_detail"] = map[string]any{"fund_source": "BALANCE", "source": nil}
 		}
-		return nil
+		return s.ewalletCallback("ewallet.capture", ch), nil
+	})
+}
+
+// hook changes object id of col for a test hook (whatever its account)
+// and delivers, to that account's product URL, the callback change
+// returns; it returns once the callback is delivered or given up.
+func (s *Server) hook(col, id, product string, change func(o map[string]any) (callback any, err error)) error {
+	var callback any
+	_, err := s.store.update(col, "*", id, func(o map[string]any) error {
+		var err error
+		callback, err = change(o)
+		if m, ok := callback.(map[string]any); ok {
+			callback = deepCopy(m) // the store keeps o; the callback is sent later
+		}
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	owner, _ := s.store.ownerOf("ewallet_charges", id)
-	return s.deliverNow(owner, "ewallets", s.ewalletCallback("ewallet.capture", ch))
+	owner, _ := s.store.ownerOf(col, id)
+	return s.deliverNow(owner, product, callback)
 }
 
 func (s *Server) createPaymentMethod(c *call) {
@@ -321,16 +336,11 @@ func (s *Server) ExpirePaymentMethod(id string) error {
 }
 
 func (s *Server) setPaymentMethodStatus(id, status, event string) error {
-	pm, err := s.store.update("payment_methods", "*", id, func(pm map[string]any) error {
+	return s.hook("payment_methods", id, "ewallets", func(pm map[string]any) (any, error) {
 		pm["status"], pm["updated"] = status, stamp(s.clock.Now())
 		if ew := obj(pm, "ewallet"); status == "ACTIVE" && ew != nil {
 			ew["account"] = map[string]any{"account_details": "+62*****3123", "balance": 1_000_000.0}
 		}
-		return nil
+		return s.ewalletCallback(event, pm), nil
 	})
-	if err != nil {
-		return err
-	}
-	owner, _ := s.store.ownerOf("payment_methods", id)
-	return s.deliverNow(owner, "ewallets", s.ewalletCallback(event, pm))
 }

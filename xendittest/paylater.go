@@ -189,17 +189,12 @@ func (s *Server) CompletePayLaterCharge(id string) error {
 func (s *Server) FailPayLaterCharge(id string) error { return s.settlePayLaterCharge(id, "FAILED") }
 
 func (s *Server) settlePayLaterCharge(id, status string) error {
-	ch, err := s.store.update("paylater_charges", "*", id, func(ch map[string]any) error {
+	return s.hook("paylater_charges", id, "paylater", func(ch map[string]any) (any, error) {
 		if ch["status"] != "PENDING" {
-			return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
+			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
 		}
 		ch["status"], ch["updated"] = status, stamp(s.clock.Now())
-		return nil
+		return map[string]any{"event": "paylater.payment", "business_id": paymentsBusinessID,
+			"created": stamp(s.clock.Now()), "data": ch}, nil
 	})
-	if err != nil {
-		return err
-	}
-	owner, _ := s.store.ownerOf("paylater_charges", id)
-	return s.deliverNow(owner, "paylater", map[string]any{"event": "paylater.payment", "business_id": paymentsBusinessID,
-		"created": stamp(s.clock.Now()), "data": ch})
 }

@@ -2,11 +2,8 @@ package xendittest_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,47 +15,13 @@ import (
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-// delivery is one webhook POST as the receiver saw it.
-type delivery struct {
-	header http.Header
-	body   map[string]any
-}
-
-// hookSink answers each webhook with the next of statuses (200 once they
-// run out) and records it.
-type hookSink struct {
-	mu       sync.Mutex
-	statuses []int
-	got      []delivery
-}
-
-func (h *hookSink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	var body map[string]any
-	_ = json.Unmarshal(b, &body)
-	h.mu.Lock()
-	h.got = append(h.got, delivery{r.Header.Clone(), body})
-	status := http.StatusOK
-	if len(h.statuses) > 0 {
-		status, h.statuses = h.statuses[0], h.statuses[1:]
-	}
-	h.mu.Unlock()
-	w.WriteHeader(status)
-}
-
-func (h *hookSink) deliveries() []delivery {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return append([]delivery(nil), h.got...)
-}
-
-func reportSetup(t *testing.T, statuses ...int) (*xendittest.Server, *reports.Client, *hookSink) {
+func reportSetup(t *testing.T, statuses ...int) (*xendittest.Server, *reports.Client, *receiver) {
 	t.Helper()
 	srv := xendittest.NewServer()
 	t.Cleanup(srv.Close)
 	c, err := srv.Client(xendit.WithRetryPolicy(xendit.RetryPolicy{}))
 	require.NoError(t, err)
-	sink := &hookSink{statuses: statuses}
+	sink := &receiver{statuses: statuses}
 	hs := httptest.NewServer(sink)
 	t.Cleanup(hs.Close)
 	srv.SetCallbacks("", xendittest.Callbacks{URL: hs.URL})
@@ -82,7 +45,7 @@ func TestReportWebhookHeadersAndRetry(t *testing.T) {
 	r := generate(t, api)
 
 	require.NoError(t, srv.FinishReport(r.ID, false), "the retry after a 503 is acknowledged")
-	got := sink.deliveries()
+	got := sink.all()
 	require.Len(t, got, 2)
 	for _, d := range got {
 		assert.Equal(t, xendittest.CallbackToken, d.header.Get("x-callback-token"))
@@ -104,7 +67,7 @@ func TestReportWebhookUndeliverable(t *testing.T) {
 	err := srv.FinishReport(r.ID, true)
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), xendittest.CallbackToken)
-	got := sink.deliveries()
+	got := sink.all()
 	require.Len(t, got, 1+len(xendittest.XenditRedeliverySchedule), "a failing receiver gets Xendit's six redeliveries")
 	assert.Equal(t, "reports.failed", got[0].body["event"])
 	assert.Equal(t, "FAILED", got[0].body["status"])
@@ -120,7 +83,7 @@ func TestReportCompletesOnItsOwn(t *testing.T) {
 	r := generate(t, api)
 	require.NoError(t, srv.WaitDeliveries(context.Background(), "")) // no Get: the fake completes the report by itself
 
-	got := sink.deliveries()
+	got := sink.all()
 	require.Len(t, got, 1)
 	assert.Equal(t, "reports.completed", got[0].body["event"])
 	assert.Equal(t, r.ID, got[0].body["id"])
@@ -135,5 +98,5 @@ func TestReportWithoutCallbackURL(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, reports.Completed, rep.Status)
 	require.NoError(t, srv.WaitDeliveries(context.Background(), ""))
-	assert.Empty(t, sink.deliveries())
+	assert.Empty(t, sink.all())
 }

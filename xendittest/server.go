@@ -2,7 +2,6 @@ package xendittest
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -272,10 +271,4 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // WriteError writes a Xendit error object.
 func WriteError(w http.ResponseWriter, status int, code, message string) {
 	WriteJSON(w, status, map[string]string{"error_code": code, "message": message})
-}
-
-// writeValidation writes the 400 API_VALIDATION_ERROR Xendit sends for bad
-// parameters.
-func writeValidation(w http.ResponseWriter, format string, args ...any) {
-	WriteError(w, http.StatusBadRequest, "API_VALIDATION_ERROR", fmt.Sprintf(format, args...))
 }
