@@ -383,7 +383,14 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if resp != nil && resp.Request == nil {
 		resp.Request = k.req.Request // a caller's transport may leave it out; afterResponse needs it
 	}
-	k.throttled = resp != nil && throttled(resp) // go-retryablehttp calls this before afterResponse
+	k.throttled = resp != nil && throttled(resp)
+	if resp != nil {
+		// Learn the window now, as the response arrives: go-retryablehttp
+		// calls afterResponse only after this returns, which is after the
+		// wait below, and a Reset counted from then would end the window
+		// late by the wait.
+		k.rateLimit = k.limit.observe(ctx, resp, k.throttled, k.c.rateMode)
+	}
 	row := k.record(resp, err)
 	if ctx.Err() != nil {
 		return false, ctx.Err()
@@ -458,7 +465,6 @@ func beforeAttempt(_ retryablehttp.Logger, r *http.Request, _ int) {
 
 func afterResponse(_ retryablehttp.Logger, resp *http.Response) {
 	k := callFrom(resp.Request.Context())
-	k.rateLimit = k.limit.observe(resp.Request.Context(), resp, k.throttled, k.c.rateMode)
 	if k.logs(slog.LevelDebug) {
 		k.log(slog.LevelDebug, "xendit response", slog.Int("status", resp.StatusCode),
 			slog.String("request_id", k.requestID(resp.Header)), slog.Int("attempt", k.attempts))

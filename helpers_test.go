@@ -24,41 +24,53 @@ const docAuthorization = "Basic eG5kX2RldmVsb3BtZW50X1A0cURmT3NzME9DcGw4UnRLclJP
 // fastRetry keeps retry waits in milliseconds so tests run quickly.
 var fastRetry = xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond})
 
-// seen is one request as a test server received it.
+// seen is one request as a test server received it, and when, on the
+// clock of the goroutine that served it (a synctest bubble's, for a
+// memRecorder).
 type seen struct {
 	Method string
 	Path   string
 	Query  string
 	Header http.Header
 	Body   string
+	At     time.Time
+}
+
+// requestLog records every request a test server receives.
+type requestLog struct {
+	mu   sync.Mutex
+	reqs []seen
+}
+
+func (l *requestLog) record(req *http.Request) {
+	body, _ := io.ReadAll(req.Body)
+	l.mu.Lock()
+	l.reqs = append(l.reqs, seen{req.Method, req.URL.Path, req.URL.RawQuery, req.Header.Clone(), string(body), time.Now()})
+	l.mu.Unlock()
+}
+
+func (l *requestLog) requests() []seen {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]seen(nil), l.reqs...)
 }
 
 // recorder is a real HTTP server that records every request and answers with
 // the test's handler.
 type recorder struct {
 	*httptest.Server
-	mu   sync.Mutex
-	reqs []seen
+	requestLog
 }
 
 func newRecorder(t *testing.T, h http.HandlerFunc) *recorder {
 	t.Helper()
 	r := &recorder{}
 	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		body, _ := io.ReadAll(req.Body)
-		r.mu.Lock()
-		r.reqs = append(r.reqs, seen{req.Method, req.URL.Path, req.URL.RawQuery, req.Header.Clone(), string(body)})
-		r.mu.Unlock()
+		r.record(req)
 		h(w, req)
 	}))
 	t.Cleanup(r.Close)
 	return r
-}
-
-func (r *recorder) requests() []seen {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]seen(nil), r.reqs...)
 }
 
 func (r *recorder) client(t *testing.T, opts ...xendit.Option) *xendit.Client {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -19,7 +20,11 @@ import (
 // dropAfterReading hijacks the connection and closes it without an answer,
 // after the handler has seen (and so could have acted on) the request.
 func dropAfterReading(w http.ResponseWriter, _ *http.Request) {
-	conn, _, err := w.(http.Hijacker).Hijack()
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler) // memtransport's dropped connection
+	}
+	conn, _, err := hj.Hijack()
 	if err == nil {
 		conn.Close()
 	}
@@ -81,37 +86,38 @@ func TestOutcomeKnownWhenTheContextEndedBeforeSending(t *testing.T) {
 	assert.False(t, xendit.OutcomeUnknown(err), "nothing was sent")
 }
 
-// Waiting for a rate-limit window ends in a typed error too: cancelled,
-// or with a deadline too short for the wait.
+// Waiting for a rate-limit window ends in a typed error too: cancelled
+// (the instant it is), or with a deadline too short for the wait (at once).
 func TestRateLimitWaitErrorsAreTyped(t *testing.T) {
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Rate-Limit-Limit", "60")
-		w.Header().Set("Rate-Limit-Remaining", "0")
-		w.Header().Set("Rate-Limit-Reset", "10")
-		jsonReply(429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)(w, r)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(throttleFor("10"))
+		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{}))
+		req := &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}
+		require.Error(t, c.Do(context.Background(), req, nil)) // the window is now exhausted for 10 s
+
+		ctx, cancel := context.WithCancel(context.Background())
+		start := time.Now()
+		time.AfterFunc(20*time.Millisecond, cancel)
+		err := c.Do(ctx, req, nil)
+		assert.Equal(t, 20*time.Millisecond, time.Since(start), "returned the instant it was cancelled")
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe, "a cancelled wait: %v", err)
+		assert.Equal(t, "test.get", xe.Operation)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.False(t, xendit.OutcomeUnknown(err))
+
+		ctx, cancel = context.WithTimeout(context.Background(), 9*time.Second)
+		defer cancel()
+		start = time.Now()
+		err = c.Do(ctx, req, nil)
+		assert.Zero(t, time.Since(start), "failed at once")
+		require.ErrorAs(t, err, &xe, "a deadline too short for the wait: %v", err)
+		assert.Equal(t, "test.get", xe.Operation)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.ErrorIs(t, err, xendit.ErrRateLimited)
+		assert.False(t, xendit.OutcomeUnknown(err))
+		assert.Len(t, srv.requests(), 1, "neither waiting call sent anything")
 	})
-	c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{}))
-	req := &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}
-	require.Error(t, c.Do(context.Background(), req, nil)) // the window is now exhausted for 10 s
-
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(20*time.Millisecond, cancel)
-	err := c.Do(ctx, req, nil)
-	var xe *xendit.Error
-	require.ErrorAs(t, err, &xe, "a cancelled wait: %v", err)
-	assert.Equal(t, "test.get", xe.Operation)
-	assert.ErrorIs(t, err, context.Canceled)
-	assert.False(t, xendit.OutcomeUnknown(err))
-
-	ctx, cancel = context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	err = c.Do(ctx, req, nil)
-	require.ErrorAs(t, err, &xe, "a deadline too short for the wait: %v", err)
-	assert.Equal(t, "test.get", xe.Operation)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.ErrorIs(t, err, xendit.ErrRateLimited)
-	assert.False(t, xendit.OutcomeUnknown(err))
-	assert.Len(t, srv.requests(), 1, "neither waiting call sent anything")
 }
 
 func TestNewChecksDefaultRequestOptions(t *testing.T) {

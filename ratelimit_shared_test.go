@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -58,32 +59,39 @@ func (b *flakyBackend) tickets() (acquired, released []string) {
 }
 
 // TestSharedMemoryFailsOpenAndHandsOverMissedReleases: while the backend
-// fails, calls go out anyway and the fall back is logged; once it answers,
-// it gets the release of the ticket whose acquisition failed (it may have
-// counted it).
+// fails, calls go out anyway and the fall back is logged; the backend is
+// not asked again for 200 ms, and once it answers it gets the release of
+// the ticket whose acquisition failed (it may have counted it).
 func TestSharedMemoryFailsOpenAndHandsOverMissedReleases(t *testing.T) {
-	srv := newRecorder(t, jsonReply(200, `{}`))
-	b := &flakyBackend{}
-	var logs syncBuffer
-	c := srv.client(t, xendit.WithRateLimitMemory(xendit.NewSharedRateLimitMemory(b, slog.New(slog.NewTextHandler(&logs, nil)))))
-	call := func() error { return c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil) }
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(jsonReply(200, `{}`))
+		b := &flakyBackend{}
+		var logs syncBuffer
+		c := srv.client(t, xendit.WithRateLimitMemory(xendit.NewSharedRateLimitMemory(b, slog.New(slog.NewTextHandler(&logs, nil)))))
+		call := func() error { return c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil) }
 
-	require.NoError(t, call())
-	b.setDown(true)
-	require.NoError(t, call(), "a failing backend never stops a call")
-	assert.Contains(t, logs.String(), "level=WARN msg=\"xendit: the shared rate-limit memory failed")
-	acquired, released := b.tickets()
-	require.Len(t, acquired, 2)
-	missed := acquired[1]
-	assert.NotContains(t, released, missed)
+		require.NoError(t, call())
+		b.setDown(true)
+		require.NoError(t, call(), "a failing backend never stops a call")
+		assert.Contains(t, logs.String(), "level=WARN msg=\"xendit: the shared rate-limit memory failed")
+		acquired, released := b.tickets()
+		require.Len(t, acquired, 2)
+		missed := acquired[1]
+		assert.NotContains(t, released, missed)
 
-	b.setDown(false)
-	time.Sleep(250 * time.Millisecond) // past the 200 ms before the backend is asked again
-	require.NoError(t, call())
-	assert.Contains(t, logs.String(), "answers again")
-	assert.Eventually(t, func() bool {
-		_, released := b.tickets()
-		return slices.Contains(released, missed)
-	}, 2*time.Second, 10*time.Millisecond, "the failed acquisition's ticket is released once the backend answers")
-	assert.Len(t, srv.requests(), 3)
+		b.setDown(false)
+		time.Sleep(200*time.Millisecond - time.Nanosecond)
+		require.NoError(t, call())
+		acquired, _ = b.tickets()
+		assert.Len(t, acquired, 2, "not asked again before 200 ms")
+		assert.NotContains(t, logs.String(), "answers again")
+
+		time.Sleep(time.Nanosecond)
+		require.NoError(t, call())
+		assert.Contains(t, logs.String(), "answers again")
+		synctest.Wait() // the hand-over runs on a goroutine of its own
+		_, released = b.tickets()
+		assert.Contains(t, released, missed, "the failed acquisition's ticket is released once the backend answers")
+		assert.Len(t, srv.requests(), 4)
+	})
 }

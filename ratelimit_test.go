@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -45,91 +46,122 @@ func TestRateLimitHeadersAreParsedOnEveryResponse(t *testing.T) {
 	}
 }
 
+// TestExhaustedWindowWaitsForTheResetWithoutSending: two calls per 300 ms
+// window; the third and fifth calls wait for the reset, exactly, and none
+// is answered 429.
 func TestExhaustedWindowWaitsForTheResetWithoutSending(t *testing.T) {
-	srv := xendittest.NewServer(xendittest.WithRateLimit(2, 300*time.Millisecond))
-	defer srv.Close()
-	c, err := srv.Client()
-	require.NoError(t, err)
-	bal := balance.New(c)
-	for i := range 5 {
-		var resp xendit.Response
-		_, err := bal.Get(context.Background(), nil, xendit.CaptureResponse(&resp))
-		require.NoError(t, err, "call %d", i)
-		assert.Equal(t, 1, resp.Attempts, "call %d was never answered 429", i)
-	}
-	assert.Len(t, srv.Requests(), 5, "calls waited instead of drawing 429s")
+	synctest.Test(t, func(t *testing.T) {
+		fw := xendittest.NewFixedWindow(2, 300*time.Millisecond)
+		srv := newMemRecorder(fw.ServeHTTP)
+		bal := balance.New(srv.client(t))
+		start := time.Now()
+		for i := range 5 {
+			var resp xendit.Response
+			_, err := bal.Get(context.Background(), nil, xendit.CaptureResponse(&resp))
+			require.NoError(t, err, "call %d", i)
+			assert.Equal(t, 1, resp.Attempts, "call %d was never answered 429", i)
+		}
+		ms := time.Millisecond
+		assert.Equal(t, []time.Duration{0, 0, 300 * ms, 300 * ms, 600 * ms}, srv.offsets(start),
+			"each call went out when its window opened, not before, not after")
+	})
 }
 
+// TestDeadlineSoonerThanTheResetFailsAtOnceWithoutSending: one call per
+// 10 s; a call that cannot wait the 10 s fails at once, one that can waits
+// them exactly.
 func TestDeadlineSoonerThanTheResetFailsAtOnceWithoutSending(t *testing.T) {
-	srv := xendittest.NewServer(xendittest.WithRateLimit(1, 10*time.Second))
-	defer srv.Close()
-	c, err := srv.Client()
-	require.NoError(t, err)
-	bal := balance.New(c)
-	_, err = bal.Get(context.Background(), nil)
-	require.NoError(t, err)
+	synctest.Test(t, func(t *testing.T) {
+		fw := xendittest.NewFixedWindow(1, 10*time.Second)
+		srv := newMemRecorder(fw.ServeHTTP)
+		bal := balance.New(srv.client(t))
+		start := time.Now()
+		_, err := bal.Get(context.Background(), nil)
+		require.NoError(t, err)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	start := time.Now()
-	_, err = bal.Get(ctx, nil)
-	assert.Less(t, time.Since(start), time.Second, "failed at once instead of waiting for the deadline")
-	assert.ErrorIs(t, err, xendit.ErrRateLimited)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Len(t, srv.Requests(), 1, "nothing was sent")
+		ctx, cancel := context.WithTimeout(context.Background(), 9*time.Second)
+		defer cancel()
+		_, err = bal.Get(ctx, nil)
+		assert.Zero(t, time.Since(start), "failed at once instead of waiting for the deadline")
+		assert.ErrorIs(t, err, xendit.ErrRateLimited)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Len(t, srv.requests(), 1, "nothing was sent")
+
+		ctx, cancel = context.WithTimeout(context.Background(), 11*time.Second)
+		defer cancel()
+		_, err = bal.Get(ctx, nil)
+		require.NoError(t, err)
+		assert.Equal(t, []time.Duration{0, 10 * time.Second}, srv.offsets(start), "the call waited for the reset")
+	})
 }
 
-// exhausting answers every request with an exhausted window of 10 s.
-func exhausting(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Rate-Limit-Limit", "60")
-	w.Header().Set("Rate-Limit-Remaining", "0")
-	w.Header().Set("Rate-Limit-Reset", "10")
-	jsonReply(200, `{}`)(w, r)
+// spentWindow answers status and body, with a window of 60 requests spent
+// for reset seconds.
+func spentWindow(reset string, status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Rate-Limit-Limit", "60")
+		w.Header().Set("Rate-Limit-Remaining", "0")
+		w.Header().Set("Rate-Limit-Reset", reset)
+		jsonReply(status, body)(w, r)
+	}
+}
+
+// exhausting answers every request 200 with an exhausted window of 10 s.
+var exhausting = spentWindow("10", 200, `{}`)
+
+// throttleFor answers 429 RATE_LIMIT_EXCEEDED with a window spent for
+// reset seconds.
+func throttleFor(reset string) http.HandlerFunc {
+	return spentWindow(reset, 429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)
 }
 
 func TestRateLimitMemoryIsPerKeyAndOperation(t *testing.T) {
-	srv := newRecorder(t, exhausting)
-	shared := xendit.NewRateLimitMemory()
-	const otherKey = "xnd_development_another_merchant_key"
-	a := srv.client(t, xendit.WithRateLimitMemory(shared))
-	sameKey := srv.client(t, xendit.WithRateLimitMemory(shared))
-	otherMemory := srv.client(t)
-	otherAccount, err := xendit.New(otherKey, xendit.WithBaseURL(srv.URL), xendit.WithRateLimitMemory(shared))
-	require.NoError(t, err)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(exhausting)
+		shared := xendit.NewRateLimitMemory()
+		const otherKey = "xnd_development_another_merchant_key"
+		a := srv.client(t, xendit.WithRateLimitMemory(shared))
+		sameKey := srv.client(t, xendit.WithRateLimitMemory(shared))
+		otherMemory := srv.client(t)
+		otherAccount := memClientFor(t, otherKey, srv, xendit.WithRateLimitMemory(shared))
 
-	require.NoError(t, a.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil))
-	assert.ErrorIs(t, quick(a, createBare), xendit.ErrRateLimited, "same key, same operation")
-	assert.ErrorIs(t, quick(sameKey, createBare), xendit.ErrRateLimited, "another client sharing the memory and the key")
-	assert.NoError(t, quick(a, getThing), "another operation has its own window")
-	assert.NoError(t, quick(otherAccount, createBare), "another key has its own window")
-	assert.NoError(t, quick(otherMemory, createBare), "a client with its own memory does not see the window")
-	assert.Len(t, srv.requests(), 4)
+		require.NoError(t, a.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil))
+		assert.ErrorIs(t, quick(a, createBare), xendit.ErrRateLimited, "same key, same operation")
+		assert.ErrorIs(t, quick(sameKey, createBare), xendit.ErrRateLimited, "another client sharing the memory and the key")
+		assert.NoError(t, quick(a, getThing), "another operation has its own window")
+		assert.NoError(t, quick(otherAccount, createBare), "another key has its own window")
+		assert.NoError(t, quick(otherMemory, createBare), "a client with its own memory does not see the window")
+		assert.Len(t, srv.requests(), 4)
+	})
 }
 
 func TestRateLimitOffStillSends(t *testing.T) {
-	srv := newRecorder(t, exhausting)
-	c := srv.client(t, xendit.WithRateLimiting(xendit.RateLimitOff))
-	for range 3 {
-		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-		require.NoError(t, c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil))
-		cancel()
-	}
-	assert.Len(t, srv.requests(), 3)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(exhausting)
+		c := srv.client(t, xendit.WithRateLimiting(xendit.RateLimitOff))
+		start := time.Now()
+		for range 3 {
+			require.NoError(t, c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil))
+		}
+		assert.Equal(t, []time.Duration{0, 0, 0}, srv.offsets(start), "no call waited for the 10 s window")
+	})
 }
 
+// TestPacingSpreadsCallsOverTheWindow: each response says 5 requests are
+// left in 0.5 s, so a paced client sends one every 100 ms. The pacer holds
+// one call in reserve (a token bucket of one), so the call after the first
+// goes at once: the 5 left go out at 0, 100, 200, 300 and 400 ms, inside
+// the window.
 func TestPacingSpreadsCallsOverTheWindow(t *testing.T) {
-	// 5 requests left in 0.5 s: one every 100 ms.
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+	fiveLeft := func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Rate-Limit-Limit", "60")
 		w.Header().Set("Rate-Limit-Remaining", "5")
 		w.Header().Set("Rate-Limit-Reset", "0.5")
 		jsonReply(200, `{}`)(w, r)
-	})
-	// Each call may wait at most 50 ms for its turn; a paced call would wait
-	// 100 ms, so it fails at once without sending.
-	burst := func(c *xendit.Client) (throttled int) {
+	}
+	burst := func(c *xendit.Client, deadline time.Duration) (throttled int) {
 		for range 4 {
-			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			ctx, cancel := context.WithTimeout(context.Background(), deadline)
 			if err := c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil); errors.Is(err, xendit.ErrRateLimited) {
 				throttled++
 			}
@@ -137,34 +169,49 @@ func TestPacingSpreadsCallsOverTheWindow(t *testing.T) {
 		}
 		return throttled
 	}
-	before := len(srv.requests())
-	assert.Zero(t, burst(srv.client(t)), "without pacing a burst goes out at once")
-	assert.Equal(t, before+4, len(srv.requests()))
-
-	before = len(srv.requests())
-	throttled := burst(srv.client(t, xendit.WithRateLimiting(xendit.RateLimitPace)))
-	assert.Positive(t, throttled, "with pacing, calls that cannot wait their turn fail")
-	assert.Equal(t, before+4-throttled, len(srv.requests()), "and send nothing")
+	ms := time.Millisecond
+	cases := map[string]struct {
+		mode      xendit.RateLimitMode
+		deadline  time.Duration
+		offsets   []time.Duration
+		throttled int
+	}{
+		"without pacing a burst goes out at once": {xendit.RateLimitWait, time.Minute, []time.Duration{0, 0, 0, 0}, 0},
+		"paced: one call every 100 ms":            {xendit.RateLimitPace, time.Minute, []time.Duration{0, 0, 100 * ms, 200 * ms}, 0},
+		// A call that may wait 50 ms for its turn, and would have to wait
+		// 100 ms, fails at once and sends nothing.
+		"paced, with no time to wait": {xendit.RateLimitPace, 50 * ms, []time.Duration{0, 0}, 2},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				srv := newMemRecorder(fiveLeft)
+				start := time.Now()
+				assert.Equal(t, tc.throttled, burst(srv.client(t, xendit.WithRateLimiting(tc.mode)), tc.deadline))
+				assert.Equal(t, tc.offsets, srv.offsets(start))
+			})
+		})
+	}
 }
 
 func TestA429BlocksOtherCallsUntilTheReset(t *testing.T) {
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Rate-Limit-Limit", "60")
-		w.Header().Set("Rate-Limit-Remaining", "0")
-		w.Header().Set("Rate-Limit-Reset", "10")
-		jsonReply(429, `{"error_code":"RATE_LIMIT_EXCEEDED","message":"slow down"}`)(w, r)
-	})
-	c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{})) // no retries
-	err := c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)
-	var xe *xendit.Error
-	require.ErrorAs(t, err, &xe)
-	assert.Equal(t, 10*time.Second, xe.RetryAfter)
-	assert.Equal(t, xendit.RateLimit{Limit: 60, Remaining: 0, Reset: 10 * time.Second}, xe.RateLimit)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(throttleFor("10"))
+		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{})) // no retries
+		start := time.Now()
+		err := c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Equal(t, 10*time.Second, xe.RetryAfter)
+		assert.Equal(t, xendit.RateLimit{Limit: 60, Remaining: 0, Reset: 10 * time.Second}, xe.RateLimit)
 
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-	defer cancel()
-	assert.ErrorIs(t, c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil), xendit.ErrRateLimited)
-	assert.Len(t, srv.requests(), 1)
+		ctx, cancel := context.WithTimeout(context.Background(), 9*time.Second)
+		defer cancel()
+		assert.ErrorIs(t, c.Do(ctx, &xendit.Request{Endpoint: createBare}, nil), xendit.ErrRateLimited)
+		assert.Zero(t, time.Since(start), "failed at once")
+		assert.Error(t, c.Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil))
+		assert.Equal(t, []time.Duration{0, 10 * time.Second}, srv.offsets(start), "the next call went out at the reset")
+	})
 }
 
 // Jenius Pay answers 429 CHARGE_LIMIT_EXCEEDED after 3 tries per cashtag in

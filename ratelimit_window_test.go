@@ -3,10 +3,10 @@ package xendit_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -47,30 +47,24 @@ func saturate(clients []*xendit.Client, goroutines int, until time.Time) []error
 // through one client against a server allowing 50 requests per one-second
 // window, for five windows, and counts what the server answered. Once the
 // first responses have taught the client the window, the calls in flight
-// count against it, so none is answered 429; the window is still used.
+// count against it, so none is answered 429; and each window is used to
+// the last request, since the waiting calls go out the instant it opens.
 func TestConcurrentCallsWasteNo429AfterTheFirstWindow(t *testing.T) {
-	const limit, windows, goroutines = 50, 5, 16
-	fw := xendittest.NewFixedWindow(limit, time.Second)
-	srv := httptest.NewServer(fw)
-	defer srv.Close()
-	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL))
-	require.NoError(t, err)
+	synctest.Test(t, func(t *testing.T) {
+		const limit, windows, goroutines = 50, 5, 16
+		fw := xendittest.NewFixedWindow(limit, time.Second)
+		c := memClient(t, fw)
 
-	errs := saturate([]*xendit.Client{c}, goroutines, fw.Start(windows))
-	assert.Empty(t, errs, "no caller sees an error")
+		errs := saturate([]*xendit.Client{c}, goroutines, fw.Start(windows))
+		assert.Empty(t, errs, "no caller sees an error")
 
-	counts := fw.Counts(docKey)
-	require.GreaterOrEqual(t, len(counts), windows)
-	var ok, wasted int
-	for _, n := range counts[1:windows] {
-		ok += n.OK
-		wasted += n.Throttled
-	}
-	allowed := limit * (windows - 1)
-	t.Logf("windows 2-%d: %d answered 200 of %d allowed (%.0f%%), %d answered 429; per window %v",
-		windows, ok, allowed, 100*float64(ok)/float64(allowed), wasted, counts)
-	assert.Zero(t, wasted, "429s after the first window")
-	assert.GreaterOrEqual(t, float64(ok), 0.95*float64(allowed), "share of the allowed rate used")
+		counts := fw.Counts(docKey)
+		require.GreaterOrEqual(t, len(counts), windows)
+		assert.Equal(t, limit, counts[0].OK, "the first window is used, at the price of 429s while the client learns it")
+		for i, n := range counts[1:windows] {
+			assert.Equal(t, xendittest.WindowCount{OK: limit}, n, "window %d: every request allowed, none answered 429", i+1)
+		}
+	})
 }
 
 // TestACallWithoutAResponseGivesItsSlotBack: the window has room for one
@@ -99,20 +93,25 @@ func TestACallWithoutAResponseGivesItsSlotBack(t *testing.T) {
 }
 
 // TestARetryWaitsForTheWindowLikeAnyCall: a 503 says the window is spent;
-// the retry it earns is held to the window like a new call, so a caller who
+// the retry it earns is held to the window like a new call: a caller who
 // cannot wait for the reset gets the rate-limit error and nothing more is
-// sent.
+// sent, one who can sees the retry go out at the reset.
 func TestARetryWaitsForTheWindowLikeAnyCall(t *testing.T) {
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Rate-Limit-Limit", "60")
-		w.Header().Set("Rate-Limit-Remaining", "0")
-		w.Header().Set("Rate-Limit-Reset", "10")
-		jsonReply(503, `{"error_code":"SERVER_ERROR","message":"try again"}`)(w, r)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(spentWindow("10", 503, `{"error_code":"SERVER_ERROR","message":"try again"}`))
+		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 1, MinWait: time.Second, MaxWait: time.Second}))
+		get := &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 9*time.Second)
+		defer cancel()
+		assert.ErrorIs(t, c.Do(ctx, get, nil), xendit.ErrRateLimited)
+		assert.Len(t, srv.requests(), 1, "the retry was not sent into a spent window")
+		assert.LessOrEqual(t, time.Since(start), time.Second, "the call gave up once its backoff ended, without waiting for its deadline")
+
+		var xe *xendit.Error
+		require.ErrorAs(t, c.Do(context.Background(), get, nil), &xe)
+		assert.Equal(t, 2, xe.Attempts)
+		assert.Equal(t, []time.Duration{0, 10 * time.Second, 20 * time.Second}, srv.offsets(start),
+			"the first attempt waited for the window, the retry for the next one")
 	})
-	c := srv.client(t) // fastRetry: two retries, a few milliseconds apart
-	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
-	defer cancel()
-	err := c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
-	assert.ErrorIs(t, err, xendit.ErrRateLimited)
-	assert.Len(t, srv.requests(), 1, "the retry was not sent into a spent window")
 }

@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -146,86 +148,141 @@ func TestDialFailureIsRetriedEvenForAPOSTWithoutKey(t *testing.T) {
 	assert.Equal(t, "dial", op.Op)
 }
 
+// TestTransientFailuresThenSuccess: two 503s, then a 201, with the default
+// policy: the same key and body on every attempt, and each retry after a
+// wait of full jitter below its ceiling (500 ms, then 1 s).
 func TestTransientFailuresThenSuccess(t *testing.T) {
-	var n atomic.Int32
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		if n.Add(1) < 3 {
-			jsonReply(503, `{"error_code":"SERVER_ERROR","message":"busy"}`)(w, r)
-			return
+	synctest.Test(t, func(t *testing.T) {
+		var n atomic.Int32
+		srv := newMemRecorder(func(w http.ResponseWriter, r *http.Request) {
+			if n.Add(1) < 3 {
+				jsonReply(503, `{"error_code":"SERVER_ERROR","message":"busy"}`)(w, r)
+				return
+			}
+			jsonReply(201, `{"id":"thing_1"}`)(w, r)
+		})
+		var resp xendit.Response
+		var out struct{ ID string }
+		err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: createKeyed, Body: map[string]int{"a": 1},
+			Options: []xendit.RequestOption{xendit.CaptureResponse(&resp)}}, &out)
+		require.NoError(t, err)
+		assert.Equal(t, "thing_1", out.ID)
+		assert.Equal(t, 3, resp.Attempts)
+		assert.Equal(t, 201, resp.StatusCode)
+		reqs := srv.requests()
+		require.Len(t, reqs, 3)
+		for _, r := range reqs {
+			assert.Equal(t, resp.IdempotencyKey, r.Header.Get("X-IDEMPOTENCY-KEY"), "the same key on every attempt")
+			assert.JSONEq(t, `{"a":1}`, r.Body, "the same body on every attempt")
 		}
-		jsonReply(201, `{"id":"thing_1"}`)(w, r)
+		assert.LessOrEqual(t, reqs[1].At.Sub(reqs[0].At), 500*time.Millisecond, "the first retry waits at most MinWait")
+		assert.LessOrEqual(t, reqs[2].At.Sub(reqs[1].At), time.Second, "the second at most twice that")
 	})
-	var resp xendit.Response
-	var out struct{ ID string }
-	err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: createKeyed, Body: map[string]int{"a": 1},
-		Options: []xendit.RequestOption{xendit.CaptureResponse(&resp)}}, &out)
-	require.NoError(t, err)
-	assert.Equal(t, "thing_1", out.ID)
-	assert.Equal(t, 3, resp.Attempts)
-	assert.Equal(t, 201, resp.StatusCode)
-	reqs := srv.requests()
-	require.Len(t, reqs, 3)
-	for _, r := range reqs {
-		assert.Equal(t, resp.IdempotencyKey, r.Header.Get("X-IDEMPOTENCY-KEY"), "the same key on every attempt")
-		assert.JSONEq(t, `{"a":1}`, r.Body, "the same body on every attempt")
-	}
 }
 
+// TestBackoffIsFullJitterUnderItsCeiling: over 200 calls, with the default
+// policy, retry n waits between 0 and 500 ms·2ⁿ, and the waits reach close
+// to the ceiling (not a fixed fraction of it), so callers that failed
+// together spread out.
+func TestBackoffIsFullJitterUnderItsCeiling(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(jsonReply(503, `{"error_code":"SERVER_ERROR"}`))
+		c := srv.client(t)
+		p := xendit.DefaultRetryPolicy()
+		longest := make([]time.Duration, p.MaxRetries)
+		for range 200 {
+			before := len(srv.requests())
+			require.Error(t, c.Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil))
+			reqs := srv.requests()[before:]
+			require.Len(t, reqs, p.MaxRetries+1)
+			for n := range p.MaxRetries {
+				wait := reqs[n+1].At.Sub(reqs[n].At)
+				assert.LessOrEqual(t, wait, p.MinWait<<n, "retry %d", n)
+				longest[n] = max(longest[n], wait)
+			}
+		}
+		for n, d := range longest {
+			assert.Greater(t, d, 9*(p.MinWait<<n)/10, "retry %d: the longest of 200 waits is near the ceiling", n)
+		}
+	})
+}
+
+// A 429 is retried at the window's reset: the wait Xendit asked for, no
+// more.
+func TestA429IsRetriedAtTheReset(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(throttleFor("2"))
+		start := time.Now()
+		err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: createBare}, nil)
+		assert.ErrorIs(t, err, xendit.ErrRateLimited)
+		assert.Equal(t, []time.Duration{0, 2 * time.Second, 4 * time.Second, 6 * time.Second}, srv.offsets(start))
+	})
+}
+
+// TestCancelDuringBackoffReturnsPromptly: Xendit asks for a 10 s wait; the
+// caller cancels 100 ms into it, and the call returns that instant.
 func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
-	// Xendit asks for a 10 s wait; the caller cancels 100 ms into it.
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Rate-Limit-Limit", "60")
-		w.Header().Set("Rate-Limit-Remaining", "0")
-		w.Header().Set("Rate-Limit-Reset", "10")
-		jsonReply(429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)(w, r)
-	})
-	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL),
-		xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 3, MinWait: time.Second, MaxWait: 30 * time.Second}))
-	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	var cancelled time.Time
-	time.AfterFunc(100*time.Millisecond, func() { cancelled = time.Now(); cancel() })
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(throttleFor("10"))
+		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 3, MinWait: time.Second, MaxWait: 30 * time.Second}))
+		ctx, cancel := context.WithCancel(context.Background())
+		start := time.Now()
+		time.AfterFunc(100*time.Millisecond, cancel)
 
-	err = c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
-	returned := time.Now()
-	assert.ErrorIs(t, err, context.Canceled)
-	assert.Less(t, returned.Sub(cancelled), 50*time.Millisecond)
-	assert.Len(t, srv.requests(), 1)
+		err := c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Equal(t, 100*time.Millisecond, time.Since(start), "returned the instant it was cancelled")
+		assert.Len(t, srv.requests(), 1)
+	})
 }
 
+// TestDeadlineBeforeTheNextAttemptReturnsTheLastResultNow: no point waiting
+// the 10 s Retry-After asks for with 2 s left; with 11 s left the retry
+// goes out at 10 s.
 func TestDeadlineBeforeTheNextAttemptReturnsTheLastResultNow(t *testing.T) {
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Retry-After", "10")
-		jsonReply(503, `{"error_code":"SERVER_ERROR","message":"maintenance"}`)(w, r)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "10")
+			jsonReply(503, `{"error_code":"SERVER_ERROR","message":"maintenance"}`)(w, r)
+		})
+		c := srv.client(t, xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 1, MinWait: time.Second, MaxWait: 30 * time.Second}))
+		get := &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		start := time.Now()
+		err := c.Do(ctx, get, nil)
+		assert.Zero(t, time.Since(start), "returned at once")
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Equal(t, 503, xe.StatusCode)
+		assert.Equal(t, "maintenance", xe.Message)
+		assert.Equal(t, 10*time.Second, xe.RetryAfter)
+		assert.Len(t, srv.requests(), 1)
+
+		ctx, cancel = context.WithTimeout(context.Background(), 11*time.Second)
+		defer cancel()
+		require.ErrorAs(t, c.Do(ctx, get, nil), &xe)
+		assert.Equal(t, []time.Duration{0, 0, 10 * time.Second}, srv.offsets(start))
 	})
-	c, err := xendit.New(docKey, xendit.WithBaseURL(srv.URL),
-		xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 3, MinWait: time.Second, MaxWait: 30 * time.Second}))
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	start := time.Now()
-	err = c.Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
-	assert.Less(t, time.Since(start), time.Second, "no point waiting 10 s with 2 s left")
-	var xe *xendit.Error
-	require.ErrorAs(t, err, &xe)
-	assert.Equal(t, 503, xe.StatusCode)
-	assert.Equal(t, "maintenance", xe.Message)
-	assert.Equal(t, 10*time.Second, xe.RetryAfter)
-	assert.Len(t, srv.requests(), 1)
 }
 
+// TestServerRequestedWaitsAreCapped: Retry-After asks for an hour; the
+// default policy retries after MaxWait, 30 s, instead.
 func TestServerRequestedWaitsAreCapped(t *testing.T) {
-	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Retry-After", "3600")
-		jsonReply(503, `{"error_code":"SERVER_ERROR"}`)(w, r)
+	synctest.Test(t, func(t *testing.T) {
+		srv := newMemRecorder(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "3600")
+			jsonReply(503, `{"error_code":"SERVER_ERROR"}`)(w, r)
+		})
+		start := time.Now()
+		err := srv.client(t).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Equal(t, 503, xe.StatusCode)
+		assert.Equal(t, 4, xe.Attempts)
+		assert.Equal(t, []time.Duration{0, 30 * time.Second, 60 * time.Second, 90 * time.Second}, srv.offsets(start),
+			"each retry after MaxWait rather than an hour")
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err := srv.client(t).Do(ctx, &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
-	var xe *xendit.Error
-	require.ErrorAs(t, err, &xe)
-	assert.Equal(t, 503, xe.StatusCode, "retried within MaxWait rather than waiting an hour")
-	assert.Equal(t, 3, xe.Attempts)
 }
 
 func TestFourHundredsAreNotRetried(t *testing.T) {
@@ -259,33 +316,62 @@ func TestFailedCallsLeaveASharedPoolAlone(t *testing.T) {
 	assert.False(t, errors.Is(err, context.Canceled))
 }
 
-func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
-	slowBody := func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(200)
-		_, _ = w.Write([]byte(`{"id":`))
-		w.(http.Flusher).Flush()
-		time.Sleep(200 * time.Millisecond) // longer than the timeout, after the headers
-		_, _ = w.Write([]byte(`"slow"}`))
-	}
-	transports := map[string][]xendit.Option{
-		"the SDK's transport":  nil,
-		"a caller's transport": {xendit.WithHTTPClient(&http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()})},
-	}
-	for name, opts := range transports {
-		t.Run(name, func(t *testing.T) {
-			opts := append([]xendit.Option{xendit.WithTimeout(50 * time.Millisecond)}, opts...)
-			srv := newRecorder(t, slowBody)
-			var out struct{ ID string }
-			require.NoError(t, srv.client(t, opts...).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
-			assert.Equal(t, "slow", out.ID)
+// slowBody sends its headers and half its body at once, and the rest
+// 200 ms later.
+func slowBody(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, _ = w.Write([]byte(`{"id":`))
+	w.(http.Flusher).Flush()
+	time.Sleep(200 * time.Millisecond) // longer than the timeout, after the headers
+	_, _ = w.Write([]byte(`"slow"}`))
+}
 
-			hung := newRecorder(t, fault{hang: true}.serve)
-			err := hung.client(t, opts...).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
-			var ne net.Error
-			require.ErrorAs(t, err, &ne)
-			assert.True(t, ne.Timeout())
-			assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
-		})
-	}
+// TestTimeoutBoundsTheWaitForHeadersNotTheBody, through the SDK's own
+// transport (its ResponseHeaderTimeout) and a real socket.
+func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
+	opt := xendit.WithTimeout(50 * time.Millisecond)
+	srv := newRecorder(t, slowBody)
+	var out struct{ ID string }
+	require.NoError(t, srv.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
+	assert.Equal(t, "slow", out.ID)
+
+	hung := newRecorder(t, fault{hang: true}.serve)
+	err := hung.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+	var ne net.Error
+	require.ErrorAs(t, err, &ne)
+	assert.True(t, ne.Timeout())
+	assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
+}
+
+// TestTimeoutOfACallersTransport: the same bound on a caller's transport,
+// which the SDK wraps, in a bubble: the body may take 200 ms after
+// headers that came at once, and each attempt that gets no headers ends
+// exactly at the 50 ms timeout.
+func TestTimeoutOfACallersTransport(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		opt := xendit.WithTimeout(50 * time.Millisecond)
+		start := time.Now()
+		var out struct{ ID string }
+		require.NoError(t, memClient(t, http.HandlerFunc(slowBody), opt).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
+		assert.Equal(t, "slow", out.ID)
+		assert.Equal(t, 200*time.Millisecond, time.Since(start), "the body took its time, past the timeout")
+
+		var mu sync.Mutex
+		var waited []time.Duration
+		hang := func(_ http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			<-r.Context().Done()
+			mu.Lock()
+			waited = append(waited, time.Since(start))
+			mu.Unlock()
+		}
+		err := memClient(t, http.HandlerFunc(hang), opt).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
+		var ne net.Error
+		require.ErrorAs(t, err, &ne)
+		assert.True(t, ne.Timeout())
+		synctest.Wait()
+		ms50 := 50 * time.Millisecond
+		assert.Equal(t, []time.Duration{ms50, ms50, ms50, ms50}, waited, "four attempts, each cut at the timeout")
+	})
 }

@@ -23,8 +23,12 @@ func newMemoryStore(t testing.TB, max int) *xendit.MemoryDedupeStore {
 	return s
 }
 
+// TestMemoryDedupeStoreContract runs the contract in a bubble, where its
+// wait for a lease to run out passes on the fake clock.
 func TestMemoryDedupeStoreContract(t *testing.T) {
-	xendittest.TestDedupeStore(t, newMemoryStore(t, 1000), nil)
+	synctest.Test(t, func(t *testing.T) {
+		xendittest.TestDedupeStore(t, newMemoryStore(t, 1000), time.Sleep)
+	})
 }
 
 func TestMemoryDedupeStoreNeverKeepsWithoutExpiry(t *testing.T) {

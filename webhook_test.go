@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -369,12 +370,15 @@ func TestWebhookNeverLogsTheToken(t *testing.T) {
 // ten copies each and all at once, as Xendit's retries and duplicates could,
 // each retried until acknowledged; a fifth of the first runs fail.
 func TestWebhookConcurrentDeliveries(t *testing.T) {
-	p := &webhooktest.Processor{Work: time.Millisecond, FailFirst: func(id string) bool { return id[len(id)-1]%5 == 0 }}
-	srv := newWebhookServer(t, p.Func)
-	statuses := webhooktest.Burst{URLs: []string{srv.URL}, Client: srv.Client(), IDs: 100, Copies: 10,
-		Retry: 20 * time.Millisecond, Deadline: 30 * time.Second}.Run(t, p)
-	assert.Positive(t, statuses[409], "no copy arrived while its event was processed")
-	assert.Zero(t, statuses[0], "transport errors")
+	synctest.Test(t, func(t *testing.T) {
+		p := &webhooktest.Processor{Work: time.Millisecond, FailFirst: func(id string) bool { return id[len(id)-1]%5 == 0 }}
+		h, err := xendit.NewWebhookHandler(p.Func, xendit.WithCallbackTokens(xendittest.CallbackToken))
+		require.NoError(t, err)
+		statuses := webhooktest.Burst{URLs: []string{"https://merchant.test/webhooks"}, Client: memHosts(map[string]http.Handler{"merchant.test": h}),
+			IDs: 100, Copies: 10, Retry: 20 * time.Millisecond, Deadline: 30 * time.Second}.Run(t, p)
+		assert.Positive(t, statuses[409], "no copy arrived while its event was processed")
+		assert.Zero(t, statuses[0], "transport errors")
+	})
 }
 
 // endless is a body that never ends, counting what was read of it.

@@ -8,21 +8,21 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 )
 
-// CurrencyIDR is the only currency SNAP amounts take.
-const CurrencyIDR = "IDR"
-
 // Amount is SNAP's money object: {"value": "10000.00", "currency": "IDR"}.
 // Value is a decimal string with exactly two decimal places and no
-// thousands separator. Build one with [IDR], [ParseAmount] or [NewAmount];
-// never format a float yourself.
+// thousands separator: SNAP sends amounts as strings, so the SDK keeps them
+// as strings (the one exception to the SDK's float64 amounts) and nothing
+// is rounded on the way. Build one with [IDR], [ParseAmount] or
+// [NewAmount]; never format a float yourself. The only currency SNAP takes
+// is [xendit.CurrencyIDR].
 type Amount struct {
-	Value    string `json:"value"`
-	Currency string `json:"currency"`
+	Value    string          `json:"value"`
+	Currency xendit.Currency `json:"currency"`
 }
 
 // IDR returns an amount of whole rupiah: IDR(10000) is "10000.00".
 func IDR(rupiah int64) Amount {
-	return Amount{Value: strconv.FormatInt(rupiah, 10) + ".00", Currency: CurrencyIDR}
+	return Amount{Value: strconv.FormatInt(rupiah, 10) + ".00", Currency: xendit.CurrencyIDR}
 }
 
 // IDRSen returns an amount given in hundredths of a rupiah: IDRSen(1000050)
@@ -36,13 +36,13 @@ func IDRSen(sen int64) Amount {
 	if len(frac) == 1 {
 		frac = "0" + frac
 	}
-	return Amount{Value: sign + strconv.FormatInt(sen/100, 10) + "." + frac, Currency: CurrencyIDR}
+	return Amount{Value: sign + strconv.FormatInt(sen/100, 10) + "." + frac, Currency: xendit.CurrencyIDR}
 }
 
 // ParseAmount reads a decimal string ("10000", "10000.5", "10000.50") and
 // returns it with two decimal places. More than two decimal places, a sign,
 // an exponent or a thousands separator is an error: nothing is rounded.
-func ParseAmount(value, currency string) (Amount, error) {
+func ParseAmount(value string, currency xendit.Currency) (Amount, error) {
 	sen, err := parseSen(value)
 	if err != nil {
 		return Amount{}, xendit.Invalid("value", "%q is not a decimal amount with at most two decimal places", value)
@@ -55,7 +55,7 @@ func ParseAmount(value, currency string) (Amount, error) {
 // NewAmount converts a float64 through its shortest decimal form, so that
 // 10000.1 becomes "10000.10" and 0.1+0.2 (0.30000000000000004) is an error
 // rather than a silently rounded "0.30". Prefer [IDR] for whole rupiah.
-func NewAmount(value float64, currency string) (Amount, error) {
+func NewAmount(value float64, currency xendit.Currency) (Amount, error) {
 	if math.IsNaN(value) || math.IsInf(value, 0) || value < 0 {
 		return Amount{}, xendit.Invalid("value", "%v is not a non-negative amount", value)
 	}
@@ -73,7 +73,7 @@ func (a Amount) Sen() (int64, error) {
 }
 
 // String returns "IDR 10000.00".
-func (a Amount) String() string { return a.Currency + " " + a.Value }
+func (a Amount) String() string { return string(a.Currency) + " " + a.Value }
 
 // check applies the reference's rules to an amount sent to Xendit: two
 // decimal places, IDR only.
@@ -81,7 +81,7 @@ func (a *Amount) check(field string) error {
 	if a == nil {
 		return nil
 	}
-	if a.Currency != CurrencyIDR {
+	if a.Currency != xendit.CurrencyIDR {
 		return xendit.Invalid(field+".currency", "%q: only IDR is allowed", a.Currency)
 	}
 	i := strings.IndexByte(a.Value, '.')

@@ -14,45 +14,43 @@ var (
 	unbindAccount  = xendit.MustEndpoint("snap.unbind_account")
 )
 
-// BindingParams is the body of Create Account Binding
-// (POST /snap/v1.0/registration-account-binding): link an e-wallet or a BRI
-// debit card once, then pay with the payment method id it returns.
-type BindingParams struct {
-	// PartnerReferenceNo is your id for the binding; inquire with it.
-	PartnerReferenceNo string `json:"partnerReferenceNo,omitempty"`
+// CreateAccountBindingParams is the body of Create Account Binding: link an
+// e-wallet or a BRI debit card once, then pay with the payment method id it
+// returns.
+type CreateAccountBindingParams struct {
+	// PartnerReferenceNo is your id for the binding: inquire and unbind
+	// with it.
+	PartnerReferenceNo *string `json:"partnerReferenceNo,omitempty"`
 	// PhoneNo (E.164) is required for OVO (ONE_TIME_USE) and BRI.
-	PhoneNo string `json:"phoneNo,omitempty"`
+	PhoneNo *string `json:"phoneNo,omitempty"`
 	// AdditionalData carries the customer; required for BRI.
 	AdditionalData *BindingCustomer `json:"additionalData,omitempty"`
 	AdditionalInfo BindingAddition  `json:"additionalInfo"`
 }
 
-// BindingCustomer is BindingParams.AdditionalData.
+// BindingCustomer is CreateAccountBindingParams.AdditionalData.
 type BindingCustomer struct {
 	// UserID is Xendit's customer id.
 	UserID string `json:"userId"`
 	// Email is required for BRI direct debit.
-	Email string `json:"email,omitempty"`
+	Email *string `json:"email,omitempty"`
 	// MerchantID is ignored by Xendit.
-	MerchantID string `json:"merchantId,omitempty"`
+	MerchantID *string `json:"merchantId,omitempty"`
 }
 
-// BindingAddition is BindingParams.AdditionalInfo.
+// BindingAddition is CreateAccountBindingParams.AdditionalInfo.
 type BindingAddition struct {
 	PayMethod PayMethod `json:"payMethod"`
 	PayOption PayOption `json:"payOption"`
 	// Reusability defaults to ONE_TIME_USE.
-	Reusability       Reusability        `json:"reusability,omitempty"`
-	Description       string             `json:"description,omitempty"`
+	Reusability       *Reusability       `json:"reusability,omitempty"`
+	Description       *string            `json:"description,omitempty"`
 	Metadata          Metadata           `json:"metadata,omitzero"`
 	ChannelProperties *ChannelProperties `json:"channelProperties,omitempty"`
 }
 
 // Validate checks the fields and combinations the reference requires.
-func (p *BindingParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is nil")
-	}
+func (p *CreateAccountBindingParams) Validate() error {
 	ai := p.AdditionalInfo
 	if err := checkPayOption("additionalInfo", ai.PayMethod, ai.PayOption); err != nil {
 		return err
@@ -62,13 +60,17 @@ func (p *BindingParams) Validate() error {
 		cp = &ChannelProperties{}
 	}
 	switch {
-	case ai.PayOption == PayOptionBRI && (p.PhoneNo == "" || p.AdditionalData == nil || p.AdditionalData.Email == ""):
-		return xendit.Invalid("phoneNo", "and additionalData.email are required for BRI")
-	case ai.PayOption == PayOptionBRI && (cp.CardLastFour == "" || cp.CardExpiry == ""):
-		return xendit.Invalid("additionalInfo.channelProperties", "cardLastFour and cardExpiry are required for BRI")
-	case ai.PayOption == PayOptionOVO && ai.Reusability != MultipleUse && p.PhoneNo == "":
+	case ai.PayOption == PayOptionBRI && empty(p.PhoneNo):
+		return xendit.Invalid("phoneNo", "is required for BRI")
+	case ai.PayOption == PayOptionBRI && (p.AdditionalData == nil || empty(p.AdditionalData.Email)):
+		return xendit.Invalid("additionalData.email", "is required for BRI")
+	case ai.PayOption == PayOptionBRI && empty(cp.CardLastFour):
+		return xendit.Invalid("additionalInfo.channelProperties.cardLastFour", "is required for BRI")
+	case ai.PayOption == PayOptionBRI && empty(cp.CardExpiry):
+		return xendit.Invalid("additionalInfo.channelProperties.cardExpiry", "is required for BRI")
+	case ai.PayOption == PayOptionOVO && (ai.Reusability == nil || *ai.Reusability != ReusabilityMultipleUse) && empty(p.PhoneNo):
 		return xendit.Invalid("phoneNo", "is required for a one-time OVO binding")
-	case ai.PayOption == PayOptionJeniusPay && cp.Cashtag == "":
+	case ai.PayOption == PayOptionJeniusPay && empty(cp.Cashtag):
 		return xendit.Invalid("additionalInfo.channelProperties.cashtag", "is required for JENIUSPAY")
 	case p.AdditionalData != nil:
 		return product.Required("additionalData.userId", p.AdditionalData.UserID)
@@ -83,8 +85,8 @@ type BindingResponse struct {
 	ReferenceNo        string `json:"referenceNo"`
 	PartnerReferenceNo string `json:"partnerReferenceNo"`
 	// AccountCurrency is always IDR (inquire and unbind).
-	AccountCurrency string `json:"accountCurrency"`
-	AccountName     string `json:"accountName"`
+	AccountCurrency xendit.Currency `json:"accountCurrency"`
+	AccountName     string          `json:"accountName"`
 	// NextAction, Params and UserInfo are documented for Create only.
 	NextAction     string       `json:"nextAction"`
 	Params         *BindingNext `json:"params,omitzero"`
@@ -158,42 +160,44 @@ type DirectDebitAccount struct {
 	BankAccount       json.RawMessage    `json:"bankAccount,omitzero"`
 }
 
-// CreateBinding links an account. The answer is usually 2020700 "Request
-// In Progress" ([Result.InProgress]) with the payment method PENDING or
-// REQUIRES_ACTION: send the customer to its AUTH action, or verify the OTP
-// they receive with VerifyBindingOTP, then inquire until it is ACTIVE.
-func (s *Client) CreateBinding(ctx context.Context, p *BindingParams, opts ...xendit.RequestOption) (*BindingResponse, error) {
-	if err := p.Validate(); err != nil {
+// CreateAccountBinding links an account. The answer is usually 2020700
+// "Request In Progress" ([Result.InProgress]) with the payment method
+// PENDING or REQUIRES_ACTION: send the customer to its AUTH action, or
+// verify the OTP they receive with [Client.VerifyOTP], then inquire until it
+// is ACTIVE.
+//
+// API: POST /snap/v1.0/registration-account-binding
+func (s *Client) CreateAccountBinding(ctx context.Context, params *CreateAccountBindingParams, opts ...xendit.RequestOption) (*BindingResponse, error) {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
-	return do[BindingResponse](ctx, s, createBinding, p, opts)
+	return do[BindingResponse](ctx, s, createBinding, params, opts)
 }
 
+// bindingRef is the body of the inquiry and the unbinding: the binding's
+// partnerReferenceNo alone.
 type bindingRef struct {
 	PartnerReferenceNo string `json:"partnerReferenceNo"`
 }
 
-// InquireBinding reads a binding by your partnerReferenceNo
-// (POST /snap/v1.0/registration-account-inquiry).
-func (s *Client) InquireBinding(ctx context.Context, partnerReferenceNo string, opts ...xendit.RequestOption) (*BindingResponse, error) {
+// InquireAccountBinding reads a binding by your partnerReferenceNo.
+//
+// API: POST /snap/v1.0/registration-account-inquiry
+func (s *Client) InquireAccountBinding(ctx context.Context, partnerReferenceNo string, opts ...xendit.RequestOption) (*BindingResponse, error) {
 	if err := product.Required("partnerReferenceNo", partnerReferenceNo); err != nil {
 		return nil, err
 	}
 	return do[BindingResponse](ctx, s, inquireBinding, bindingRef{partnerReferenceNo}, opts)
 }
 
-// Unbind ends a link (POST /snap/v1.0/registration-account-unbinding).
-// The reference gives it the inquiry's service code (08), which looks
-// copied; the SDK checks no service code.
-func (s *Client) Unbind(ctx context.Context, partnerReferenceNo string, opts ...xendit.RequestOption) (*BindingResponse, error) {
+// UnbindAccount ends the binding named by your partnerReferenceNo; its
+// payment method becomes EXPIRED. The reference gives it the inquiry's
+// service code (08), which looks copied; the SDK checks no service code.
+//
+// API: POST /snap/v1.0/registration-account-unbinding
+func (s *Client) UnbindAccount(ctx context.Context, partnerReferenceNo string, opts ...xendit.RequestOption) (*BindingResponse, error) {
 	if err := product.Required("partnerReferenceNo", partnerReferenceNo); err != nil {
 		return nil, err
 	}
 	return do[BindingResponse](ctx, s, unbindAccount, bindingRef{partnerReferenceNo}, opts)
-}
-
-// VerifyBindingOTP confirms a binding with the OTP the customer received;
-// paymentMethodID is the binding's referenceNo (pm-...).
-func (s *Client) VerifyBindingOTP(ctx context.Context, paymentMethodID, otp string, opts ...xendit.RequestOption) (*OTPResponse, error) {
-	return s.verifyOTP(ctx, OTPRequest{OriginalReferenceNo: paymentMethodID, OTP: otp, Type: OTPBinding}, opts)
 }

@@ -75,15 +75,6 @@ type callbackConfig struct {
 	rootOpts []xendit.WebhookOption
 }
 
-// WithCallbackDedupeStore shares processed events between replicas, e.g.
-// with a redisstore.Store. The default is in memory.
-func WithCallbackDedupeStore(s xendit.DedupeStore) CallbackOption {
-	return func(c *callbackConfig) error {
-		c.rootOpts = append(c.rootOpts, xendit.WithDedupeStore(s))
-		return nil
-	}
-}
-
 // WithSignedPath verifies signatures over path instead of the request's
 // own path, for a proxy that rewrites the URL Xendit posted to.
 func WithSignedPath(path string) CallbackOption {
@@ -110,7 +101,9 @@ func WithTimestampTolerance(d time.Duration) CallbackOption {
 }
 
 // WithHandlerOptions passes options to the [xendit.WebhookHandler]
-// underneath: [xendit.WithWebhookTimeout], [xendit.WithWebhookLogger],
+// underneath: [xendit.WithDedupeStore] to share processed events between
+// replicas (a redisstore.Store; the default is in memory),
+// [xendit.WithWebhookTimeout], [xendit.WithWebhookLogger],
 // [xendit.WithDedupeTTL], [xendit.WithMaxBodyBytes], and the like.
 func WithHandlerOptions(opts ...xendit.WebhookOption) CallbackOption {
 	return func(c *callbackConfig) error {

@@ -77,6 +77,7 @@ func qrCallback(t testing.TB, id string) []byte {
 }
 
 func TestCallbackTimestampFreshness(t *testing.T) {
+	t.Parallel()
 	signer, v := callbackSigner(t)
 	var runs atomic.Int32
 	fn := func(context.Context, *snap.Callback) error { runs.Add(1); return nil }
@@ -134,6 +135,7 @@ func TestCallbackTimestampFreshness(t *testing.T) {
 // handler's guarantees, not a copy of them: 409 while in progress, a
 // release on panic, a logger, a store timeout.
 func TestCallbackHandlerIsTheRootPipeline(t *testing.T) {
+	t.Parallel()
 	signer, v := callbackSigner(t)
 	started, finish := make(chan struct{}), make(chan struct{})
 	var runs atomic.Int32
@@ -212,7 +214,7 @@ func FuzzSNAPCallbackHandler(f *testing.F) {
 				return fmt.Errorf("fail")
 			}
 			return nil
-		}, snap.WithHandlerOptions(xendit.WithMaxBodyBytes(maxBody)), snap.WithCallbackDedupeStore(smallStore(t)))
+		}, snap.WithHandlerOptions(xendit.WithMaxBodyBytes(maxBody), xendit.WithDedupeStore(smallStore(t))))
 		require.NoError(t, err)
 		// One signature for both deliveries: RSA signing is what the
 		// fuzzer would spend its time on.

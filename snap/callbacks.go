@@ -7,21 +7,24 @@ import (
 	"fmt"
 )
 
-// The callback types ("type") the reference documents. Their naming is
-// inconsistent in the reference itself; they are kept as printed. Only the
-// direct debit names a success event; a failure (latestTransactionStatus
-// 06) of QR and VA payments comes under the same type.
+// Event is a callback's type ("type").
+type Event string
+
+// The callback types the reference documents. Their naming is inconsistent
+// in the reference itself; they are kept as printed. Only the direct debit
+// names a success event; a failure (latestTransactionStatus 06) of QR and
+// VA payments comes under the same type.
 const (
-	EventVAPayment            = "snap_virtual_account.payment"
-	EventQRPayment            = "snap_qr.payment"
-	EventDirectDebitSucceeded = "snap.direct_debit.succeeded"
+	EventVAPayment            Event = "snap_virtual_account.payment"
+	EventQRPayment            Event = "snap_qr.payment"
+	EventDirectDebitSucceeded Event = "snap.direct_debit.succeeded"
 )
 
 // Callback is one SNAP callback body: {"type", "payload", "headers"}.
 // Exactly one of VAPayment and Payment is set for the documented types; an
 // unknown type decodes without error, with Payload holding its payload.
 type Callback struct {
-	Type    string
+	Type    Event
 	Payload json.RawMessage
 	// Headers is the "headers" object the reference's examples show inside
 	// the body (x-partner-id, x-external-id, channel-id), when present.
@@ -34,7 +37,7 @@ type Callback struct {
 }
 
 type callbackEnvelope struct {
-	Type    string            `json:"type"`
+	Type    Event             `json:"type"`
 	Payload json.RawMessage   `json:"payload"`
 	Headers map[string]string `json:"headers,omitempty"`
 }
@@ -93,12 +96,12 @@ func (c Callback) MarshalJSON() ([]byte, error) {
 func (c *Callback) DedupeKey() string {
 	switch {
 	case c.VAPayment != nil && c.VAPayment.AdditionalInfo.PaymentID != "":
-		return c.Type + ":" + c.VAPayment.AdditionalInfo.PaymentID
+		return string(c.Type) + ":" + c.VAPayment.AdditionalInfo.PaymentID
 	case c.Payment != nil && c.Payment.AdditionalInfo.ID != "":
-		return c.Type + ":" + c.Payment.AdditionalInfo.ID
+		return string(c.Type) + ":" + c.Payment.AdditionalInfo.ID
 	}
 	sum := sha256.Sum256(c.Payload)
-	return c.Type + ":sha256:" + hex.EncodeToString(sum[:])
+	return string(c.Type) + ":sha256:" + hex.EncodeToString(sum[:])
 }
 
 // VAPaymentStatus is the status of a VA payment.
@@ -106,9 +109,15 @@ type VAPaymentStatus string
 
 // The documented VA payment statuses.
 const (
-	VAPaymentSucceeded VAPaymentStatus = "SUCCEEDED"
-	VAPaymentFailed    VAPaymentStatus = "FAILED"
+	VAPaymentStatusSucceeded VAPaymentStatus = "SUCCEEDED"
+	VAPaymentStatusFailed    VAPaymentStatus = "FAILED"
 )
+
+// Succeeded reports SUCCEEDED: the transfer reached the VA.
+func (s VAPaymentStatus) Succeeded() bool { return s == VAPaymentStatusSucceeded }
+
+// Failed reports FAILED.
+func (s VAPaymentStatus) Failed() bool { return s == VAPaymentStatusFailed }
 
 // VAPayment is the payload of snap_virtual_account.payment: a transfer into
 // a VA.
@@ -175,7 +184,7 @@ type PaymentNotice struct {
 }
 
 // Succeeded reports latestTransactionStatus 00.
-func (p *PaymentNotice) Succeeded() bool { return p.LatestTransactionStatus == TransactionSuccess }
+func (p *PaymentNotice) Succeeded() bool { return p.LatestTransactionStatus.Succeeded() }
 
 // PaymentNoticeInfo is a payment callback's additionalInfo.
 type PaymentNoticeInfo struct {

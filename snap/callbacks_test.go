@@ -58,6 +58,7 @@ func post(t *testing.T, h http.Handler, path string, d delivery) int {
 }
 
 func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
+	t.Parallel()
 	srv, sc := newFake(t)
 	var processed []*snap.Callback
 	var fail atomic.Bool
@@ -75,7 +76,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 
 	open := vaParams("order-cb")
 	open.TotalAmount = nil
-	open.AdditionalInfo.Reusability = snap.MultipleUse
+	open.AdditionalInfo.Reusability = xendit.Ptr(snap.ReusabilityMultipleUse)
 	_, err = sc.CreateVA(t.Context(), open)
 	require.NoError(t, err)
 
@@ -90,7 +91,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 	assert.Equal(t, snap.EventVAPayment, cb.Type)
 	assert.Equal(t, "order-cb", cb.VAPayment.TrxID)
 	assert.Equal(t, snap.IDR(10000), cb.VAPayment.PaidAmount)
-	assert.Equal(t, snap.VAPaymentSucceeded, cb.VAPayment.AdditionalInfo.Status)
+	assert.Equal(t, snap.VAPaymentStatusSucceeded, cb.VAPayment.AdditionalInfo.Status)
 
 	assert.Equal(t, http.StatusOK, post(t, h, path, first), "a duplicate is acknowledged")
 	assert.Len(t, processed, 1, "and not processed again")
@@ -108,6 +109,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 }
 
 func TestVerifyCallbackRejectsTheMerchantsOwnKey(t *testing.T) {
+	t.Parallel()
 	signer := testSigner(t)
 	body := []byte(`{"type":"snap_qr.payment","payload":{}}`)
 	sig, err := signer.Sign(t.Context(), snap.SigningInput{Method: "POST", Path: "/cb", Body: body, Timestamp: "2024-05-01T10:00:00+07:00"})
@@ -117,6 +119,7 @@ func TestVerifyCallbackRejectsTheMerchantsOwnKey(t *testing.T) {
 }
 
 func TestCallbackHandlerRefusesBadRequests(t *testing.T) {
+	t.Parallel()
 	h, err := snap.NewCallbackHandler(xenditVerifier(t), func(context.Context, *snap.Callback) error { return nil })
 	require.NoError(t, err)
 	w := httptest.NewRecorder()

@@ -72,3 +72,19 @@ func TestNewFromEnvTakesPEMOrAFile(t *testing.T) {
 		})
 	}
 }
+
+func TestNewFromEnv(t *testing.T) {
+	c, err := xendit.New("xnd_development_x")
+	require.NoError(t, err)
+	t.Setenv(snap.EnvPrivateKey, "")
+	_, err = snap.NewFromEnv(c)
+	assert.ErrorContains(t, err, snap.EnvPrivateKey)
+	t.Setenv(snap.EnvPrivateKey, "testdata/test_merchant_key.pem")
+	t.Setenv(snap.EnvClientID, "")
+	_, err = snap.NewFromEnv(c)
+	assert.ErrorIs(t, err, xendit.ErrValidation, "the client id is required")
+	t.Setenv(snap.EnvClientID, "client-1")
+	sc, err := snap.NewFromEnv(c)
+	require.NoError(t, err)
+	assert.Equal(t, "snap.Client{partner id: client-1}", sc.String())
+}

@@ -11,24 +11,27 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 )
 
-// Case codes: the last two digits of a responseCode, as every SNAP
-// endpoint's table in the reference lists them. The same two digits mean
-// different things under different HTTP classes.
+// CaseCode is the last two digits of a responseCode. The same two digits
+// mean different things under different HTTP classes: read it with
+// [Error.HTTPClass].
+type CaseCode string
+
+// Case codes, as every SNAP endpoint's table in the reference lists them.
 const (
-	CaseSuccess = "00" // 200ss00, and 202ss00 "Request In Progress"
+	CaseSuccess CaseCode = "00" // 200ss00, and 202ss00 "Request In Progress"
 
-	CaseParse        = "00" // 400: generic parsing error
-	CaseInvalidField = "01" // 400: invalid field format
-	CaseMissingField = "02" // 400: missing mandatory field or header
+	CaseParse        CaseCode = "00" // 400: generic parsing error
+	CaseInvalidField CaseCode = "01" // 400: invalid field format
+	CaseMissingField CaseCode = "02" // 400: missing mandatory field or header
 
-	CaseUnauthorized = "00" // 401: generic authorization error
-	CaseInvalidToken = "01" // 401: the Authorization bearer token is invalid
+	CaseUnauthorized CaseCode = "00" // 401: generic authorization error
+	CaseInvalidToken CaseCode = "01" // 401: the Authorization bearer token is invalid
 
-	CaseNotAllowed         = "01" // 403: the merchant is not allowed to perform this request
-	CaseForbidden          = "15" // 403: generic forbidden error
-	CaseAmountOutOfRange   = "23" // 403: amount smaller or greater than the channel supports
-	CaseExternalIDReused   = "00" // 409: the same X-EXTERNAL-ID was used within 24 hours
-	CaseDuplicateReference = "01" // 409: an object with the same reference already exists
+	CaseNotAllowed         CaseCode = "01" // 403: the merchant is not allowed to perform this request
+	CaseForbidden          CaseCode = "15" // 403: generic forbidden error
+	CaseAmountOutOfRange   CaseCode = "23" // 403: amount smaller or greater than the channel supports
+	CaseExternalIDReused   CaseCode = "00" // 409: the same X-EXTERNAL-ID was used within 24 hours
+	CaseDuplicateReference CaseCode = "01" // 409: an object with the same reference already exists
 )
 
 // Error is a SNAP error response: a non-2xx status whose body carries a
@@ -56,9 +59,9 @@ type Error struct {
 	// Service is the code's service digits ("27" for Create VA). The
 	// reference's own examples break the pattern ("4000000"), so it is not
 	// checked against the endpoint.
-	Service string
+	Service ServiceCode
 	// Case is the code's last two digits; see the Case constants.
-	Case string
+	Case CaseCode
 	// ResponseMessage is the API's message.
 	ResponseMessage string
 	// Err is the core error: request id, X-EXTERNAL-ID, attempts, raw body.
@@ -127,12 +130,12 @@ func (e *Error) category() error {
 
 // ParseResponseCode splits a 7-digit code into its HTTP status, service and
 // case digits.
-func ParseResponseCode(code string) (status int, service, caseCode string, ok bool) {
+func ParseResponseCode(code string) (status int, service ServiceCode, caseCode CaseCode, ok bool) {
 	if len(code) != 7 || !digits(code) {
 		return 0, "", "", false
 	}
 	status, _ = strconv.Atoi(code[:3])
-	return status, code[3:5], code[5:7], true
+	return status, ServiceCode(code[3:5]), CaseCode(code[5:7]), true
 }
 
 // Result is the responseCode and responseMessage every SNAP response

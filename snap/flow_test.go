@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,22 +16,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 	"github.com/seed19b1029f/xendit-go/snap"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
-
-var fastRetries = xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 10 * time.Millisecond})
 
 // fixedClock is 2024-05-01 10:00:00 WIB.
 func fixedClock() time.Time { return time.Date(2024, 5, 1, 3, 0, 0, 0, time.UTC) }
 
 func newFake(t *testing.T, opts ...snap.Option) (*xendittest.Server, *snap.Client) {
 	t.Helper()
-	srv := xendittest.NewServer()
-	t.Cleanup(srv.Close)
-	c, err := srv.Client(fastRetries)
-	require.NoError(t, err)
+	srv, c := fake.Server(t, fake.FastRetries)
 	signer, err := snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM))
 	require.NoError(t, err)
 	sc, err := snap.New(c, xendittest.SNAPPartnerID, signer, opts...)
@@ -41,14 +39,15 @@ func vaParams(trxID string) *snap.CreateVAParams {
 	amount := snap.IDR(10000)
 	return &snap.CreateVAParams{
 		VirtualAccountName: "John Doe", TrxID: trxID, TotalAmount: &amount,
-		FreeTexts:      []snap.FreeText{{English: "Pay for order 1 & 2 <now>"}},
-		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAMandiri},
+		FreeTexts:      []snap.FreeText{{English: xendit.Ptr("Pay for order 1 & 2 <now>")}},
+		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelMandiri},
 	}
 }
 
 var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 func TestCreateVASendsSignedHeadersAndTheBytesItSigned(t *testing.T) {
+	t.Parallel()
 	srv, sc := newFake(t, snap.WithClock(fixedClock), snap.WithChannelID("95221"))
 	var meta xendit.Response
 	resp, err := sc.CreateVA(context.Background(), vaParams("order-1"), xendit.CaptureResponse(&meta))
@@ -56,7 +55,7 @@ func TestCreateVASendsSignedHeadersAndTheBytesItSigned(t *testing.T) {
 	assert.Equal(t, "2002700", resp.ResponseCode)
 	require.NotNil(t, resp.VirtualAccountData)
 	assert.Equal(t, "order-1", resp.VirtualAccountData.TrxID)
-	assert.Equal(t, snap.PaymentMethodActive, resp.VirtualAccountData.AdditionalInfo.Status)
+	assert.Equal(t, snap.PaymentMethodStatusActive, resp.VirtualAccountData.AdditionalInfo.Status)
 
 	reqs := srv.Requests()
 	require.Len(t, reqs, 1)
@@ -88,6 +87,7 @@ func TestCreateVASendsSignedHeadersAndTheBytesItSigned(t *testing.T) {
 }
 
 func TestDefaultChannelIDIsUnknownAndPerCallOverrideWins(t *testing.T) {
+	t.Parallel()
 	srv, sc := newFake(t)
 	_, err := sc.CreateVA(context.Background(), vaParams("a"))
 	require.NoError(t, err)
@@ -101,6 +101,7 @@ func TestDefaultChannelIDIsUnknownAndPerCallOverrideWins(t *testing.T) {
 }
 
 func TestRetryAfter503ResendsTheSameSignedRequest(t *testing.T) {
+	t.Parallel()
 	srv, sc := newFake(t)
 	srv.InjectFault(xendittest.Fault{Path: "/snap/v1.0/transfer-va/create-va", Status: http.StatusServiceUnavailable})
 	var meta xendit.Response
@@ -118,6 +119,7 @@ func TestRetryAfter503ResendsTheSameSignedRequest(t *testing.T) {
 }
 
 func TestSNAPErrorsMapOntoTheSDKCategories(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	srv, sc := newFake(t)
 	_, err := sc.CreateVA(ctx, vaParams("dup"))
@@ -128,7 +130,7 @@ func TestSNAPErrorsMapOntoTheSDKCategories(t *testing.T) {
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, http.StatusConflict, se.StatusCode)
 	assert.Equal(t, "4092701", se.ResponseCode)
-	assert.Equal(t, "27", se.Service)
+	assert.Equal(t, snap.ServiceCode("27"), se.Service)
 	assert.Equal(t, snap.CaseDuplicateReference, se.Case)
 	assert.ErrorIs(t, err, xendit.ErrDuplicate)
 	assert.NotErrorIs(t, err, xendit.ErrIdempotencyConflict)
@@ -138,13 +140,13 @@ func TestSNAPErrorsMapOntoTheSDKCategories(t *testing.T) {
 	assert.NotEmpty(t, core.RequestID)
 	assert.Contains(t, err.Error(), "4092701")
 
-	_, err = sc.InquireVA(ctx, &snap.VARef{TrxID: "missing"})
+	_, err = sc.InquireVA(ctx, "missing")
 	assert.ErrorIs(t, err, xendit.ErrNotFound)
 
 	// The reference prints 403 rows with a 401 prefix: the class comes from
 	// the status line, so this is forbidden, not unauthorized.
 	_, err = sc.CreateQR(ctx, &snap.CreateQRParams{Amount: &snap.Amount{Value: "20000000.00", Currency: "IDR"},
-		AdditionalInfo: snap.CreateQRAddition{Reusability: snap.OneTimeUse}})
+		AdditionalInfo: snap.CreateQRAddition{Reusability: snap.ReusabilityOneTimeUse}})
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "4014723", se.ResponseCode)
 	assert.Equal(t, http.StatusForbidden, se.HTTPClass)
@@ -166,11 +168,9 @@ func TestSNAPErrorsMapOntoTheSDKCategories(t *testing.T) {
 }
 
 func TestHMACSignerAgainstTheFake(t *testing.T) {
-	srv := xendittest.NewServer()
-	defer srv.Close()
+	t.Parallel()
+	srv, c := fake.Server(t, fake.NoRetries)
 	require.NoError(t, srv.SetSNAPClientSecret("client-secret"))
-	c, err := srv.Client()
-	require.NoError(t, err)
 	h, err := snap.NewHMACSigner("client-secret")
 	require.NoError(t, err)
 	sc, err := snap.New(c, xendittest.SNAPPartnerID, h)
@@ -179,25 +179,48 @@ func TestHMACSignerAgainstTheFake(t *testing.T) {
 	assert.NoError(t, err)
 }
 
-// snapServer answers every request with status and body, counting them.
-func snapServer(t *testing.T, status int, body string) (*snap.Client, *int) {
+// received keeps the bodies a test server was sent.
+type received struct {
+	mu     sync.Mutex
+	bodies [][]byte
+}
+
+func (r *received) add(b []byte) { r.mu.Lock(); defer r.mu.Unlock(); r.bodies = append(r.bodies, b) }
+
+// Bodies returns the bodies in the order they came.
+func (r *received) Bodies() [][]byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([][]byte(nil), r.bodies...)
+}
+
+// snapServer answers every request with status and body, and keeps what it
+// was sent.
+func snapServer(t *testing.T, status int, body string) (*snap.Client, *received) {
 	t.Helper()
-	n := 0
+	var got received
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n++
+		b, _ := io.ReadAll(r.Body)
+		got.add(b)
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		_, _ = w.Write([]byte(body))
 	}))
 	t.Cleanup(hs.Close)
-	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(hs.URL), fastRetries)
+	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(hs.URL), xendit.WithRetryPolicy(fake.FastRetries))
 	require.NoError(t, err)
 	sc, err := snap.New(c, "partner", testSigner(t))
 	require.NoError(t, err)
-	return sc, &n
+	return sc, &got
+}
+
+// recordingServer answers every call with a bare success.
+func recordingServer(t *testing.T) (*snap.Client, *received) {
+	return snapServer(t, http.StatusOK, `{"responseCode":"2000000","responseMessage":"Successful"}`)
 }
 
 func TestConflictOnExternalIDIsAnIdempotencyConflict(t *testing.T) {
+	t.Parallel()
 	sc, n := snapServer(t, http.StatusConflict,
 		`{"responseCode":"4092700","responseMessage":"The same X-EXTERNAL-ID token has been used within the last 24 hours"}`)
 	_, err := sc.CreateVA(context.Background(), vaParams("x"), snap.WithExternalID("9b2f4c1e-0d6a-4a8f-bb1c-2f6d0e5a7c31"))
@@ -206,10 +229,11 @@ func TestConflictOnExternalIDIsAnIdempotencyConflict(t *testing.T) {
 	var se *snap.Error
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, "9b2f4c1e-0d6a-4a8f-bb1c-2f6d0e5a7c31", se.Err.IdempotencyKey)
-	assert.Equal(t, 1, *n, "a 409 is not retried")
+	assert.Len(t, n.Bodies(), 1, "a 409 is not retried")
 }
 
 func TestA2xxWithAFailureCodeIsAnError(t *testing.T) {
+	t.Parallel()
 	sc, _ := snapServer(t, http.StatusOK, `{"responseCode":"4002702","responseMessage":"Missing mandatory field"}`)
 	_, err := sc.CreateVA(context.Background(), vaParams("x"))
 	var se *snap.Error
@@ -220,20 +244,22 @@ func TestA2xxWithAFailureCodeIsAnError(t *testing.T) {
 }
 
 func TestTheReferencesOddSuccessCodesAreSuccesses(t *testing.T) {
+	t.Parallel()
 	// VA inquire's example answers 2002700 (Create VA's service code).
 	sc, _ := snapServer(t, http.StatusOK, string(jsontest.Load(t, "snap.inquire_va.response.json")))
-	resp, err := sc.InquireVA(context.Background(), &snap.VARef{TrxID: "12349876"})
+	resp, err := sc.InquireVA(context.Background(), "12349876")
 	require.NoError(t, err)
 	assert.Equal(t, "1234599993701870", resp.VirtualAccountData.VirtualAccountNo)
 
 	sc, _ = snapServer(t, http.StatusAccepted, string(jsontest.Load(t, "snap.create_account_binding.response.json")))
-	b, err := sc.CreateBinding(context.Background(), &snap.BindingParams{PhoneNo: "+628123123123",
+	b, err := sc.CreateAccountBinding(context.Background(), &snap.CreateAccountBindingParams{PhoneNo: xendit.Ptr("+628123123123"),
 		AdditionalInfo: snap.BindingAddition{PayMethod: snap.PayMethodEWallet, PayOption: snap.PayOptionOVO}})
 	require.NoError(t, err)
 	assert.True(t, b.InProgress())
 }
 
 func TestANonSNAPErrorBodyKeepsTheCoreError(t *testing.T) {
+	t.Parallel()
 	sc, _ := snapServer(t, http.StatusTooManyRequests, `{"error_code":"RATE_LIMIT_EXCEEDED","message":"slow down"}`)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -244,6 +270,7 @@ func TestANonSNAPErrorBodyKeepsTheCoreError(t *testing.T) {
 }
 
 func TestExternalIDsAreChecked(t *testing.T) {
+	t.Parallel()
 	sc, n := snapServer(t, http.StatusOK, `{}`)
 	for _, id := range []string{"", "has space", "x_y", "0123456789012345678901234567890123456"} {
 		_, err := sc.CreateVA(context.Background(), vaParams("x"), snap.WithExternalID(id))
@@ -251,7 +278,7 @@ func TestExternalIDsAreChecked(t *testing.T) {
 		require.ErrorAs(t, err, &ve, id)
 		assert.Equal(t, "X-EXTERNAL-ID", ve.Field)
 	}
-	assert.Zero(t, *n, "nothing was sent")
+	assert.Empty(t, n.Bodies(), "nothing was sent")
 	_, err := sc.CreateVA(context.Background(), vaParams("x"), snap.WithExternalID("2024050100000001"))
 	assert.NoError(t, err, "the BI SNAP standard's numeric ids pass")
 }
@@ -259,6 +286,7 @@ func TestExternalIDsAreChecked(t *testing.T) {
 // The fake answers a reused X-EXTERNAL-ID as the reference documents it:
 // the first response again for the same body, 409ss00 for another one.
 func TestFakeAnswersAReusedExternalIDLikeXendit(t *testing.T) {
+	t.Parallel()
 	_, sc := newFake(t)
 	ctx := context.Background()
 	first, err := sc.CreateVA(ctx, vaParams("order-7001"), snap.WithExternalID("ext-7001"))

@@ -41,6 +41,7 @@ func testSigner(t testing.TB) *snap.RSASigner {
 }
 
 func TestStringToSignKnownAnswers(t *testing.T) {
+	t.Parallel()
 	got, err := snap.StringToSign(katInput())
 	require.NoError(t, err)
 	assert.Equal(t, katString, got, "method upper-cased, body minified before hashing")
@@ -62,6 +63,7 @@ func TestStringToSignKnownAnswers(t *testing.T) {
 }
 
 func TestRSASignerKnownAnswer(t *testing.T) {
+	t.Parallel()
 	s := testSigner(t)
 	sig, err := s.Sign(context.Background(), katInput())
 	require.NoError(t, err)
@@ -83,6 +85,7 @@ func TestRSASignerKnownAnswer(t *testing.T) {
 }
 
 func TestHMACSignerKnownAnswer(t *testing.T) {
+	t.Parallel()
 	s, err := snap.NewHMACSigner(katSecret)
 	require.NoError(t, err)
 	sig, err := s.Sign(context.Background(), katInput())
@@ -95,6 +98,7 @@ func TestHMACSignerKnownAnswer(t *testing.T) {
 }
 
 func TestSignersNeverPrintTheirKeys(t *testing.T) {
+	t.Parallel()
 	rs := testSigner(t)
 	key, err := snap.ParseRSAPrivateKey(jsontest.Load(t, "test_merchant_key.pem"))
 	require.NoError(t, err)
@@ -111,6 +115,7 @@ func TestSignersNeverPrintTheirKeys(t *testing.T) {
 }
 
 func TestKeyParsingRejectsWhatItCannotUse(t *testing.T) {
+	t.Parallel()
 	_, err := snap.NewRSASignerPEM([]byte("no pem here"))
 	assert.Error(t, err)
 	small, err := rsa.GenerateKey(rand.Reader, 1024)
@@ -124,6 +129,7 @@ func TestKeyParsingRejectsWhatItCannotUse(t *testing.T) {
 }
 
 func TestSignerFuncCanAddAnAccessToken(t *testing.T) {
+	t.Parallel()
 	hs, err := snap.NewHMACSigner(katSecret)
 	require.NoError(t, err)
 	var seen snap.SigningInput

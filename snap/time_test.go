@@ -12,6 +12,7 @@ import (
 )
 
 func TestTimeReencodesWhatWasReceived(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		`"2020-12-31T23:59:59.1234567890123456-07:00"`, `"2023-12-31T23:59:59.000Z"`, `"2020-12-31T23:59:59-07:00"`, `""`, `null`,
 	} {

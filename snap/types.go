@@ -51,8 +51,8 @@ type Reusability string
 
 // The documented reusabilities.
 const (
-	OneTimeUse  Reusability = "ONE_TIME_USE"
-	MultipleUse Reusability = "MULTIPLE_USE"
+	ReusabilityOneTimeUse  Reusability = "ONE_TIME_USE"
+	ReusabilityMultipleUse Reusability = "MULTIPLE_USE"
 )
 
 // PayMethod is the kind of account a binding or direct debit uses.
@@ -86,32 +86,43 @@ var payOptions = map[PayMethod][]PayOption{
 }
 
 // PaymentMethodStatus is the state of a payment method: a linked account, a
-// VA or a QR code.
+// VA or a QR code. It says whether the method can be used, not whether money
+// moved, so it has no Succeeded: ask [PaymentMethodStatus.Active].
 type PaymentMethodStatus string
 
 // The documented statuses.
 const (
-	PaymentMethodRequiresAction PaymentMethodStatus = "REQUIRES_ACTION"
-	PaymentMethodPending        PaymentMethodStatus = "PENDING"
-	PaymentMethodActive         PaymentMethodStatus = "ACTIVE"
-	// PaymentMethodInactive was switched off by the merchant; reversible.
-	PaymentMethodInactive PaymentMethodStatus = "INACTIVE"
-	// PaymentMethodExpired was unlinked or deactivated; final.
-	PaymentMethodExpired PaymentMethodStatus = "EXPIRED"
-	PaymentMethodFailed  PaymentMethodStatus = "FAILED"
+	PaymentMethodStatusRequiresAction PaymentMethodStatus = "REQUIRES_ACTION"
+	PaymentMethodStatusPending        PaymentMethodStatus = "PENDING"
+	PaymentMethodStatusActive         PaymentMethodStatus = "ACTIVE"
+	// PaymentMethodStatusInactive was switched off by the merchant; reversible.
+	PaymentMethodStatusInactive PaymentMethodStatus = "INACTIVE"
+	// PaymentMethodStatusExpired was unlinked or deactivated; final.
+	PaymentMethodStatusExpired PaymentMethodStatus = "EXPIRED"
+	PaymentMethodStatusFailed  PaymentMethodStatus = "FAILED"
 )
+
+// Active reports ACTIVE: the method can be paid with (a VA, a QR) or
+// debited (a linked account).
+func (s PaymentMethodStatus) Active() bool { return s == PaymentMethodStatusActive }
+
+// Pending reports REQUIRES_ACTION or PENDING: the customer has yet to
+// authorize the method.
+func (s PaymentMethodStatus) Pending() bool {
+	return s == PaymentMethodStatusRequiresAction || s == PaymentMethodStatusPending
+}
 
 // PaymentMethodType is the type of a payment method object.
 type PaymentMethodType string
 
 // The documented payment method types.
 const (
-	TypeEWallet        PaymentMethodType = "EWALLET"
-	TypeDirectDebit    PaymentMethodType = "DIRECT_DEBIT"
-	TypeCard           PaymentMethodType = "CARD"
-	TypeVirtualAccount PaymentMethodType = "VIRTUAL_ACCOUNT"
-	TypeOverTheCounter PaymentMethodType = "OVER_THE_COUNTER"
-	TypeQRCode         PaymentMethodType = "QR_CODE"
+	PaymentMethodTypeEWallet        PaymentMethodType = "EWALLET"
+	PaymentMethodTypeDirectDebit    PaymentMethodType = "DIRECT_DEBIT"
+	PaymentMethodTypeCard           PaymentMethodType = "CARD"
+	PaymentMethodTypeVirtualAccount PaymentMethodType = "VIRTUAL_ACCOUNT"
+	PaymentMethodTypeOverTheCounter PaymentMethodType = "OVER_THE_COUNTER"
+	PaymentMethodTypeQRCode         PaymentMethodType = "QR_CODE"
 )
 
 // TransactionStatus is latestTransactionStatus, a two-digit code. The
@@ -122,41 +133,62 @@ type TransactionStatus string
 
 // Transaction statuses.
 const (
-	TransactionSuccess   TransactionStatus = "00"
-	TransactionInitiated TransactionStatus = "01"
-	TransactionPaying    TransactionStatus = "02"
-	TransactionPending   TransactionStatus = "03"
-	TransactionRefunded  TransactionStatus = "04"
-	TransactionCancelled TransactionStatus = "05"
-	TransactionFailed    TransactionStatus = "06"
-	TransactionNotFound  TransactionStatus = "07"
+	TransactionStatusSuccess   TransactionStatus = "00"
+	TransactionStatusInitiated TransactionStatus = "01"
+	TransactionStatusPaying    TransactionStatus = "02"
+	TransactionStatusPending   TransactionStatus = "03"
+	TransactionStatusRefunded  TransactionStatus = "04"
+	TransactionStatusCancelled TransactionStatus = "05"
+	TransactionStatusFailed    TransactionStatus = "06"
+	TransactionStatusNotFound  TransactionStatus = "07"
 )
+
+// Succeeded reports 00: the money moved.
+func (s TransactionStatus) Succeeded() bool { return s == TransactionStatusSuccess }
+
+// Pending reports 01, 02 or 03: the payment is under way (03 is what the
+// reference's examples show while the customer has an action to take).
+func (s TransactionStatus) Pending() bool {
+	return s == TransactionStatusInitiated || s == TransactionStatusPaying || s == TransactionStatusPending
+}
+
+// Failed reports 06. A cancelled (05), refunded (04) or unknown (07)
+// transaction is neither succeeded nor failed: compare with the constants.
+func (s TransactionStatus) Failed() bool { return s == TransactionStatusFailed }
 
 // Action is a step the customer must take, such as authorizing a debit.
 type Action struct {
-	// Action is AUTH or RESEND_AUTH.
-	Action string `json:"action"`
+	Action ActionType `json:"action"`
 	// Method is GET or POST.
-	Method string `json:"method"`
-	URL    string `json:"url"`
-	// URLType is API, WEB, MOBILE or DEEPLINK.
-	URLType string `json:"urlType"`
+	Method  string  `json:"method"`
+	URL     string  `json:"url"`
+	URLType URLType `json:"urlType"`
 }
 
-// The documented action and URL types.
+// ActionType is the step an [Action] asks for.
+type ActionType string
+
+// The documented action types.
 const (
-	ActionAuth       = "AUTH"
-	ActionResendAuth = "RESEND_AUTH"
-	URLTypeAPI       = "API"
-	URLTypeWeb       = "WEB"
-	URLTypeMobile    = "MOBILE"
-	URLTypeDeeplink  = "DEEPLINK"
+	ActionTypeAuth       ActionType = "AUTH"
+	ActionTypeResendAuth ActionType = "RESEND_AUTH"
+)
+
+// URLType says where an [Action]'s URL leads.
+type URLType string
+
+// The documented URL types.
+const (
+	URLTypeAPI      URLType = "API"
+	URLTypeWeb      URLType = "WEB"
+	URLTypeMobile   URLType = "MOBILE"
+	URLTypeDeeplink URLType = "DEEPLINK"
 )
 
 // FreeText is a line shown to the payer, in English and Indonesian.
 type FreeText struct {
-	English   string `json:"english,omitempty"`
-	Indonesia string `json:"indonesia,omitempty"`
+	English   *string `json:"english,omitempty"`
+	Indonesia *string `json:"indonesia,omitempty"`
 }
 
 // Metadata is free-form JSON you attach and get back.
@@ -166,3 +198,6 @@ type Metadata map[string]any
 func isNull(b json.RawMessage) bool {
 	return len(b) == 0 || bytes.Equal(bytes.TrimSpace(b), []byte("null"))
 }
+
+// empty reports an optional string that is unset or "".
+func empty(s *string) bool { return s == nil || *s == "" }

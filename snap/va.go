@@ -19,32 +19,31 @@ type VAChannel string
 
 // The documented VA channels.
 const (
-	VABCA              VAChannel = "BCA"
-	VABSI              VAChannel = "BSI"
-	VABJB              VAChannel = "BJB"
-	VACIMB             VAChannel = "CIMB"
-	VASahabatSampoerna VAChannel = "SAHABAT_SAMPOERNA"
-	VAArtajasa         VAChannel = "ARTAJASA"
-	VABRI              VAChannel = "BRI"
-	VABNI              VAChannel = "BNI"
-	VAMandiri          VAChannel = "MANDIRI"
-	VAPermata          VAChannel = "PERMATA"
+	VAChannelBCA              VAChannel = "BCA"
+	VAChannelBSI              VAChannel = "BSI"
+	VAChannelBJB              VAChannel = "BJB"
+	VAChannelCIMB             VAChannel = "CIMB"
+	VAChannelSahabatSampoerna VAChannel = "SAHABAT_SAMPOERNA"
+	VAChannelArtajasa         VAChannel = "ARTAJASA"
+	VAChannelBRI              VAChannel = "BRI"
+	VAChannelBNI              VAChannel = "BNI"
+	VAChannelMandiri          VAChannel = "MANDIRI"
+	VAChannelPermata          VAChannel = "PERMATA"
 )
 
-// CreateVAParams is the body of VA - Create
-// (POST /snap/v1.0/transfer-va/create-va, service code 27).
+// CreateVAParams is the body of VA - Create (service code 27).
 type CreateVAParams struct {
 	// PartnerServiceID and CustomerNo are ignored by Xendit.
-	PartnerServiceID string `json:"partnerServiceId,omitempty"`
-	CustomerNo       string `json:"customerNo,omitempty"`
+	PartnerServiceID *string `json:"partnerServiceId,omitempty"`
+	CustomerNo       *string `json:"customerNo,omitempty"`
 	// VirtualAccountNo asks for a specific number, within your VA range
 	// and without the merchant prefix.
-	VirtualAccountNo string `json:"virtualAccountNo,omitempty"`
+	VirtualAccountNo *string `json:"virtualAccountNo,omitempty"`
 	// VirtualAccountName is the name the payer sees: letters only (BCA
 	// aggregator: letters and digits, at least 3).
 	VirtualAccountName string `json:"virtualAccountName"`
-	// TrxID is your unique id for the VA; it identifies the VA in
-	// inquire, update and deactivate, and comes back in the callback.
+	// TrxID is your unique id for the VA; it names the VA in inquire,
+	// update and deactivate, and comes back in the callback.
 	TrxID string `json:"trxId"`
 	// TotalAmount makes a closed VA that accepts exactly this amount; nil
 	// makes an open VA.
@@ -62,15 +61,12 @@ type CreateVAAddition struct {
 	// only. It is a bare number in the reference, not an [Amount].
 	SuggestedAmount *float64 `json:"suggestedAmount,omitempty"`
 	// Reusability defaults to ONE_TIME_USE.
-	Reusability Reusability `json:"reusability,omitempty"`
-	Metadata    Metadata    `json:"metadata,omitzero"`
+	Reusability *Reusability `json:"reusability,omitempty"`
+	Metadata    Metadata     `json:"metadata,omitzero"`
 }
 
 // Validate checks the fields the reference requires.
 func (p *CreateVAParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is nil")
-	}
 	return product.First(
 		product.Required("virtualAccountName", p.VirtualAccountName),
 		product.Required("trxId", p.TrxID),
@@ -118,59 +114,56 @@ type VAResponse struct {
 
 // CreateVA creates a virtual account. It takes xendit.ForUserID and
 // xendit.WithSplitRule.
-func (s *Client) CreateVA(ctx context.Context, p *CreateVAParams, opts ...xendit.RequestOption) (*VAResponse, error) {
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	return do[VAResponse](ctx, s, createVA, p, opts)
-}
-
-// VARef names a VA for inquire and deactivate. Xendit identifies it by
-// TrxID alone; the other fields are accepted and ignored.
-type VARef struct {
-	PartnerServiceID string `json:"partnerServiceId,omitempty"`
-	CustomerNo       string `json:"customerNo,omitempty"`
-	VirtualAccountNo string `json:"virtualAccountNo,omitempty"`
-	TrxID            string `json:"trxId"`
-}
-
-func (r *VARef) validate() error {
-	if r == nil {
-		return xendit.Invalid("params", "is nil")
-	}
-	return product.Required("trxId", r.TrxID)
-}
-
-// InquireVA reads a VA (POST /snap/v1.0/transfer-va/inquiry-va, service
-// code 30). The reference's success example shows 2002700, Create VA's
-// code; the SDK accepts any 2xx code.
-func (s *Client) InquireVA(ctx context.Context, ref *VARef, opts ...xendit.RequestOption) (*VAResponse, error) {
-	if err := ref.validate(); err != nil {
-		return nil, err
-	}
-	return do[VAResponse](ctx, s, inquireVA, ref, opts)
-}
-
-// DeactivateVA ends a VA (POST /snap/v1.0/transfer-va/delete-va, service
-// code 31); its status becomes EXPIRED.
-func (s *Client) DeactivateVA(ctx context.Context, ref *VARef, opts ...xendit.RequestOption) (*VAResponse, error) {
-	if err := ref.validate(); err != nil {
-		return nil, err
-	}
-	return do[VAResponse](ctx, s, deactivateVA, ref, opts)
-}
-
-// UpdateVAParams is the body of VA - Update
-// (POST /snap/v1.0/transfer-va/update-va, service code 28).
 //
-// The reference names no field that identifies the VA to update: its table
-// and example carry neither trxId nor virtualAccountNo. The SDK sends TrxID,
-// as the BI SNAP standard and the other VA endpoints do; confirm with Xendit.
+// API: POST /snap/v1.0/transfer-va/create-va
+func (s *Client) CreateVA(ctx context.Context, params *CreateVAParams, opts ...xendit.RequestOption) (*VAResponse, error) {
+	if err := product.Check(params); err != nil {
+		return nil, err
+	}
+	return do[VAResponse](ctx, s, createVA, params, opts)
+}
+
+// vaRef is the body of the inquiry and the deactivation. The reference
+// also lists partnerServiceId, customerNo and virtualAccountNo, which
+// Xendit ignores: the VA is named by trxId alone.
+type vaRef struct {
+	TrxID string `json:"trxId"`
+}
+
+// InquireVA reads the VA whose trxId you gave at creation (service code
+// 30). The reference's success example shows 2002700, Create VA's code;
+// the SDK accepts any 2xx code.
+//
+// API: POST /snap/v1.0/transfer-va/inquiry-va
+func (s *Client) InquireVA(ctx context.Context, trxID string, opts ...xendit.RequestOption) (*VAResponse, error) {
+	if err := product.Required("trxId", trxID); err != nil {
+		return nil, err
+	}
+	return do[VAResponse](ctx, s, inquireVA, vaRef{trxID}, opts)
+}
+
+// DeactivateVA ends the VA whose trxId you gave at creation (service code
+// 31); its status becomes EXPIRED.
+//
+// API: POST /snap/v1.0/transfer-va/delete-va
+func (s *Client) DeactivateVA(ctx context.Context, trxID string, opts ...xendit.RequestOption) (*VAResponse, error) {
+	if err := product.Required("trxId", trxID); err != nil {
+		return nil, err
+	}
+	return do[VAResponse](ctx, s, deactivateVA, vaRef{trxID}, opts)
+}
+
+// UpdateVAParams is the body of VA - Update (service code 28), less the
+// VA's trxId, which [Client.UpdateVA] takes as its argument.
+//
+// The endpoint is a POST that replaces what it is sent, not a PATCH: the
+// reference documents no way to clear a field, so the fields are the
+// ordinary required values and optional pointers, not [xendit.Nullable].
 type UpdateVAParams struct {
-	PartnerServiceID   string `json:"partnerServiceId,omitempty"`
-	CustomerNo         string `json:"customerNo,omitempty"`
-	VirtualAccountNo   string `json:"virtualAccountNo,omitempty"`
-	TrxID              string `json:"trxId,omitempty"`
+	// PartnerServiceID and CustomerNo are ignored by Xendit.
+	PartnerServiceID *string `json:"partnerServiceId,omitempty"`
+	CustomerNo       *string `json:"customerNo,omitempty"`
+	// VirtualAccountName is required, even when it does not change.
 	VirtualAccountName string `json:"virtualAccountName"`
 	// TotalAmount changes a closed VA's amount; a closed VA cannot become
 	// open, nor an open one closed.
@@ -188,20 +181,31 @@ type UpdateVAAddition struct {
 
 // Validate checks the fields the reference requires.
 func (p *UpdateVAParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is nil")
-	}
 	return product.First(
-		product.Required("trxId", p.TrxID),
 		product.Required("virtualAccountName", p.VirtualAccountName),
 		p.TotalAmount.check("totalAmount"),
 	)
 }
 
-// UpdateVA changes a VA's name, amount, texts or expiry.
-func (s *Client) UpdateVA(ctx context.Context, p *UpdateVAParams, opts ...xendit.RequestOption) (*VAResponse, error) {
-	if err := p.Validate(); err != nil {
+// updateVABody is what UpdateVA sends. The reference names no field that
+// identifies the VA to update: its table and example carry neither trxId
+// nor virtualAccountNo. The SDK sends trxId, as the BI SNAP standard and
+// the other VA endpoints do; confirm with Xendit.
+type updateVABody struct {
+	TrxID string `json:"trxId"`
+	*UpdateVAParams
+}
+
+// UpdateVA changes the name, amount, texts or expiry of the VA whose trxId
+// you gave at creation.
+//
+// API: POST /snap/v1.0/transfer-va/update-va
+func (s *Client) UpdateVA(ctx context.Context, trxID string, params *UpdateVAParams, opts ...xendit.RequestOption) (*VAResponse, error) {
+	if err := product.Required("trxId", trxID); err != nil {
 		return nil, err
 	}
-	return do[VAResponse](ctx, s, updateVA, p, opts)
+	if err := product.Check(params); err != nil {
+		return nil, err
+	}
+	return do[VAResponse](ctx, s, updateVA, updateVABody{trxID, params}, opts)
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/seed19b1029f/xendit-go/internal/memtransport"
 )
 
 // SecretKey is the key a Server accepts unless [WithSecretKeys] says
@@ -141,7 +143,7 @@ func New(opts ...Option) *Server {
 	s.routeSNAP()
 	s.route()
 	s.handler = http.HandlerFunc(s.serve)
-	s.transport = newTransport(s.handler)
+	s.transport = memtransport.New(s.handler)
 	return s
 }
 

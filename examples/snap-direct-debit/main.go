@@ -32,12 +32,12 @@ func main() {
 	run := fmt.Sprint(time.Now().Unix())
 
 	fmt.Println("\n1. Link a BRI debit card (customer cust-1)")
-	b, err := sc.CreateBinding(ctx, &snap.BindingParams{
-		PartnerReferenceNo: "link-" + run, PhoneNo: "+62818555988",
-		AdditionalData: &snap.BindingCustomer{UserID: "cust-1", Email: "budi@example.com"},
+	b, err := sc.CreateAccountBinding(ctx, &snap.CreateAccountBindingParams{
+		PartnerReferenceNo: xendit.Ptr("link-" + run), PhoneNo: xendit.Ptr("+62818555988"),
+		AdditionalData: &snap.BindingCustomer{UserID: "cust-1", Email: xendit.Ptr("budi@example.com")},
 		AdditionalInfo: snap.BindingAddition{PayMethod: snap.PayMethodDirectDebit, PayOption: snap.PayOptionBRI,
-			Reusability:       snap.MultipleUse,
-			ChannelProperties: &snap.ChannelProperties{CardLastFour: "8888", CardExpiry: "06/30"}},
+			Reusability:       xendit.Ptr(snap.ReusabilityMultipleUse),
+			ChannelProperties: &snap.ChannelProperties{CardLastFour: xendit.Ptr("8888"), CardExpiry: xendit.Ptr("06/30")}},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -46,28 +46,28 @@ func main() {
 	fmt.Printf("   %s %s, in progress: %v; payment method %s is %s.\n", b.ResponseCode, b.ResponseMessage,
 		b.InProgress(), pm.ID, pm.Status)
 	if fake == nil {
-		fmt.Println("\nDone. Verify the OTP the customer received with VerifyBindingOTP.")
+		fmt.Println("\nDone. Verify the OTP the customer received with VerifyOTP (type binding).")
 		return
 	}
 	defer fake.Close()
 	callbacks := listen(fake)
 
 	fmt.Println("\n2. A mistyped OTP, then the right one")
-	_, err = sc.VerifyBindingOTP(ctx, pm.ID, "000000")
+	_, err = sc.VerifyOTP(ctx, pm.ID, &snap.VerifyOTPParams{OTP: "000000", Type: snap.OTPTypeBinding})
 	fmt.Printf("   Refused (validation: %v).\n", errors.Is(err, xendit.ErrValidation))
-	if _, err := sc.VerifyBindingOTP(ctx, pm.ID, xendittest.SNAPTestOTP); err != nil {
+	if _, err := sc.VerifyOTP(ctx, pm.ID, &snap.VerifyOTPParams{OTP: xendittest.SNAPTestOTP, Type: snap.OTPTypeBinding}); err != nil {
 		log.Fatal(err)
 	}
-	inq, err := sc.InquireBinding(ctx, "link-"+run)
+	inq, err := sc.InquireAccountBinding(ctx, "link-"+run)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("   The card is %s.\n", inq.AdditionalInfo.PaymentMethod.Status)
 
 	fmt.Println("\n3. Debit IDR 2,500,000 from it")
-	dd, err := sc.CreateDirectDebit(ctx, &snap.DirectDebitParams{
+	dd, err := sc.CreateDirectDebit(ctx, &snap.CreateDirectDebitParams{
 		PartnerReferenceNo: "order-" + run, Amount: snap.IDR(2_500_000),
-		AdditionalInfo: snap.DirectDebitAddition{CustomerID: "cust-1", PaymentMethodID: pm.ID, Description: "Order " + run},
+		AdditionalInfo: snap.DirectDebitAddition{CustomerID: "cust-1", PaymentMethodID: &pm.ID, Description: xendit.Ptr("Order " + run)},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -76,7 +76,7 @@ func main() {
 		dd.AdditionalInfo.Actions[0].Action, dd.AdditionalInfo.Actions[0].URLType)
 
 	fmt.Println("\n4. The customer types the OTP; Xendit calls back")
-	if _, err := sc.VerifyPaymentOTP(ctx, dd.ReferenceNo, xendittest.SNAPTestOTP); err != nil {
+	if _, err := sc.VerifyOTP(ctx, dd.ReferenceNo, &snap.VerifyOTPParams{OTP: xendittest.SNAPTestOTP, Type: snap.OTPTypePayment}); err != nil {
 		log.Fatal(err)
 	}
 	cb := <-callbacks
@@ -84,8 +84,8 @@ func main() {
 
 	fmt.Println("\n5. Refund IDR 500,000 of it")
 	part := snap.IDR(500_000)
-	rf, err := sc.RefundDirectDebit(ctx, &snap.RefundParams{OriginalPartnerReferenceNo: "order-" + run,
-		PartnerRefundNo: "refund-" + run, RefundAmount: &part, Reason: snap.RefundRequestedByCustomer})
+	rf, err := sc.RefundDirectDebit(ctx, snap.PartnerReferenceNo("order-"+run), &snap.RefundDirectDebitParams{
+		PartnerRefundNo: xendit.Ptr("refund-" + run), RefundAmount: &part, Reason: xendit.Ptr(snap.RefundReasonRequestedByCustomer)})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -29,8 +29,8 @@ func main() {
 	fmt.Println("\n1. Generate a one-time QRIS code for IDR 85,000, " + bill)
 	amount := snap.IDR(85000)
 	qr, err := sc.CreateQR(ctx, &snap.CreateQRParams{
-		PartnerReferenceNo: bill, Amount: &amount,
-		AdditionalInfo: snap.CreateQRAddition{Reusability: snap.OneTimeUse, ExpiresAt: snap.At(time.Now().Add(15 * time.Minute))},
+		PartnerReferenceNo: &bill, Amount: &amount,
+		AdditionalInfo: snap.CreateQRAddition{Reusability: snap.ReusabilityOneTimeUse, ExpiresAt: snap.At(time.Now().Add(15 * time.Minute))},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -68,7 +68,7 @@ func main() {
 		p.OriginalPartnerReferenceNo, p.Amount, p.LatestTransactionStatus, p.AdditionalInfo.ID)
 
 	fmt.Println("\n3. Inquire the status by your reference")
-	st, err := sc.InquireQR(ctx, snap.StatusQuery{OriginalPartnerReferenceNo: bill})
+	st, err := sc.InquireQR(ctx, snap.PartnerReferenceNo(bill))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -42,9 +42,9 @@ func main() {
 	var meta xendit.Response
 	resp, err := sc.CreateVA(ctx, &snap.CreateVAParams{
 		VirtualAccountName: "Budi Santoso", TrxID: trxID, TotalAmount: &amount,
-		FreeTexts:      []snap.FreeText{{English: "Order " + trxID, Indonesia: "Pesanan " + trxID}},
+		FreeTexts:      []snap.FreeText{{English: xendit.Ptr("Order " + trxID), Indonesia: xendit.Ptr("Pesanan " + trxID)}},
 		ExpiredDate:    snap.At(time.Now().Add(24 * time.Hour)),
-		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAMandiri},
+		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelMandiri},
 	}, xendit.CaptureResponse(&meta))
 	if err != nil {
 		explain(err)
@@ -56,7 +56,7 @@ func main() {
 
 	fmt.Println("\n2. The same trxId again is a duplicate")
 	_, err = sc.CreateVA(ctx, &snap.CreateVAParams{VirtualAccountName: "Budi Santoso", TrxID: trxID,
-		TotalAmount: &amount, AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAMandiri}})
+		TotalAmount: &amount, AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelMandiri}})
 	explain(err)
 
 	if fake == nil {
@@ -76,7 +76,7 @@ func main() {
 	fmt.Println("\n4. A 503 on create is retried with the same X-EXTERNAL-ID, X-TIMESTAMP and X-SIGNATURE")
 	fake.InjectFault(xendittest.Fault{Path: "/snap/v1.0/transfer-va/create-va", Status: 503})
 	_, err = sc.CreateVA(ctx, &snap.CreateVAParams{VirtualAccountName: "Budi Santoso", TrxID: trxID + "-2",
-		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VABRI, Reusability: snap.MultipleUse}},
+		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelBRI, Reusability: xendit.Ptr(snap.ReusabilityMultipleUse)}},
 		xendit.CaptureResponse(&meta))
 	explain(err)
 	reqs := fake.Requests()

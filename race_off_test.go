@@ -1,5 +1,0 @@
-//go:build !race
-
-package xendit_test
-
-const raceDetector = false
