@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/reference"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -50,4 +51,25 @@ func TestEveryEndpointOfTheSDKIsServed(t *testing.T) {
 				"the fake has no route for %s %s", e.Method, e.Path)
 		})
 	}
+}
+
+// TestEveryEndpointOfTheReferenceIsRouted: the fake routes every operation
+// of the reference, modelled or not, to itself (a path placeholder may sit
+// inside a segment, as in ".../external_id={external_id}/...").
+func TestEveryEndpointOfTheReferenceIsRouted(t *testing.T) {
+	t.Parallel()
+	srv := xendittest.New()
+	defer srv.Close()
+	n := 0
+	for _, e := range reference.Endpoints() {
+		if e.Kind != reference.KindAPI {
+			continue
+		}
+		n++
+		path := regexp.MustCompile(`\{[^}]+\}`).ReplaceAllString(e.Path, "xendittest_missing")
+		status, got := call(t, srv, xendittest.SecretKey, e.Method, path, "", nil)
+		assert.False(t, status == http.StatusNotFound && got["error_code"] == "NOT_FOUND", "%s %s is not routed", e.Method, e.Path)
+		assert.NotEqual(t, http.StatusMethodNotAllowed, status, e.ID)
+	}
+	assert.Greater(t, n, 100)
 }
