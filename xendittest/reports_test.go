@@ -32,7 +32,7 @@ func generate(t *testing.T, api *reports.Client) *reports.Report {
 	t.Helper()
 	to := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
 	r, err := api.Generate(context.Background(), &reports.GenerateParams{
-		Type: reports.BalanceHistory, Currency: "IDR",
+		Type: reports.TypeBalanceHistory, Currency: xendit.CurrencyIDR,
 		Filter: reports.Filter{From: xendit.Time{Time: to.AddDate(0, 0, -1)}, To: xendit.Time{Time: to}},
 	})
 	require.NoError(t, err)
@@ -75,7 +75,7 @@ func TestReportWebhookUndeliverable(t *testing.T) {
 
 	rep, err := api.Get(context.Background(), r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Failed, rep.Status, "the report is FAILED whether or not the webhook got through")
+	assert.Equal(t, reports.StatusFailed, rep.Status, "the report is FAILED whether or not the webhook got through")
 }
 
 func TestReportCompletesOnItsOwn(t *testing.T) {
@@ -96,7 +96,7 @@ func TestReportWithoutCallbackURL(t *testing.T) {
 	r := generate(t, api)
 	rep, err := api.Get(context.Background(), r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Completed, rep.Status)
+	assert.Equal(t, reports.StatusCompleted, rep.Status)
 	require.NoError(t, srv.WaitDeliveries(context.Background(), ""))
 	assert.Empty(t, sink.all())
 }

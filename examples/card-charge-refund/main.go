@@ -12,43 +12,21 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"log"
 	"os"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/cards"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var (
-		client *xendit.Client
-		fake   *xendittest.Server
-		err    error
-		tok    = cards.Tokenization{ID: os.Getenv("XENDIT_CARD_TOKEN_ID"), AuthenticationID: os.Getenv("XENDIT_CARD_AUTHENTICATION_ID")}
-	)
-	if os.Getenv(xendit.EnvSecretKey) == "" {
-		fmt.Println("No XENDIT_SECRET_KEY: using a fake Xendit; nothing leaves this machine.")
-		fake = xendittest.NewServer()
-		defer fake.Close()
-		client, err = fake.Client(xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: 10 * time.Millisecond, MaxWait: 50 * time.Millisecond}))
-		t := fake.NewCardToken(xendittest.CardToken{}) // what Xendit.js posts to your server
-		tok = cards.Tokenization{ID: t.ID, AuthenticationID: t.AuthenticationID}
-	} else {
-		client, err = xendit.NewFromEnv()
-	}
-	if err != nil {
-		log.Fatal(err)
-	}
-	if tok.ID == "" {
-		log.Fatal("set XENDIT_CARD_TOKEN_ID to a token Xendit.js created in a browser")
-	}
+	ctx, client, fake, stop := demo.Start(xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: 10 * time.Millisecond, MaxWait: 50 * time.Millisecond}))
+	defer stop()
+	tok := demo.CardTokens(fake)() // what Xendit.js posts to your server
 	cc := cards.New(client)
 
 	order := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix())
@@ -100,7 +78,7 @@ func main() {
 	fmt.Println("\n5. A charge that meets a 503 is sent once, never repeated")
 	fake.InjectFault(xendittest.Fault{Path: "/credit_card_charges", Status: 503, Times: 3})
 	order2 := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix()+1)
-	tok2 := fake.NewCardToken(xendittest.CardToken{}) // a token with no authentication
+	tok2 := fake.NewCardToken(xendittest.CardToken{})
 	_, err = cc.CreateCharge(ctx, &cards.CreateChargeParams{TokenID: tok2.ID, ExternalID: order2, Amount: 75000},
 		xendit.CaptureResponse(&resp))
 	fmt.Printf("   Sent %d time(s); outcome unknown: %v.\n", resp.Attempts, xendit.OutcomeUnknown(err))

@@ -11,7 +11,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"os"
@@ -23,12 +22,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, fake, stop := demo.Start()
+	defer stop()
 	pl := paylater.New(client)
 	customer := os.Getenv("XENDIT_CUSTOMER_ID")
 	if customer == "" {
