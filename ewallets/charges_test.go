@@ -26,7 +26,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv, c := fake.Server(t, fake.FastRetries)
-	return &fixture{srv: srv, ew: ewallets.New(c), callbacks: fake.Callbacks[ewallets.Callback](t, srv.SetEWalletCallbackURL)}
+	return &fixture{srv: srv, ew: ewallets.New(c), callbacks: fake.Callbacks[ewallets.Callback](t, srv)}
 }
 
 // delivery waits for the next callback.
@@ -103,7 +103,7 @@ func TestChargeFailsWithCallback(t *testing.T) {
 	assert.False(t, c.IsRedirectRequired, "OVO pushes the request to the app")
 	assert.Empty(t, c.CheckoutURL(true))
 
-	require.NoError(t, f.srv.FailEWalletCharge(c.ID, ewallets.FailureUserDeclinedPayment))
+	require.NoError(t, f.srv.FailEWalletCharge(c.ID, string(ewallets.FailureUserDeclinedPayment)))
 	cb := f.next(t)
 	assert.True(t, cb.Charge.Status.Failed())
 	assert.False(t, cb.Charge.Status.Succeeded())

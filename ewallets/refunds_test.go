@@ -71,7 +71,7 @@ func TestAllRefunds(t *testing.T) {
 		require.NoError(t, err)
 		want = append(want, r.ID)
 	}
-	f.srv.WaitCallbacks()
+	require.NoError(t, f.srv.WaitDeliveries(ctx, ""))
 
 	var resp xendit.Response
 	var got []string

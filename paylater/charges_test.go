@@ -26,7 +26,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv, c := fake.Server(t, fake.FastRetries)
-	return &fixture{srv: srv, pl: paylater.New(c), callbacks: fake.Callbacks[paylater.Callback](t, srv.SetPayLaterCallbackURL)}
+	return &fixture{srv: srv, pl: paylater.New(c), callbacks: fake.Callbacks[paylater.Callback](t, srv)}
 }
 
 // paid creates a charge and completes it.

@@ -146,7 +146,7 @@ func TestFakeDeliversReportWebhooks(t *testing.T) {
 	srv, api := newServer(t)
 	rc := newReceiver(t)
 	srv.SetReportDelay(-1)
-	srv.SetReportCallbackURL(rc.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: rc.URL})
 	ctx := context.Background()
 
 	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: day(), Currency: xendit.CurrencyIDR})
@@ -200,7 +200,7 @@ func TestFakeCompletesOnItsOwnAndFiresOnce(t *testing.T) {
 	t.Parallel()
 	srv, api := newServer(t)
 	rc := newReceiver(t)
-	srv.SetReportCallbackURL(rc.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: rc.URL})
 	ctx := context.Background()
 
 	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: day(), Currency: xendit.CurrencyIDR})
@@ -209,10 +209,10 @@ func TestFakeCompletesOnItsOwnAndFiresOnce(t *testing.T) {
 	got, err := api.Get(ctx, r.ID)
 	require.NoError(t, err)
 	assert.Equal(t, reports.StatusCompleted, got.Status)
-	srv.WaitCallbacks()
+	require.NoError(t, srv.WaitDeliveries(ctx, ""))
 	_, err = api.Get(ctx, r.ID)
 	require.NoError(t, err)
-	srv.WaitCallbacks()
+	require.NoError(t, srv.WaitDeliveries(ctx, ""))
 
 	hooks := rc.all()
 	require.Len(t, hooks, 1)

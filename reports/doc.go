@@ -23,7 +23,7 @@
 //		return saveReportURL(ctx, cb.ID, cb.URL)
 //	}, ...)
 //
-// To test such a handler, xendittest's Server.SetReportCallbackURL makes the
+// To test such a handler, xendittest's Server.SetCallbacks makes the
 // fake deliver these callbacks, with x-callback-token and webhook-id, when a
 // report completes or fails; go run ./examples/reports shows it end to end.
 //

@@ -71,7 +71,7 @@ func main() {
 	}
 
 	demo.Step("4. The customer approves at Kredivo; Xendit calls back")
-	callbacks := demo.Listen[paylater.Callback](fake.SetPayLaterCallbackURL)
+	callbacks := demo.Listen[paylater.Callback](fake)
 	if err := fake.CompletePayLaterCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func main() {
 	callbacks := demo.ListenSNAP(fake)
 
 	fmt.Println("\n2. The customer scans and pays; Xendit calls back")
-	if err := fake.PaySNAPQR(ctx, bill, amount); err != nil {
+	if err := fake.PaySNAPQR(ctx, bill, amount.Value); err != nil {
 		log.Fatal(err)
 	}
 	p := demo.Await(callbacks).Payment

@@ -59,7 +59,7 @@ func main() {
 	callbacks := demo.ListenSNAP(fake)
 
 	fmt.Println("\n3. The customer transfers; Xendit calls back, signed")
-	if err := fake.PaySNAPVA(ctx, trxID, amount); err != nil {
+	if err := fake.PaySNAPVA(ctx, trxID, amount.Value); err != nil {
 		log.Fatal(err)
 	}
 	p := demo.Await(callbacks).VAPayment

@@ -45,10 +45,9 @@ type Delivery[T any] struct {
 
 // Callbacks starts a webhook receiver closed with the test, built on the
 // root package's handler so that deliveries are verified by token as in
-// production, registers it with register (the fake's
-// SetEWalletCallbackURL, SetPayLaterCallbackURL, ...) and returns what it
+// production, makes it the URL of srv's callbacks, and returns what it
 // accepts, decoded into T.
-func Callbacks[T any](t testing.TB, register func(url, token string)) <-chan Delivery[T] {
+func Callbacks[T any](t testing.TB, srv *xendittest.Server) <-chan Delivery[T] {
 	t.Helper()
 	out := make(chan Delivery[T], 16)
 	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
@@ -62,7 +61,7 @@ func Callbacks[T any](t testing.TB, register func(url, token string)) <-chan Del
 	require.NoError(t, err)
 	receiver := httptest.NewServer(h)
 	t.Cleanup(receiver.Close)
-	register(receiver.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
 	return out
 }
 

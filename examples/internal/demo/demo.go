@@ -69,7 +69,10 @@ func StartSNAP() (context.Context, *snap.Client, *xendittest.Server, func()) {
 		err error
 	)
 	if fake != nil {
-		sc, err = fake.SNAPClient(client)
+		var signer *snap.RSASigner
+		if signer, err = snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM)); err == nil {
+			sc, err = snap.New(client, xendittest.SNAPPartnerID, signer)
+		}
 	} else {
 		sc, err = snap.NewFromEnv(client)
 	}
@@ -105,7 +108,10 @@ func connect(c Config) (*xendit.Client, *xendittest.Server) {
 // XENDIT_CARD_TOKEN_ID and XENDIT_CARD_AUTHENTICATION_ID.
 func CardTokens(fake *xendittest.Server) func() cards.Tokenization {
 	if fake != nil {
-		return func() cards.Tokenization { return fake.NewCardToken(xendittest.CardToken{}) }
+		return func() cards.Tokenization {
+			t := fake.NewCardToken(xendittest.CardToken{})
+			return cards.Tokenization{ID: t.ID, AuthenticationID: t.AuthenticationID}
+		}
 	}
 	tok := cards.Tokenization{ID: os.Getenv("XENDIT_CARD_TOKEN_ID"), AuthenticationID: os.Getenv("XENDIT_CARD_AUTHENTICATION_ID")}
 	if tok.ID == "" {
@@ -142,10 +148,10 @@ func Explain(err error) {
 }
 
 // Listen starts a local webhook endpoint on the SDK's handler (token check,
-// webhook-id dedupe), points the fake's callbacks at it with register, and
+// webhook-id dedupe), points the fake's callbacks at it, and
 // hands each payload, decoded into T, to the returned channel. The endpoint
 // lives until the program exits.
-func Listen[T any](register func(url, token string)) <-chan *T {
+func Listen[T any](fake *xendittest.Server) <-chan *T {
 	out := make(chan *T, 4)
 	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
 		var payload T
@@ -159,7 +165,7 @@ func Listen[T any](register func(url, token string)) <-chan *T {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h)
-	register(receiver.URL, xendittest.CallbackToken)
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
 	return out
 }
 
@@ -181,7 +187,7 @@ func ListenSNAP(fake *xendittest.Server) <-chan *snap.Callback {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h)
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL + "/callbacks/snap"})
 	return out
 }
 
