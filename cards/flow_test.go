@@ -149,7 +149,7 @@ func TestChargeOutcomes(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 
-	declined, err := f.cc.CreateCharge(ctx, f.params("order-3", 20000, xendittest.CardToken{Decline: cards.FailureInsufficientBalance}))
+	declined, err := f.cc.CreateCharge(ctx, f.params("order-3", 20000, xendittest.CardToken{Decline: string(cards.FailureInsufficientBalance)}))
 	require.NoError(t, err, "a declined card is a FAILED charge, not an error")
 	assert.Equal(t, cards.ChargeFailed, declined.Status)
 	assert.Equal(t, cards.FailureInsufficientBalance, declined.FailureReason)

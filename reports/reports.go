@@ -20,7 +20,7 @@
 //		return saveReportURL(ctx, w.ID, w.URL)
 //	}, ...)
 //
-// To test such a handler, xendittest's Server.SetReportCallbackURL makes the
+// To test such a handler, xendittest's Server.SetCallbacks makes the
 // fake deliver these webhooks, with x-callback-token and webhook-id, when a
 // report completes or fails; go run ./examples/reports shows it end to end.
 //

@@ -121,7 +121,7 @@ func TestFakeDeliversReportWebhooks(t *testing.T) {
 	srv, api := newServer(t)
 	rc := newReceiver(t)
 	srv.SetReportDelay(-1)
-	srv.SetReportCallbackURL(rc.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: rc.URL})
 	ctx := context.Background()
 
 	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: day(), Currency: "IDR"})
@@ -174,7 +174,7 @@ func TestFakeDeliversReportWebhooks(t *testing.T) {
 func TestFakeCompletesOnItsOwnAndFiresOnce(t *testing.T) {
 	srv, api := newServer(t)
 	rc := newReceiver(t)
-	srv.SetReportCallbackURL(rc.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: rc.URL})
 	ctx := context.Background()
 
 	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: day(), Currency: "IDR"})
@@ -183,10 +183,10 @@ func TestFakeCompletesOnItsOwnAndFiresOnce(t *testing.T) {
 	got, err := api.Get(ctx, r.ID)
 	require.NoError(t, err)
 	assert.Equal(t, reports.Completed, got.Status)
-	srv.WaitCallbacks()
+	require.NoError(t, srv.WaitDeliveries(ctx, ""))
 	_, err = api.Get(ctx, r.ID)
 	require.NoError(t, err)
-	srv.WaitCallbacks()
+	require.NoError(t, srv.WaitDeliveries(ctx, ""))
 
 	hooks := rc.all()
 	require.Len(t, hooks, 1)

@@ -22,7 +22,7 @@ func TestBindBRIThenDebitWithOTP(t *testing.T) {
 	})
 	require.NoError(t, err)
 	url, _ := recordingReceiver(t, h)
-	srv.SetSNAPCallbackURL(url)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: url})
 
 	bind := &snap.BindingParams{PartnerReferenceNo: "link-1", PhoneNo: "+62818555988",
 		AdditionalData: &snap.BindingCustomer{UserID: "cust-1", Email: "budi@example.com"},
@@ -57,7 +57,7 @@ func TestBindBRIThenDebitWithOTP(t *testing.T) {
 
 	_, err = sc.VerifyPaymentOTP(ctx, dd.ReferenceNo, xendittest.SNAPTestOTP)
 	require.NoError(t, err)
-	srv.WaitSNAPCallbacks()
+	require.NoError(t, srv.WaitDeliveries(t.Context(), ""))
 	cb := <-got
 	assert.Equal(t, snap.EventDirectDebitSucceeded, cb.Type)
 	assert.Equal(t, dd.ReferenceNo, cb.Payment.OriginalReferenceNo)

@@ -30,7 +30,9 @@ func newFake(t *testing.T, opts ...snap.Option) (*xendittest.Server, *snap.Clien
 	t.Cleanup(srv.Close)
 	c, err := srv.Client(fastRetries)
 	require.NoError(t, err)
-	sc, err := srv.SNAPClient(c, opts...)
+	signer, err := snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM))
+	require.NoError(t, err)
+	sc, err := snap.New(c, xendittest.SNAPPartnerID, signer, opts...)
 	require.NoError(t, err)
 	return srv, sc
 }

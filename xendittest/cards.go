@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync"
-	"weak"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/cards"
@@ -36,27 +34,19 @@ type cardToken struct {
 	brand    string
 	multiUse bool
 	used     bool
-	decline  cards.FailureReason
+	decline  string
 }
 
-var cardsStates sync.Map // weak.Pointer[Server] -> *cardsState
-
-func (s *Server) cards() *cardsState {
-	wp := weak.Make(s)
-	if st, ok := cardsStates.Load(wp); ok {
-		return st.(*cardsState)
-	}
-	st, loaded := cardsStates.LoadOrStore(wp, &cardsState{
+func newCardsState() *cardsState {
+	return &cardsState{
 		tokens: make(map[string]*cardToken), charges: make(map[string]*cards.Charge),
 		byExternal: make(map[string]string), refunds: make(map[string][]*cards.Refund),
 		refundIDs: make(map[string]bool), expired: make(map[string]bool),
 		promotions: make(map[string]*cards.Promotion),
-	})
-	if !loaded {
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) { cardsStates.Delete(wp) }, wp)
 	}
-	return st.(*cardsState)
 }
+
+func (s *Server) cards() *cardsState { return s.crd }
 
 // cardObjectID returns a 24-hex id, the shape of the card API's ids.
 func cardObjectID() string {
@@ -72,15 +62,25 @@ type CardToken struct {
 	CardNumber string
 	// MultipleUse makes a token that can be charged more than once.
 	MultipleUse bool
-	// Decline makes every charge with the token FAILED with this reason,
-	// as a declined card does.
-	Decline cards.FailureReason
+	// Decline makes every charge with the token FAILED with this reason
+	// (a failure_reason such as INSUFFICIENT_BALANCE), as a declined card
+	// does.
+	Decline string
+}
+
+// CardTokenization is what Xendit.js's createToken gives the browser, and
+// the browser posts to your server.
+type CardTokenization struct {
+	ID               string `json:"id"`
+	AuthenticationID string `json:"authentication_id"`
+	Status           string `json:"status"`
+	MaskedCardNumber string `json:"masked_card_number"`
 }
 
 // NewCardToken plays Xendit.js's createToken with bundled 3DS
 // authentication: it stores a VERIFIED token and returns what the browser
 // would post to your server (the token id and authentication id).
-func (s *Server) NewCardToken(t CardToken) cards.Tokenization {
+func (s *Server) NewCardToken(t CardToken) CardTokenization {
 	number := t.CardNumber
 	if number == "" {
 		number = "4000000000000002"
@@ -89,7 +89,7 @@ func (s *Server) NewCardToken(t CardToken) cards.Tokenization {
 	brand := cardBrand(number)
 	tok := &cardToken{
 		token: cards.Token{
-			ID: cardObjectID(), BusinessID: paymentsBusinessID, Created: now(), Status: "VALID",
+			ID: cardObjectID(), BusinessID: paymentsBusinessID, Created: s.now(), Status: "VALID",
 			CardExpirationMonth: "12", CardExpirationYear: "2030",
 			CardInfo: &cards.CardInfo{Bank: "PT. Bank Xendittest", Country: "ID", Type: cards.Credit, Brand: brand,
 				Fingerprint: fingerprint(number)},
@@ -100,10 +100,7 @@ func (s *Server) NewCardToken(t CardToken) cards.Tokenization {
 	st.mu.Lock()
 	st.tokens[tok.token.ID] = tok
 	st.mu.Unlock()
-	return cards.Tokenization{
-		ID: tok.token.ID, AuthenticationID: tok.authID, Status: cards.TokenVerified, MaskedCardNumber: masked,
-		CardInfo: tok.token.CardInfo,
-	}
+	return CardTokenization{ID: tok.token.ID, AuthenticationID: tok.authID, Status: "VERIFIED", MaskedCardNumber: masked}
 }
 
 func cardBrand(number string) string {
@@ -150,9 +147,9 @@ func (s *Server) routeCards() {
 	s.handle("cards.get_token", s.getCardToken)
 	s.handle("cards.create_charge", s.createCardCharge)
 	s.handle("cards.get_charge", s.getCardCharge)
-	s.handle("cards.capture_charge", s.withCardCharge("credit_card_charge_id", captureCardCharge))
-	s.handle("cards.reverse_authorization", s.withCardCharge("charge_id", reverseCardAuthorization))
-	s.handle("cards.create_refund", s.withCardCharge("credit_card_charge_id", refundCardCharge))
+	s.handle("cards.capture_charge", s.withCardCharge("credit_card_charge_id", s.captureCardCharge))
+	s.handle("cards.reverse_authorization", s.withCardCharge("charge_id", s.reverseCardAuthorization))
+	s.handle("cards.create_refund", s.withCardCharge("credit_card_charge_id", s.refundCardCharge))
 	s.routeCardPromotions() // cards_promotions.go
 }
 
@@ -218,7 +215,7 @@ func (s *Server) createCardCharge(w http.ResponseWriter, r *http.Request) {
 	}
 	tok.used = true
 	c := &cards.Charge{
-		ID: cardObjectID(), ExternalID: p.ExternalID, BusinessID: paymentsBusinessID, Created: now(),
+		ID: cardObjectID(), ExternalID: p.ExternalID, BusinessID: paymentsBusinessID, Created: s.now(),
 		Currency: currency, ChargeType: cards.SingleUseToken, CardType: cards.Credit, CardBrand: tok.brand,
 		MaskedCardNumber: tok.masked, ECI: "05", CVNCode: cards.CVNMatch, MerchantID: "xendit",
 		MerchantReferenceCode: cardObjectID(), BankReconciliationID: "5132390610356134503009",
@@ -232,7 +229,7 @@ func (s *Server) createCardCharge(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case tok.decline != "":
-		c.Status, c.FailureReason = cards.ChargeFailed, tok.decline
+		c.Status, c.FailureReason = cards.ChargeFailed, cards.FailureReason(tok.decline)
 	case p.Amount > 0 && (p.Capture == nil || *p.Capture):
 		c.Status, c.AuthorizedAmount, c.CaptureAmount, c.ApprovalCode = cards.ChargeCaptured, p.Amount, p.Amount, "831000"
 	default:
@@ -287,7 +284,7 @@ type cardAmountBody struct {
 	ExternalID string        `json:"external_id"`
 }
 
-func captureCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c *cards.Charge) {
+func (s *Server) captureCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c *cards.Charge) {
 	var b cardAmountBody
 	if !readBody(w, r, &b) {
 		return
@@ -308,7 +305,7 @@ func captureCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c
 	}
 }
 
-func reverseCardAuthorization(w http.ResponseWriter, r *http.Request, _ *cardsState, c *cards.Charge) {
+func (s *Server) reverseCardAuthorization(w http.ResponseWriter, r *http.Request, _ *cardsState, c *cards.Charge) {
 	var b cardAmountBody
 	if !readBody(w, r, &b) {
 		return
@@ -328,7 +325,7 @@ func reverseCardAuthorization(w http.ResponseWriter, r *http.Request, _ *cardsSt
 		c.Status = cards.ChargeReversed
 		WriteJSON(w, http.StatusOK, cards.Reversal{
 			ID: cardObjectID(), ChargeID: c.ID, ExternalID: b.ExternalID, Status: cards.ReversalSucceeded,
-			BusinessID: c.BusinessID, Currency: c.Currency, Amount: c.AuthorizedAmount, Created: now(),
+			BusinessID: c.BusinessID, Currency: c.Currency, Amount: c.AuthorizedAmount, Created: s.now(),
 		})
 	}
 }
@@ -336,7 +333,7 @@ func reverseCardAuthorization(w http.ResponseWriter, r *http.Request, _ *cardsSt
 // cardRefundVersion is the x-api-version Create Refund requires.
 const cardRefundVersion = "2019-05-01"
 
-func refundCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c *cards.Charge) {
+func (s *Server) refundCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c *cards.Charge) {
 	var b cardAmountBody
 	if !readBody(w, r, &b) {
 		return
@@ -356,7 +353,7 @@ func refundCardCharge(w http.ResponseWriter, r *http.Request, st *cardsState, c 
 	case c.Status != cards.ChargeCaptured || refunded+amount > c.CaptureAmount+1e-9:
 		WriteError(w, http.StatusBadRequest, cards.CodeRefundAmountExceeded, "The refunded amount would exceed the captured amount")
 	default:
-		created := now()
+		created := s.now()
 		rf := &cards.Refund{
 			ID: cardObjectID(), ChargeID: c.ID, ExternalID: b.ExternalID, Status: cards.RefundRequested,
 			Amount: amount, FeeRefundAmount: math.Round(amount * 0.01), UserID: c.BusinessID,

@@ -18,8 +18,8 @@ func (s *Server) routeCardPromotions() {
 	s.handle("cards.promotions.create", s.createCardPromotion)
 	s.handle("cards.promotions.list", s.listCardPromotions)
 	s.handle("cards.promotions.calculate", s.calculateCardPromotion)
-	s.handle("cards.promotions.update", s.withPromotion(updateCardPromotion))
-	s.handle("cards.promotions.delete", s.withPromotion(deleteCardPromotion))
+	s.handle("cards.promotions.update", s.withPromotion(s.updateCardPromotion))
+	s.handle("cards.promotions.delete", s.withPromotion(s.deleteCardPromotion))
 }
 
 // promotionJSON is p as Xendit sends it: times with a space instead of
@@ -59,15 +59,15 @@ func (s *Server) createCardPromotion(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	promo := &cards.Promotion{
-		ID: newID(""), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID, Description: p.Description,
+		ID: s.ids.uuid(""), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID, Description: p.Description,
 		Status: cards.PromotionActive, PromoCode: p.PromoCode, BinList: p.BinList, ChannelCode: p.ChannelCode,
-		Currency: p.Currency, StartTime: p.StartTime, EndTime: p.EndTime, Created: now(),
+		Currency: p.Currency, StartTime: p.StartTime, EndTime: p.EndTime, Created: s.now(),
 	}
 	if promo.Currency == "" {
 		promo.Currency = "IDR"
 	}
 	if promo.StartTime.IsZero() {
-		promo.StartTime = now()
+		promo.StartTime = s.now()
 	}
 	if promo.EndTime.IsZero() {
 		promo.EndTime = xendit.Time{Time: promo.StartTime.AddDate(0, 1, 0)}
@@ -128,9 +128,8 @@ func (st *cardsState) promotionApplies(referenceID string) bool {
 
 // calculations returns the ACTIVE promotions that apply to bin or code for
 // amount, with the discount applied, best first.
-func (st *cardsState) calculations(bin, code string, amount float64) []cards.PromotionCalculation {
+func (st *cardsState) calculations(now time.Time, bin, code string, amount float64) []cards.PromotionCalculation {
 	var out []cards.PromotionCalculation
-	now := time.Now()
 	for _, p := range st.sortedPromotions() {
 		eligible := (code != "" && p.PromoCode == code) || (bin != "" && slices.Contains(p.BinList, bin))
 		if !eligible || p.Status != cards.PromotionActive || now.Before(p.StartTime.Time) ||
@@ -191,7 +190,7 @@ func (s *Server) getCardChargeOption(w http.ResponseWriter, r *http.Request) {
 	}
 	opt := cards.ChargeOption{
 		BusinessID: paymentsBusinessID, BIN: bin,
-		Promotions: st.calculations(bin, r.URL.Query().Get("promo_code"), amount),
+		Promotions: st.calculations(s.clock.Now(), bin, r.URL.Query().Get("promo_code"), amount),
 	}
 	for _, n := range []int{3, 6, 12} {
 		opt.Installments = append(opt.Installments, cards.InstallmentOption{
@@ -209,7 +208,7 @@ func (s *Server) calculateCardPromotion(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	calcs := st.calculations(bin, r.URL.Query().Get("promo_code"), amount)
+	calcs := st.calculations(s.clock.Now(), bin, r.URL.Query().Get("promo_code"), amount)
 	if len(calcs) == 0 {
 		WriteError(w, http.StatusNotFound, cards.CodePromotionNotFound, "No active promotion applies")
 		return
@@ -231,7 +230,7 @@ func (s *Server) withPromotion(h func(http.ResponseWriter, *http.Request, *cards
 	}
 }
 
-func updateCardPromotion(w http.ResponseWriter, r *http.Request, st *cardsState, p *cards.Promotion) {
+func (s *Server) updateCardPromotion(w http.ResponseWriter, r *http.Request, st *cardsState, p *cards.Promotion) {
 	var u cards.UpdatePromotionParams
 	if !readBody(w, r, &u) {
 		return
@@ -276,7 +275,7 @@ func firstNonZero(a, b xendit.Time) xendit.Time {
 	return a
 }
 
-func deleteCardPromotion(w http.ResponseWriter, _ *http.Request, _ *cardsState, p *cards.Promotion) {
+func (s *Server) deleteCardPromotion(w http.ResponseWriter, _ *http.Request, _ *cardsState, p *cards.Promotion) {
 	p.Status = cards.PromotionDeleted
 	WriteJSON(w, http.StatusOK, promotionJSON(p))
 }

@@ -4,8 +4,6 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // customerRecord is a stored customer in the 2020-10-31 shape, plus what only
@@ -43,10 +41,10 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, "%s", problem)
 		return
 	}
-	rec := &customerRecord{account: r.Header.Get(xendit.HeaderForUserID), obj: map[string]any{}, legacy: map[string]any{}}
-	now := nowString()
+	rec := &customerRecord{account: r.Header.Get("for-user-id"), obj: map[string]any{}, legacy: map[string]any{}}
+	now := s.nowString()
 	maps.Copy(rec.obj, map[string]any{
-		"id": newID("cust-"), "type": "INDIVIDUAL", "individual_detail": nil, "business_detail": nil,
+		"id": s.ids.uuid("cust-"), "type": "INDIVIDUAL", "individual_detail": nil, "business_detail": nil,
 		"email": nil, "mobile_number": nil, "phone_number": nil, "hashed_phone_number": nil,
 		"addresses": []any{}, "identity_accounts": []any{}, "kyc_documents": []any{},
 		"description": nil, "metadata": nil, "created": now, "updated": now,
@@ -57,7 +55,7 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request) {
 	defer st.mu.Unlock()
 	for _, c := range st.customers {
 		if c.account == rec.account && c.obj["reference_id"] == rec.obj["reference_id"] {
-			WriteError(w, http.StatusConflict, xendit.CodeDuplicate,
+			WriteError(w, http.StatusConflict, "DUPLICATE_ERROR",
 				"Customer with the provided reference_id already exists; update it instead")
 			return
 		}
@@ -178,7 +176,7 @@ func legacyAddresses(list []any) []any {
 func (s *Server) lookupCustomer(w http.ResponseWriter, r *http.Request) *customerRecord {
 	st := s.state()
 	c := st.customers[r.PathValue("id")]
-	if c == nil || c.account != r.Header.Get(xendit.HeaderForUserID) {
+	if c == nil || c.account != r.Header.Get("for-user-id") {
 		WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND", "Customer not found")
 		return nil
 	}
@@ -201,7 +199,7 @@ func (s *Server) getCustomersByReference(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	legacy := legacyVersion(r)
-	account := r.Header.Get(xendit.HeaderForUserID)
+	account := r.Header.Get("for-user-id")
 	st := s.state()
 	st.mu.Lock()
 	found := []map[string]any{}
@@ -238,7 +236,7 @@ func (s *Server) updateCustomer(w http.ResponseWriter, r *http.Request) {
 	}
 	legacy := legacyVersion(r)
 	c.apply(in, legacy)
-	c.obj["updated"] = nowString()
+	c.obj["updated"] = s.nowString()
 	WriteJSON(w, http.StatusOK, c.render(legacy))
 }
 

@@ -1,59 +1,41 @@
 package xendittest
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
-	"runtime"
 	"strconv"
 	"sync"
 	"time"
-	"weak"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/ewallets"
 )
 
-// paymentsState is what the eWallets and PayLater fakes keep. Like the
-// other products' state it hangs off the Server through a weak registry, so
-// it goes away with the Server.
+// paymentsState is what the eWallets and PayLater fakes keep.
 type paymentsState struct {
-	mu       sync.Mutex
-	ewallet  callbackTarget
-	paylater callbackTarget
-	charges  map[string]*ewallets.Charge
-	refunds  map[string][]*ewallets.Refund // by charge id, oldest first
-	methods  map[string]*ewallets.PaymentMethod
-	pl       paylaterState
-	inflight sync.WaitGroup // callbacks being delivered in the background
+	mu      sync.Mutex
+	charges map[string]*ewallets.Charge
+	refunds map[string][]*ewallets.Refund // by charge id, oldest first
+	methods map[string]*ewallets.PaymentMethod
+	owners  map[string]string // object id -> account
+	pl      paylaterState
 }
 
-// callbackTarget is a Dashboard callback URL and the account's verification
-// token.
-type callbackTarget struct{ url, token string }
-
-var paymentsStates sync.Map // weak.Pointer[Server] -> *paymentsState
-
-func (s *Server) payments() *paymentsState {
-	wp := weak.Make(s)
-	if st, ok := paymentsStates.Load(wp); ok {
-		return st.(*paymentsState)
-	}
-	st, loaded := paymentsStates.LoadOrStore(wp, &paymentsState{
+func newPaymentsState() *paymentsState {
+	return &paymentsState{
 		charges: make(map[string]*ewallets.Charge),
 		refunds: make(map[string][]*ewallets.Refund),
 		methods: make(map[string]*ewallets.PaymentMethod),
+		owners:  make(map[string]string),
 		pl:      newPaylaterState(),
-	})
-	if !loaded {
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) { paymentsStates.Delete(wp) }, wp)
 	}
-	return st.(*paymentsState)
 }
+
+func (s *Server) payments() *paymentsState { return s.pay }
 
 // paymentsBusinessID is the business id in the objects the payment fakes
 // create.
@@ -67,36 +49,18 @@ func paymentID(prefix string) string {
 	return prefix + h[0:8] + "-" + h[8:12] + "-4" + h[13:16] + "-" + h[16:20] + "-" + h[20:32]
 }
 
-// SetEWalletCallbackURL makes the server deliver ewallet.* and
-// payment_method.* callbacks to url, with token in x-callback-token, as the
-// Dashboard's eWallet callback settings do. Without it no callback is sent.
-func (s *Server) SetEWalletCallbackURL(url, token string) {
-	st := s.payments()
-	st.mu.Lock()
-	st.ewallet = callbackTarget{url, token}
-	st.mu.Unlock()
-}
-
-// WaitCallbacks waits until the callbacks the server sends on its own (after
-// a void or a refund, or a report that finished by itself) have been
-// delivered or given up.
-func (s *Server) WaitCallbacks() { s.payments().inflight.Wait() }
-
-// ErrNoSuchObject is returned by the test hooks for an unknown id.
-var ErrNoSuchObject = errors.New("xendittest: no such object")
-
 // CompleteEWalletCharge plays the customer authorizing a PENDING charge: it
 // becomes SUCCEEDED and the ewallet.capture callback is delivered before
 // the call returns (an error if the receiver did not answer 2xx after
-// retries).
+// redeliveries).
 func (s *Server) CompleteEWalletCharge(id string) error {
 	return s.settleEWalletCharge(id, ewallets.ChargeSucceeded, "")
 }
 
 // FailEWalletCharge plays a PENDING charge failing with code (for example
 // USER_DECLINED_PAYMENT), and delivers its ewallet.capture callback.
-func (s *Server) FailEWalletCharge(id string, code ewallets.FailureCode) error {
-	return s.settleEWalletCharge(id, ewallets.ChargeFailed, code)
+func (s *Server) FailEWalletCharge(id string, code string) error {
+	return s.settleEWalletCharge(id, ewallets.ChargeFailed, ewallets.FailureCode(code))
 }
 
 func (s *Server) settleEWalletCharge(id string, status ewallets.ChargeStatus, code ewallets.FailureCode) error {
@@ -111,14 +75,14 @@ func (s *Server) settleEWalletCharge(id string, status ewallets.ChargeStatus, co
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, c.Status)
 	}
-	c.Status, c.FailureCode, c.Updated = status, code, now()
+	c.Status, c.FailureCode, c.Updated = status, code, s.now()
 	if status == ewallets.ChargeSucceeded {
 		c.PaymentDetail = &ewallets.PaymentDetail{FundSource: "BALANCE"}
 	}
-	payload := ewalletCallback(ewallets.EventCapture, *c)
-	target := st.ewallet
+	payload := s.ewalletCallback(ewallets.EventCapture, *c)
+	owner := st.owners[id]
 	st.mu.Unlock()
-	return deliver(target, payload)
+	return s.deliverNow(owner, "ewallets", payload)
 }
 
 // ActivatePaymentMethod plays the customer authorizing an account link: the
@@ -141,14 +105,14 @@ func (s *Server) setPaymentMethodStatus(id string, status ewallets.PaymentMethod
 		st.mu.Unlock()
 		return fmt.Errorf("%w: payment method %q", ErrNoSuchObject, id)
 	}
-	pm.Status, pm.Updated = status, now()
+	pm.Status, pm.Updated = status, s.now()
 	if status == ewallets.PaymentMethodActive && pm.EWallet != nil {
 		pm.EWallet.Account = &ewallets.LinkedAccount{AccountDetails: "+62*****3123", Balance: xendit.Ptr(1_000_000.0)}
 	}
-	payload := ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: now(), PaymentMethod: clonePM(pm)}
-	target := st.ewallet
+	payload := ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: s.now(), PaymentMethod: clonePM(pm)}
+	owner := st.owners[id]
 	st.mu.Unlock()
-	return deliver(target, payload)
+	return s.deliverNow(owner, "ewallets", payload)
 }
 
 func clonePM(pm *ewallets.PaymentMethod) *ewallets.PaymentMethod {
@@ -160,48 +124,12 @@ func clonePM(pm *ewallets.PaymentMethod) *ewallets.PaymentMethod {
 	return &c
 }
 
-func ewalletCallback(event string, c ewallets.Charge) ewallets.Callback {
-	return ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: now(), Charge: &c}
+func (s *Server) ewalletCallback(event string, c ewallets.Charge) ewallets.Callback {
+	return ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: s.now(), Charge: &c}
 }
 
-func now() xendit.Time { return xendit.Time{Time: time.Now().UTC().Truncate(time.Millisecond)} }
-
-// deliver sends a callback as Xendit does, retrying a failed delivery a few
-// times at short intervals (Xendit retries over 24 hours). It is a no-op
-// without a callback URL.
-func deliver(t callbackTarget, payload any) error {
-	if t.url == "" {
-		return nil
-	}
-	wh := NewWebhook(t.token, payload)
-	var last error
-	for attempt, wait := 0, 10*time.Millisecond; attempt < 3; attempt, wait = attempt+1, wait*4 {
-		if attempt > 0 {
-			time.Sleep(wait)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		status, err := wh.Send(ctx, nil, t.url)
-		cancel()
-		if err == nil && status >= 200 && status < 300 {
-			return nil
-		}
-		if last = err; err == nil {
-			last = fmt.Errorf("xendittest: callback %s answered %d", wh.ID, status)
-		}
-	}
-	return last
-}
-
-// deliverLater delivers in the background, as Xendit does after answering.
-func (st *paymentsState) deliverLater(t callbackTarget, payload any) {
-	if t.url == "" {
-		return
-	}
-	st.inflight.Add(1)
-	go func() {
-		defer st.inflight.Done()
-		_ = deliver(t, payload)
-	}()
+func (s *Server) now() xendit.Time {
+	return xendit.Time{Time: s.clock.Now().UTC().Truncate(time.Millisecond)}
 }
 
 func (s *Server) routeEWallets() {
@@ -209,10 +137,10 @@ func (s *Server) routeEWallets() {
 	s.handle("ewallets.get_charge", s.withCharge(func(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *ewallets.Charge) {
 		WriteJSON(w, http.StatusOK, c)
 	}))
-	s.handle("ewallets.void_charge", s.withCharge(voidEWalletCharge))
-	s.handle("ewallets.create_refund", s.withCharge(refundEWalletCharge))
+	s.handle("ewallets.void_charge", s.withCharge(s.voidEWalletCharge))
+	s.handle("ewallets.create_refund", s.withCharge(s.refundEWalletCharge))
 	s.handle("ewallets.get_refund", s.getEWalletRefund)
-	s.handle("ewallets.list_refunds", s.withCharge(listEWalletRefunds))
+	s.handle("ewallets.list_refunds", s.withCharge(s.listEWalletRefunds))
 	s.handle("ewallets.create_payment_method", s.createPaymentMethod)
 	s.handle("ewallets.get_payment_method", s.withPaymentMethod(false))
 	s.handle("ewallets.expire_payment_method", s.withPaymentMethod(true))
@@ -260,7 +188,7 @@ func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
 		ID: paymentID("ewc_"), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID,
 		Status: ewallets.ChargePending, Currency: p.Currency, ChargeAmount: p.Amount, CaptureAmount: p.Amount,
 		CheckoutMethod: p.CheckoutMethod, ChannelCode: p.ChannelCode, ChannelProperties: p.ChannelProperties,
-		CallbackURL: st.ewallet.url, Created: now(), CaptureNow: true,
+		CallbackURL: s.callbackURL(accountOf(r), "ewallets"), Created: s.now(), CaptureNow: true,
 		Basket: p.Basket, Metadata: p.Metadata,
 	}
 	c.Updated = c.Created
@@ -288,6 +216,7 @@ func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	st.charges[c.ID] = c
+	st.owners[c.ID] = accountOf(r)
 	WriteJSON(w, http.StatusOK, c)
 }
 
@@ -313,25 +242,25 @@ func writeNotFound(w http.ResponseWriter) {
 
 // voidEWalletCharge answers with void_status PENDING, settles the void at
 // once and sends ewallet.void in the background.
-func voidEWalletCharge(w http.ResponseWriter, _ *http.Request, st *paymentsState, c *ewallets.Charge) {
+func (s *Server) voidEWalletCharge(w http.ResponseWriter, _ *http.Request, st *paymentsState, c *ewallets.Charge) {
 	if c.Status != ewallets.ChargeSucceeded || c.CheckoutMethod != ewallets.OneTimePayment || c.VoidStatus != "" {
 		WriteError(w, http.StatusForbidden, ewallets.CodeIneligibleTransaction,
 			"Transaction is not eligible for void: the charge must be a SUCCEEDED one-time payment, voided on the same day")
 		return
 	}
 	answer := *c
-	answer.VoidStatus, answer.Updated = ewallets.VoidPending, now()
-	c.Status, c.VoidStatus, c.VoidedAt, c.Updated = ewallets.ChargeVoided, ewallets.VoidSucceeded, now(), now()
+	answer.VoidStatus, answer.Updated = ewallets.VoidPending, s.now()
+	c.Status, c.VoidStatus, c.VoidedAt, c.Updated = ewallets.ChargeVoided, ewallets.VoidSucceeded, s.now(), s.now()
 	WriteJSON(w, http.StatusOK, answer)
 	voided := *c
 	voided.BusinessID = "" // the void callback's data has no business_id
-	st.deliverLater(st.ewallet, ewalletCallback(ewallets.EventVoid, voided))
+	s.deliverLater(st.owners[c.ID], "ewallets", s.ewalletCallback(ewallets.EventVoid, voided))
 }
 
 // refundEWalletCharge checks the refund as Xendit documents, answers with a
 // PENDING refund, settles it at once and sends ewallet.refund in the
 // background.
-func refundEWalletCharge(w http.ResponseWriter, r *http.Request, st *paymentsState, c *ewallets.Charge) {
+func (s *Server) refundEWalletCharge(w http.ResponseWriter, r *http.Request, st *paymentsState, c *ewallets.Charge) {
 	var p ewallets.CreateRefundParams
 	if !readBody(w, r, &p) {
 		return
@@ -365,15 +294,15 @@ func refundEWalletCharge(w http.ResponseWriter, r *http.Request, st *paymentsSta
 	ref := &ewallets.Refund{
 		ID: paymentID("ewr_"), ChargeID: c.ID, Status: ewallets.RefundPending, Currency: c.Currency,
 		ChannelCode: c.ChannelCode, CaptureAmount: c.CaptureAmount, RefundAmount: amount, Reason: reason,
-		Created: now(),
+		Created: s.now(),
 	}
 	ref.Updated = ref.Created
 	WriteJSON(w, http.StatusOK, ref)
-	ref.Status, ref.Updated = ewallets.RefundSucceeded, now()
+	ref.Status, ref.Updated = ewallets.RefundSucceeded, s.now()
 	st.refunds[c.ID] = append(st.refunds[c.ID], ref)
 	c.RefundedAmount = xendit.Ptr(refunded + amount)
-	c.Status, c.Updated = ewallets.ChargeRefunded, now()
-	st.deliverLater(st.ewallet, ewallets.Callback{Event: ewallets.EventRefund, BusinessID: paymentsBusinessID, Created: now(), Refund: xendit.Ptr(*ref)})
+	c.Status, c.Updated = ewallets.ChargeRefunded, s.now()
+	s.deliverLater(st.owners[c.ID], "ewallets", ewallets.Callback{Event: ewallets.EventRefund, BusinessID: paymentsBusinessID, Created: s.now(), Refund: xendit.Ptr(*ref)})
 }
 
 func (s *Server) getEWalletRefund(w http.ResponseWriter, r *http.Request) {
@@ -389,7 +318,7 @@ func (s *Server) getEWalletRefund(w http.ResponseWriter, r *http.Request) {
 	writeNotFound(w)
 }
 
-func listEWalletRefunds(w http.ResponseWriter, r *http.Request, st *paymentsState, c *ewallets.Charge) {
+func (s *Server) listEWalletRefunds(w http.ResponseWriter, r *http.Request, st *paymentsState, c *ewallets.Charge) {
 	page, ok := refundPage(w, r, st.refunds[c.ID], func(ref *ewallets.Refund) string { return string(ref.Status) })
 	if !ok {
 		return
@@ -452,7 +381,7 @@ func (s *Server) createPaymentMethod(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	id := paymentID("pm-")
-	t := xendit.Time{Time: time.Now().UTC()} // nanoseconds, as Xendit sends here
+	t := xendit.Time{Time: s.clock.Now().UTC()} // nanoseconds, as Xendit sends here
 	pm := &ewallets.PaymentMethod{
 		ID: id, Type: "EWALLET", Country: country, BusinessID: paymentsBusinessID, CustomerID: p.CustomerID,
 		ReferenceID: paymentID(""), Reusability: "MULTIPLE_USE", Status: ewallets.PaymentMethodRequiresAction,
@@ -474,6 +403,7 @@ func (s *Server) createPaymentMethod(w http.ResponseWriter, r *http.Request) {
 	st := s.payments()
 	st.mu.Lock()
 	st.methods[id] = pm
+	st.owners[id] = accountOf(r)
 	answer := clonePM(pm)
 	st.mu.Unlock()
 	WriteJSON(w, http.StatusOK, answer)
@@ -492,7 +422,7 @@ func (s *Server) withPaymentMethod(expire bool) func(http.ResponseWriter, *http.
 			return
 		}
 		if expire {
-			pm.Status, pm.Updated = ewallets.PaymentMethodExpired, xendit.Time{Time: time.Now().UTC()}
+			pm.Status, pm.Updated = ewallets.PaymentMethodExpired, xendit.Time{Time: s.clock.Now().UTC()}
 		}
 		WriteJSON(w, http.StatusOK, pm)
 	}

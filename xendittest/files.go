@@ -7,8 +7,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // DefaultFileSizeLimit is the largest upload the fake accepts unless
@@ -100,7 +98,7 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			if f, err = os.CreateTemp("", "xendittest-file-*"); err != nil {
-				WriteError(w, http.StatusInternalServerError, xendit.CodeServer, err.Error())
+				WriteError(w, http.StatusInternalServerError, "SERVER_ERROR", err.Error())
 				return
 			}
 			_ = os.Remove(f.Name()) // unlinked: the open file keeps the data
@@ -122,9 +120,9 @@ func (s *Server) uploadFile(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, "file is required")
 		return
 	}
-	id := newID("file-")
-	now := nowString()
-	sf := &storedFile{account: r.Header.Get(xendit.HeaderForUserID), data: f, size: size, obj: map[string]any{
+	id := s.ids.uuid("file-")
+	now := s.nowString()
+	sf := &storedFile{account: r.Header.Get("for-user-id"), data: f, size: size, obj: map[string]any{
 		"id": id, "business_id": businessID, "purpose": purpose, "created": now, "updated": now,
 		"type": fileType, "size": size, "url": "https://files.xendit.co/" + id,
 	}}
@@ -141,7 +139,7 @@ func (s *Server) lookupFile(w http.ResponseWriter, r *http.Request, remove bool)
 	defer st.mu.Unlock()
 	id := r.PathValue("file_id")
 	f := st.files[id]
-	if f == nil || f.account != r.Header.Get(xendit.HeaderForUserID) {
+	if f == nil || f.account != r.Header.Get("for-user-id") {
 		WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND", "File not found")
 		return nil
 	}

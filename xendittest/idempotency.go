@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"net/http"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // idempotentResult is the first response to an idempotency key.
@@ -21,16 +19,15 @@ type idempotentResult struct {
 // same body replays the first response, the same key with another body is a
 // 409 IDEMPOTENCY_ERROR. Keys are scoped by secret key and for-user-id.
 func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, id, apiKey string, body []byte) {
-	e := xendit.MustEndpoint(id)
 	key := ""
-	if e.IdempotencyHeader != "" {
-		key = r.Header.Get(e.IdempotencyHeader)
+	if h := sdkIdempotencyHeader(id); h != "" {
+		key = r.Header.Get(h)
 	}
 	if key == "" {
 		s.mux.ServeHTTP(w, r)
 		return
 	}
-	scope := apiKey + "\x00" + r.Header.Get(xendit.HeaderForUserID) + "\x00" + id + "\x00" + key
+	scope := apiKey + "\x00" + r.Header.Get("for-user-id") + "\x00" + id + "\x00" + key
 	hash := sha256.Sum256(body)
 	st := s.state()
 	st.mu.Lock()
@@ -67,7 +64,7 @@ func (s *Server) writeConflict(w http.ResponseWriter, id string) {
 		write(w)
 		return
 	}
-	WriteError(w, http.StatusConflict, xendit.CodeIdempotency,
+	WriteError(w, http.StatusConflict, "IDEMPOTENCY_ERROR",
 		"The idempotency key has been used with a different request")
 }
 

@@ -26,15 +26,6 @@ func newPaylaterState() paylaterState {
 	}
 }
 
-// SetPayLaterCallbackURL makes the server deliver paylater.payment
-// callbacks to url with token in x-callback-token.
-func (s *Server) SetPayLaterCallbackURL(url, token string) {
-	st := s.payments()
-	st.mu.Lock()
-	st.paylater = callbackTarget{url, token}
-	st.mu.Unlock()
-}
-
 // CompletePayLaterCharge plays the customer completing the provider's
 // checkout: the PENDING charge becomes SUCCEEDED and paylater.payment is
 // delivered before the call returns.
@@ -60,11 +51,11 @@ func (s *Server) settlePayLaterCharge(id string, status paylater.ChargeStatus) e
 		st.mu.Unlock()
 		return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, c.Status)
 	}
-	c.Status, c.Updated = status, now()
-	payload := paylater.PaymentCallback{Event: paylater.EventPayment, BusinessID: paymentsBusinessID, Created: now(), Data: *c}
-	target := st.paylater
+	c.Status, c.Updated = status, s.now()
+	payload := paylater.PaymentCallback{Event: paylater.EventPayment, BusinessID: paymentsBusinessID, Created: s.now(), Data: *c}
+	owner := st.owners[id]
 	st.mu.Unlock()
-	return deliver(target, payload)
+	return s.deliverNow(owner, "paylater", payload)
 }
 
 func (s *Server) routePayLater() {
@@ -73,10 +64,10 @@ func (s *Server) routePayLater() {
 	s.handle("paylater.get_charge", s.withPayLaterCharge(func(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *paylater.Charge) {
 		WriteJSON(w, http.StatusOK, c)
 	}))
-	s.handle("paylater.cancel_charge", s.withPayLaterCharge(cancelPayLaterCharge))
-	s.handle("paylater.create_refund", s.withPayLaterCharge(refundPayLaterCharge))
+	s.handle("paylater.cancel_charge", s.withPayLaterCharge(s.cancelPayLaterCharge))
+	s.handle("paylater.create_refund", s.withPayLaterCharge(s.refundPayLaterCharge))
 	s.handle("paylater.get_refund", s.getPayLaterRefund)
-	s.handle("paylater.list_refunds", s.withPayLaterCharge(listPayLaterRefunds))
+	s.handle("paylater.list_refunds", s.withPayLaterCharge(s.listPayLaterRefunds))
 }
 
 func (s *Server) initiatePlans(w http.ResponseWriter, r *http.Request) {
@@ -98,7 +89,7 @@ func (s *Server) initiatePlans(w http.ResponseWriter, r *http.Request) {
 	}
 	plan := &paylater.Plan{
 		ID: paymentID("plp_"), CustomerID: p.CustomerID, ChannelCode: p.ChannelCode, Currency: p.Currency,
-		Amount: p.Amount, OrderItems: p.OrderItems, Created: now(),
+		Amount: p.Amount, OrderItems: p.OrderItems, Created: s.now(),
 		Options: []paylater.PlanOption{{
 			DownpaymentAmount: 0, InstallmentAmount: p.Amount, TotalAmount: p.Amount,
 			Interval: "MONTH", IntervalCount: 1, TotalRecurrence: 1, Description: "Buy Now, Pay Later",
@@ -135,19 +126,20 @@ func (s *Server) createPayLaterCharge(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusNotFound, "PAYLATER_PLAN_DATA_NOT_FOUND", "Plan ID is invalid")
 		return
 	}
-	created := now()
+	created := s.now()
 	c := &paylater.Charge{
 		ID: paymentID("plc_"), CustomerID: plan.CustomerID, PlanID: plan.ID, BusinessID: paymentsBusinessID,
 		ReferenceID: p.ReferenceID, CheckoutMethod: p.CheckoutMethod, ChannelCode: plan.ChannelCode,
 		Currency: plan.Currency, Amount: plan.Amount, OrderItems: plan.OrderItems,
 		SuccessRedirectURL: p.SuccessRedirectURL, FailureRedirectURL: p.FailureRedirectURL,
 		Status: paylater.ChargePending, Created: created, Updated: created,
-		ExpiresAt: xendit.Time{Time: created.Add(24 * time.Hour)}, CallbackURL: st.paylater.url,
+		ExpiresAt: xendit.Time{Time: created.Add(24 * time.Hour)}, CallbackURL: s.callbackURL(accountOf(r), "paylater"),
 		Metadata: p.Metadata,
 	}
 	base := s.URL + "/xendittest/paylater/" + c.ID
 	c.Actions = &paylater.ChargeActions{DesktopWebCheckoutURL: base, MobileWebCheckoutURL: base + "?mobile=1"}
 	st.pl.charges[c.ID] = c
+	st.owners[c.ID] = accountOf(r)
 	WriteJSON(w, http.StatusOK, c)
 }
 
@@ -174,19 +166,19 @@ func (s *Server) withPayLaterCharge(h func(http.ResponseWriter, *http.Request, *
 	}
 }
 
-func cancelPayLaterCharge(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *paylater.Charge) {
+func (s *Server) cancelPayLaterCharge(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *paylater.Charge) {
 	if c.Status != paylater.ChargePending {
 		WriteError(w, http.StatusForbidden, "INELIGIBLE_TRANSACTION", "Only PENDING charges can be cancelled")
 		return
 	}
-	c.Status, c.Updated = paylater.ChargeCancelled, now()
+	c.Status, c.Updated = paylater.ChargeCancelled, s.now()
 	WriteJSON(w, http.StatusOK, c)
 }
 
 // refundPayLaterCharge answers with a PENDING refund (updated null) and
 // settles it at once; the reference promises a callback for refunds but
 // documents none, so none is sent.
-func refundPayLaterCharge(w http.ResponseWriter, r *http.Request, st *paymentsState, c *paylater.Charge) {
+func (s *Server) refundPayLaterCharge(w http.ResponseWriter, r *http.Request, st *paymentsState, c *paylater.Charge) {
 	var p paylater.CreateRefundParams
 	if !readBody(w, r, &p) {
 		return
@@ -217,12 +209,12 @@ func refundPayLaterCharge(w http.ResponseWriter, r *http.Request, st *paymentsSt
 	}
 	ref := &paylater.Refund{
 		ID: paymentID("plr_"), ChargeID: c.ID, ChannelCode: c.ChannelCode, Currency: c.Currency,
-		Amount: amount, Reason: reason, Status: paylater.RefundPending, Created: now(),
+		Amount: amount, Reason: reason, Status: paylater.RefundPending, Created: s.now(),
 	}
 	WriteJSON(w, http.StatusOK, ref)
-	ref.Status, ref.Updated = paylater.RefundSucceeded, now()
+	ref.Status, ref.Updated = paylater.RefundSucceeded, s.now()
 	st.pl.refunds[c.ID] = append(st.pl.refunds[c.ID], ref)
-	c.RefundedAmount, c.Updated = xendit.Ptr(refunded+amount), now()
+	c.RefundedAmount, c.Updated = xendit.Ptr(refunded+amount), s.now()
 }
 
 func (s *Server) getPayLaterRefund(w http.ResponseWriter, r *http.Request) {
@@ -238,7 +230,7 @@ func (s *Server) getPayLaterRefund(w http.ResponseWriter, r *http.Request) {
 	WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND", "Refund resource was not found. Please check your query again")
 }
 
-func listPayLaterRefunds(w http.ResponseWriter, r *http.Request, st *paymentsState, c *paylater.Charge) {
+func (s *Server) listPayLaterRefunds(w http.ResponseWriter, r *http.Request, st *paymentsState, c *paylater.Charge) {
 	page, ok := refundPage(w, r, st.pl.refunds[c.ID], func(ref *paylater.Refund) string { return string(ref.Status) })
 	if !ok {
 		return

@@ -1,19 +1,23 @@
 package xendittest
 
 import (
-	"crypto/rand"
-	"encoding/hex"
+	"crypto/rsa"
 	"encoding/json"
 	"net/http"
-	"runtime"
 	"sync"
 	"time"
-	"weak"
 )
 
+// products is the state of the hand-written product models, on the Server.
+type products struct {
+	prod *productState
+	pay  *paymentsState
+	crd  *cardsState
+	snp  *snapState
+}
+
 // productState is what the customers, files, reports and transactions fakes
-// keep. It hangs off the Server through a weak registry rather than a field,
-// so those fakes live in their own files; it goes away with the Server.
+// keep.
 type productState struct {
 	mu           sync.Mutex
 	customers    map[string]*customerRecord // by id
@@ -21,45 +25,34 @@ type productState struct {
 	fileLimit    int64
 	reports      map[string]*reportRecord
 	reportDelay  time.Duration
-	reportHook   callbackTarget // reports.go: SetReportCallbackURL
 	transactions []Transaction
 	idempotent   map[string]*idempotentResult
 }
 
-var products sync.Map // weak.Pointer[Server] -> *productState
-
-// state returns s's product state, creating it on first use.
-func (s *Server) state() *productState {
-	wp := weak.Make(s)
-	if st, ok := products.Load(wp); ok {
-		return st.(*productState)
+func newProducts(merchant *rsa.PublicKey) products {
+	return products{
+		prod: &productState{
+			customers:  make(map[string]*customerRecord),
+			files:      make(map[string]*storedFile),
+			fileLimit:  DefaultFileSizeLimit,
+			reports:    make(map[string]*reportRecord),
+			idempotent: make(map[string]*idempotentResult),
+		},
+		pay: newPaymentsState(),
+		crd: newCardsState(),
+		snp: newSNAPState(merchant),
 	}
-	st, loaded := products.LoadOrStore(wp, &productState{
-		customers:  make(map[string]*customerRecord),
-		files:      make(map[string]*storedFile),
-		fileLimit:  DefaultFileSizeLimit,
-		reports:    make(map[string]*reportRecord),
-		idempotent: make(map[string]*idempotentResult),
-	})
-	if !loaded {
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) { products.Delete(wp) }, wp)
-	}
-	return st.(*productState)
 }
 
-// newID returns prefix followed by a random UUID-shaped string.
-func newID(prefix string) string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	h := hex.EncodeToString(b[:])
-	return prefix + h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
+func (s *Server) state() *productState { return s.prod }
 
 // businessID is the business id the fake puts in the objects it creates.
 const businessID = "5f34f60535ba7c1c0eed846a"
 
-// nowString is the current time in the API's layout.
-func nowString() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z07:00") }
+// nowString is the server's time in the API's layout.
+func (s *Server) nowString() string {
+	return s.clock.Now().UTC().Format("2006-01-02T15:04:05.000Z07:00")
+}
 
 // decodeJSON reads a JSON object body, answering 400 when it is not one.
 func decodeJSON(w http.ResponseWriter, r *http.Request) (map[string]any, bool) {

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 type reportRecord struct {
@@ -23,24 +21,6 @@ func (s *Server) SetReportDelay(d time.Duration) {
 	st := s.state()
 	st.mu.Lock()
 	st.reportDelay = d
-	st.mu.Unlock()
-}
-
-// SetReportCallbackURL makes the server deliver the Report webhook to url,
-// as Xendit does to the URL in Dashboard > Settings > Webhooks: when a
-// report is COMPLETED or FAILED it POSTs the report's fields with event
-// reports.completed or reports.failed, token in x-callback-token and a
-// fresh webhook-id, and retries a few times until url answers 2xx. Without
-// it no webhook is sent.
-//
-// [Server.FinishReport] delivers before it returns. A report that
-// completes on its own ([Server.SetReportDelay]) is delivered in the
-// background, once, when its delay has passed; [Server.WaitCallbacks]
-// waits for those deliveries, including reports still within their delay.
-func (s *Server) SetReportCallbackURL(url, token string) {
-	st := s.state()
-	st.mu.Lock()
-	st.reportHook = callbackTarget{url, token}
 	st.mu.Unlock()
 }
 
@@ -61,22 +41,21 @@ func (s *Server) FinishReport(id string, failed bool) error {
 		st.mu.Unlock()
 		return fmt.Errorf("%w: report %q", ErrNoSuchObject, id)
 	}
-	payload, ok := rec.settle(status)
-	target := st.reportHook
+	payload, ok := rec.settle(status, s.nowString())
 	st.mu.Unlock()
 	if !ok {
 		return fmt.Errorf("xendittest: report %s is %s, not PENDING", id, rec.obj["status"])
 	}
-	return deliver(target, payload)
+	return s.deliverNow(rec.account, "reports", payload)
 }
 
 // settle moves a PENDING report to status and returns its webhook payload;
 // false if it was not PENDING. The caller holds the state's lock.
-func (rec *reportRecord) settle(status string) (map[string]any, bool) {
+func (rec *reportRecord) settle(status, now string) (map[string]any, bool) {
 	if rec.obj["status"] != "PENDING" {
 		return nil, false
 	}
-	rec.obj["status"], rec.obj["updated"] = status, nowString()
+	rec.obj["status"], rec.obj["updated"] = status, now
 	event := "reports.failed"
 	if status == "COMPLETED" {
 		rec.obj["url"] = "https://xendittest.invalid/reports/" + rec.obj["id"].(string) + ".csv"
@@ -89,35 +68,34 @@ func (rec *reportRecord) settle(status string) (map[string]any, bool) {
 
 // due reports whether a PENDING report has reached the delay after which
 // it completes on its own. The caller holds the lock.
-func (st *productState) due(rec *reportRecord) bool {
-	return rec.obj["status"] == "PENDING" && st.reportDelay >= 0 && time.Since(rec.created) >= st.reportDelay
+func (st *productState) due(rec *reportRecord, now time.Time) bool {
+	return rec.obj["status"] == "PENDING" && st.reportDelay >= 0 && now.Sub(rec.created) >= st.reportDelay
 }
 
-// completeIfDue completes report id if it is due, and returns the webhook
-// to deliver, if any.
-func (s *Server) completeIfDue(id string) (callbackTarget, map[string]any, bool) {
+// completeIfDue completes report id if it is due, and delivers its
+// webhook.
+func (s *Server) completeIfDue(id string) {
 	st := s.state()
 	st.mu.Lock()
-	defer st.mu.Unlock()
 	rec := st.reports[id]
-	if rec == nil || !st.due(rec) {
-		return callbackTarget{}, nil, false
+	if rec == nil || !st.due(rec, s.clock.Now()) {
+		st.mu.Unlock()
+		return
 	}
-	payload, ok := rec.settle("COMPLETED")
-	return st.reportHook, payload, ok
+	payload, ok := rec.settle("COMPLETED", s.nowString())
+	st.mu.Unlock()
+	if ok {
+		s.deliverLater(rec.account, "reports", payload)
+	}
 }
 
-// scheduleCompletion delivers report id's webhook once its delay has
-// passed, unless a Get or FinishReport settled it first. WaitCallbacks
-// waits for it.
-func (s *Server) scheduleCompletion(id string, delay time.Duration) {
-	inflight := &s.payments().inflight
-	inflight.Add(1)
-	time.AfterFunc(delay, func() {
-		defer inflight.Done()
-		if target, payload, ok := s.completeIfDue(id); ok {
-			_ = deliver(target, payload)
-		}
+// scheduleCompletion completes report id once its delay has passed, unless
+// a Get or FinishReport settled it first. WaitDeliveries waits for it.
+func (s *Server) scheduleCompletion(account, id string, delay time.Duration) {
+	s.hooks.hold(account)
+	s.clock.AfterFunc(delay, func() {
+		defer s.hooks.release(account)
+		s.completeIfDue(id)
 	})
 }
 
@@ -138,7 +116,7 @@ func (s *Server) generateReport(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, "type must be one of %v", reportTypes)
 		return
 	}
-	now := time.Now().UTC()
+	now := s.clock.Now().UTC()
 	from, to := now.Add(-24*time.Hour), now
 	if f, ok := in["filter"].(map[string]any); ok {
 		var err1, err2 error
@@ -158,8 +136,8 @@ func (s *Server) generateReport(w http.ResponseWriter, r *http.Request) {
 		currency = "IDR"
 	}
 	stamp := now.Format("2006-01-02T15:04:05.000Z07:00")
-	rec := &reportRecord{account: r.Header.Get(xendit.HeaderForUserID), created: now, obj: map[string]any{
-		"id": newID("report_"), "type": typ, "status": "PENDING", "format": "CSV", "currency": currency,
+	rec := &reportRecord{account: accountOf(r), created: now, obj: map[string]any{
+		"id": s.ids.uuid("report_"), "type": typ, "status": "PENDING", "format": "CSV", "currency": currency,
 		"filter":      map[string]any{"from": from.Format("2006-01-02T15:04:05.000Z07:00"), "to": to.Format("2006-01-02T15:04:05.000Z07:00")},
 		"business_id": businessID, "created": stamp, "updated": stamp,
 	}}
@@ -168,10 +146,10 @@ func (s *Server) generateReport(w http.ResponseWriter, r *http.Request) {
 	st.mu.Lock()
 	st.reports[id] = rec
 	out := maps.Clone(rec.obj)
-	delay, hook := st.reportDelay, st.reportHook.url != ""
+	delay := st.reportDelay
 	st.mu.Unlock()
-	if hook && delay >= 0 {
-		s.scheduleCompletion(id, delay)
+	if delay >= 0 && s.callbackURL(rec.account, "reports") != "" {
+		s.scheduleCompletion(rec.account, id, delay)
 	}
 	WriteJSON(w, http.StatusCreated, out)
 }
@@ -185,7 +163,7 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) {
 	st := s.state()
 	st.mu.Lock()
 	rec := st.reports[r.PathValue("report_id")]
-	if rec == nil || rec.account != r.Header.Get(xendit.HeaderForUserID) {
+	if rec == nil || rec.account != accountOf(r) {
 		st.mu.Unlock()
 		WriteError(w, http.StatusNotFound, "TRANSACTION_NOT_FOUND", "Report not found")
 		return
@@ -193,14 +171,14 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) {
 	// A Get after the delay sees the report COMPLETED even if its timer has
 	// not run yet; whichever settles it sends the one webhook.
 	var payload map[string]any
-	due := st.due(rec)
+	due := st.due(rec, s.clock.Now())
 	if due {
-		payload, due = rec.settle("COMPLETED")
+		payload, due = rec.settle("COMPLETED", s.nowString())
 	}
-	target, out := st.reportHook, maps.Clone(rec.obj)
+	out := maps.Clone(rec.obj)
 	st.mu.Unlock()
 	if due {
-		s.payments().deliverLater(target, payload)
+		s.deliverLater(rec.account, "reports", payload)
 	}
 	WriteJSON(w, http.StatusOK, out)
 }

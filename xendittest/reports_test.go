@@ -61,7 +61,7 @@ func reportSetup(t *testing.T, statuses ...int) (*xendittest.Server, *reports.Cl
 	sink := &hookSink{statuses: statuses}
 	hs := httptest.NewServer(sink)
 	t.Cleanup(hs.Close)
-	srv.SetReportCallbackURL(hs.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: hs.URL})
 	return srv, reports.New(c), sink
 }
 
@@ -97,7 +97,7 @@ func TestReportWebhookHeadersAndRetry(t *testing.T) {
 }
 
 func TestReportWebhookUndeliverable(t *testing.T) {
-	srv, api, sink := reportSetup(t, 500, 500, 500)
+	srv, api, sink := reportSetup(t, 500, 500, 500, 500, 500, 500, 500)
 	srv.SetReportDelay(-1)
 	r := generate(t, api)
 
@@ -105,7 +105,7 @@ func TestReportWebhookUndeliverable(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), xendittest.CallbackToken)
 	got := sink.deliveries()
-	require.Len(t, got, 3, "a failing receiver gets a few retries")
+	require.Len(t, got, 1+len(xendittest.XenditRedeliverySchedule), "a failing receiver gets Xendit's six redeliveries")
 	assert.Equal(t, "reports.failed", got[0].body["event"])
 	assert.Equal(t, "FAILED", got[0].body["status"])
 	assert.NotContains(t, got[0].body, "url")
@@ -118,7 +118,7 @@ func TestReportWebhookUndeliverable(t *testing.T) {
 func TestReportCompletesOnItsOwn(t *testing.T) {
 	srv, api, sink := reportSetup(t)
 	r := generate(t, api)
-	srv.WaitCallbacks() // no Get: the fake completes the report by itself
+	require.NoError(t, srv.WaitDeliveries(context.Background(), "")) // no Get: the fake completes the report by itself
 
 	got := sink.deliveries()
 	require.Len(t, got, 1)
@@ -129,11 +129,11 @@ func TestReportCompletesOnItsOwn(t *testing.T) {
 
 func TestReportWithoutCallbackURL(t *testing.T) {
 	srv, api, sink := reportSetup(t)
-	srv.SetReportCallbackURL("", "")
+	srv.SetCallbacks("", xendittest.Callbacks{})
 	r := generate(t, api)
 	rep, err := api.Get(context.Background(), r.ID)
 	require.NoError(t, err)
 	assert.Equal(t, reports.Completed, rep.Status)
-	srv.WaitCallbacks()
+	require.NoError(t, srv.WaitDeliveries(context.Background(), ""))
 	assert.Empty(t, sink.deliveries())
 }

@@ -1,22 +1,3 @@
-// Package xendittest is a fake Xendit API server for tests and examples.
-//
-// A [Server] listens on loopback, checks Basic Auth like Xendit (401
-// INVALID_API_KEY), keeps state for the endpoints it serves, can send
-// Rate-Limit-* headers and real 429s past a configurable limit, and can
-// inject faults (error statuses, dropped connections, delays) to exercise a
-// caller's error handling:
-//
-//	srv := xendittest.NewServer(xendittest.WithRateLimit(60, time.Minute))
-//	defer srv.Close()
-//	srv.SetBalance(xendittest.Account{Currency: "IDR"}, 1_500_000)
-//	client, _ := srv.Client() // a *xendit.Client for srv.URL and xendittest.SecretKey
-//
-// [NewWebhook] builds and sends a webhook the way Xendit does (token and
-// webhook-id headers), to test a webhook handler.
-//
-// It routes by the SDK's endpoint table ([xendit.Endpoints]), so every
-// endpoint it serves has the path, method and idempotency header the SDK
-// sends. Endpoints it does not serve answer 404.
 package xendittest
 
 import (
@@ -31,8 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // SecretKey is the key a Server accepts unless [WithSecretKeys] says
@@ -40,17 +19,30 @@ import (
 // else.
 const SecretKey = "xnd_development_xendittest_0000000000000000000000000000000000000000"
 
-// Server is a running fake. Its methods are safe for concurrent use.
+// Server is a fake Xendit. It is an http.Handler; [New] makes one that
+// listens nowhere (use [Server.Transport]), [NewServer] one that also
+// listens on loopback at URL. Its methods are safe for concurrent use.
 type Server struct {
-	// URL is the base URL to give [xendit.WithBaseURL].
+	// URL is the base URL to give xendit.WithBaseURL; empty unless the
+	// server listens ([NewServer]).
 	URL string
 
-	srv      *httptest.Server
-	mux      *http.ServeMux
-	keys     []string
-	limit    int
-	window   time.Duration
-	requestN atomic.Int64
+	hs        *httptest.Server
+	handler   http.Handler
+	transport http.RoundTripper
+	keys      []string
+	limit     int
+	window    time.Duration
+	clock     *clock
+	ids       *ids
+	store     *store
+	hooks     *deliverer
+	mux       *http.ServeMux
+	requestN  atomic.Int64
+
+	redelivery      []time.Duration
+	redeliveryGiven bool
+	callbackClient  *http.Client
 
 	// conflicts holds, per endpoint, how a product answers an idempotency
 	// key reused with another body; written only while routes are set up.
@@ -61,12 +53,16 @@ type Server struct {
 	faults   []*Fault
 	requests []Request
 	balances map[Account]float64
+
+	products
 }
 
 // Option configures a Server.
 type Option func(*Server)
 
 // WithSecretKeys sets the keys the server accepts, instead of [SecretKey].
+// Each key is a merchant of its own: it sees only the objects it made, and
+// has its own callbacks ([Server.SetCallbacks]).
 func WithSecretKeys(keys ...string) Option {
 	return func(s *Server) { s.keys = keys }
 }
@@ -79,17 +75,56 @@ func WithRateLimit(limit int, window time.Duration) Option {
 	return func(s *Server) { s.limit, s.window = limit, window }
 }
 
-// NewServer starts a fake server on loopback. Close it when done.
-func NewServer(opts ...Option) *Server {
+// WithClock makes now the server's clock: the times it stamps, its
+// rate-limit windows, report delays and callback redeliveries. Those wait
+// for [Server.Advance] rather than for real time. Without it the server
+// uses time.Now and real timers, which inside a testing/synctest bubble are
+// the bubble's fake ones.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) { s.clock = newClock(now) }
+}
+
+// WithRedeliverySchedule sets the intervals between attempts to deliver a
+// callback whose receiver does not answer 2xx; the default is
+// [XenditRedeliverySchedule] with a minute made 100µs. No intervals: one
+// attempt only.
+func WithRedeliverySchedule(intervals ...time.Duration) Option {
+	return func(s *Server) { s.redelivery, s.redeliveryGiven = append([]time.Duration{}, intervals...), true }
+}
+
+// WithCallbackClient sets the client the server delivers callbacks with,
+// e.g. one whose Transport calls the receiver in memory.
+func WithCallbackClient(hc *http.Client) Option {
+	return func(s *Server) { s.callbackClient = hc }
+}
+
+// New returns a server that listens nowhere: call it through
+// [Server.Transport] or serve it yourself (it is an http.Handler). Close
+// stops its timers.
+func New(opts ...Option) *Server {
+	merchantKey, xenditKey := mustKeys()
 	s := &Server{
-		mux:       http.NewServeMux(),
 		keys:      []string{SecretKey},
 		conflicts: make(map[string]func(http.ResponseWriter)),
 		hits:      make(map[string][]time.Time),
 		balances:  make(map[Account]float64),
+		ids:       newIDs(),
+		store:     newStore(),
+		mux:       http.NewServeMux(),
 	}
+	s.products = newProducts(merchantKey)
 	for _, opt := range opts {
 		opt(s)
+	}
+	if s.clock == nil {
+		s.clock = newClock(nil)
+	}
+	s.hooks = newDeliverer(s.clock, s.ids, xenditKey)
+	if s.redeliveryGiven {
+		s.hooks.schedule = s.redelivery
+	}
+	if s.callbackClient != nil {
+		s.hooks.hc = s.callbackClient
 	}
 	s.routeBalance()
 	s.routeEWallets()
@@ -100,24 +135,58 @@ func NewServer(opts ...Option) *Server {
 	s.routeFiles()
 	s.routeCards()
 	s.routeSNAP()
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
-	s.URL = s.srv.URL
+	s.handler = http.HandlerFunc(s.serve)
+	s.transport = newTransport(s.handler)
 	return s
 }
 
-// Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
+// NewServer returns a server listening on loopback at URL. Close it when
+// done.
+func NewServer(opts ...Option) *Server {
+	s := New(opts...)
+	s.hs = httptest.NewServer(s.handler)
+	s.URL = s.hs.URL
+	return s
+}
 
-// Client returns a client for the server's URL and its first accepted key,
-// with the given options added.
-func (s *Server) Client(opts ...xendit.Option) (*xendit.Client, error) {
-	return xendit.New(s.keys[0], append([]xendit.Option{xendit.WithBaseURL(s.URL)}, opts...)...)
+// ServeHTTP serves the fake API: the standalone command and tests that
+// mount it in their own server use it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Transport returns an http.RoundTripper that calls the server in memory,
+// with no socket: give it to an http.Client (as [Server.Client] does when
+// the server does not listen).
+func (s *Server) Transport() http.RoundTripper { return s.transport }
+
+// Now returns the server's clock's time.
+func (s *Server) Now() time.Time { return s.clock.Now() }
+
+// Advance moves the server's clock forward by d, running what falls due:
+// reports that finish on their own, callback redeliveries.
+func (s *Server) Advance(d time.Duration) { s.clock.Advance(d) }
+
+// Close stops the server: its listener if it has one, its timers and its
+// pending redeliveries.
+func (s *Server) Close() {
+	if s.hs != nil {
+		s.hs.Close()
+	}
+	s.clock.stop()
+	s.hooks.close()
+}
+
+// account is the merchant a test hook means: "" is the first secret key.
+func (s *Server) account(a string) string {
+	if a == "" {
+		return s.keys[0]
+	}
+	return a
 }
 
 // handle serves the SDK endpoint id with h.
 func (s *Server) handle(id string, h func(w http.ResponseWriter, r *http.Request)) {
-	e := xendit.MustEndpoint(id)
-	s.mux.Handle(e.Method+" "+e.Path, endpointHandler{id: id, h: h})
+	method, path := sdkRoute(id)
+	s.mux.Handle(method+" "+path, endpointHandler{id: id, h: h})
 }
 
 type endpointHandler struct {
@@ -132,14 +201,14 @@ func (e endpointHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.h
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, stream := s.readBody(r) // files.go: a multipart upload streams to its handler
 	s.record(r, body)
-	w.Header().Set(xendit.HeaderRequestID, "req_"+strconv.FormatInt(s.requestN.Add(1), 10))
+	w.Header().Set("Request-ID", "req_"+strconv.FormatInt(s.requestN.Add(1), 10))
 	if f := s.takeFault(r); f != nil {
 		f.apply(w, r)
 		return
 	}
 	key, ok := s.authenticate(r)
 	if !ok {
-		WriteError(w, http.StatusUnauthorized, xendit.CodeInvalidAPIKey, "API key format is invalid")
+		WriteError(w, http.StatusUnauthorized, "INVALID_API_KEY", "API key format is invalid")
 		return
 	}
 	h, pattern := s.mux.Handler(r)
@@ -149,7 +218,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !s.admit(w, key, eh.id) {
-		WriteError(w, http.StatusTooManyRequests, xendit.CodeRateLimited,
+		WriteError(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED",
 			"You have exceeded the rate limit for this endpoint. Please retry after the window resets")
 		return
 	}
@@ -171,7 +240,7 @@ func (s *Server) admit(w http.ResponseWriter, key, endpoint string) bool {
 	if s.limit <= 0 {
 		return true
 	}
-	now := time.Now()
+	now := s.clock.Now()
 	k := key + " " + endpoint
 	s.mu.Lock()
 	hits := s.hits[k]
@@ -213,5 +282,5 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 // writeValidation writes the 400 API_VALIDATION_ERROR Xendit sends for bad
 // parameters.
 func writeValidation(w http.ResponseWriter, format string, args ...any) {
-	WriteError(w, http.StatusBadRequest, xendit.CodeAPIValidation, fmt.Sprintf(format, args...))
+	WriteError(w, http.StatusBadRequest, "API_VALIDATION_ERROR", fmt.Sprintf(format, args...))
 }

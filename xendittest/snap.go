@@ -2,20 +2,17 @@ package xendittest
 
 import (
 	"context"
+	"crypto/rsa"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
-	"runtime"
+
 	"strings"
 	"sync"
 	"time"
-	"weak"
 
-	"github.com/google/uuid"
-	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/snap"
 )
 
@@ -23,99 +20,55 @@ import (
 // direct debits.
 const SNAPTestOTP = "123456"
 
-// snapState is what the SNAP fake keeps; like the other products' state it
-// hangs off the Server through a weak registry.
+// snapState is what the SNAP fake keeps.
 type snapState struct {
 	mu       sync.Mutex
-	verify   func(in snap.SigningInput, sig string) error
-	signer   *snap.RSASigner // the fake's "Xendit" key, for callbacks
-	callback string
+	verify   snapVerifier
 	vas      map[string]*snap.VA     // by trxId
 	qrs      map[string]*snapQR      // by referenceNo and partnerReferenceNo
 	debits   map[string]*snapDebit   // by referenceNo and partnerReferenceNo
 	bindings map[string]*snapBinding // by payment method id and partnerReferenceNo
 	refunds  map[string]*snap.RefundResponse
-	inflight sync.WaitGroup
+	owners   map[string]string // object key -> account
 }
 
-var snapStates sync.Map // weak.Pointer[Server] -> *snapState
-
-func (s *Server) snap() *snapState {
-	wp := weak.Make(s)
-	if st, ok := snapStates.Load(wp); ok {
-		return st.(*snapState)
-	}
-	merchant, err := snap.ParseRSAPrivateKey([]byte(SNAPMerchantPrivateKeyPEM))
-	if err != nil {
-		panic(err)
-	}
-	v, _ := snap.NewVerifier(&merchant.PublicKey)
-	signer, err := snap.NewRSASignerPEM([]byte(snapXenditPrivateKeyPEM))
-	if err != nil {
-		panic(err)
-	}
-	st, loaded := snapStates.LoadOrStore(wp, &snapState{
-		verify: v.Verify, signer: signer,
-		vas: map[string]*snap.VA{}, qrs: map[string]*snapQR{}, debits: map[string]*snapDebit{},
+func newSNAPState(merchant *rsa.PublicKey) *snapState {
+	return &snapState{
+		verify: snapVerifier{public: merchant},
+		vas:    map[string]*snap.VA{}, qrs: map[string]*snapQR{}, debits: map[string]*snapDebit{},
 		bindings: map[string]*snapBinding{}, refunds: map[string]*snap.RefundResponse{},
-	})
-	if !loaded {
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) { snapStates.Delete(wp) }, wp)
+		owners: map[string]string{},
 	}
-	return st.(*snapState)
 }
 
-// SNAPClient returns a snap client for the server: c (from [Server.Client])
-// signing with [SNAPMerchantPrivateKeyPEM] as [SNAPPartnerID].
-func (s *Server) SNAPClient(c *xendit.Client, opts ...snap.Option) (*snap.Client, error) {
-	signer, err := snap.NewRSASignerPEM([]byte(SNAPMerchantPrivateKeyPEM))
-	if err != nil {
-		return nil, err
-	}
-	return snap.New(c, SNAPPartnerID, signer, opts...)
-}
+func (s *Server) snap() *snapState { return s.snp }
 
 // SetSNAPPublicKey makes the server verify X-SIGNATURE with pemKey, the
 // public half of your own key pair, instead of the test key's.
 func (s *Server) SetSNAPPublicKey(pemKey []byte) error {
-	v, err := snap.NewVerifierPEM(pemKey)
+	k, err := parsePublicKey(pemKey)
 	if err != nil {
 		return err
 	}
 	st := s.snap()
 	st.mu.Lock()
-	st.verify = v.Verify
+	st.verify = snapVerifier{public: k}
 	st.mu.Unlock()
 	return nil
 }
 
 // SetSNAPClientSecret makes the server verify X-SIGNATURE as the symmetric
-// scheme's HMAC-SHA512 with secret, for a client using snap.HMACSigner.
+// scheme's HMAC-SHA512 with secret, for a client signing symmetrically.
 func (s *Server) SetSNAPClientSecret(secret string) error {
-	h, err := snap.NewHMACSigner(secret)
-	if err != nil {
-		return err
+	if secret == "" {
+		return errors.New("xendittest: empty SNAP client secret")
 	}
 	st := s.snap()
 	st.mu.Lock()
-	st.verify = h.Verify
+	st.verify = snapVerifier{secret: []byte(secret)}
 	st.mu.Unlock()
 	return nil
 }
-
-// SetSNAPCallbackURL makes the server deliver SNAP callbacks to url, signed
-// with the key whose public half is [SNAPXenditPublicKeyPEM]. Without it no
-// callback is sent.
-func (s *Server) SetSNAPCallbackURL(url string) {
-	st := s.snap()
-	st.mu.Lock()
-	st.callback = url
-	st.mu.Unlock()
-}
-
-// WaitSNAPCallbacks waits until the callbacks the server sends on its own
-// (after an OTP verification) have been delivered.
-func (s *Server) WaitSNAPCallbacks() { s.snap().inflight.Wait() }
 
 // snapService is each endpoint's service code, for the codes the fake sends.
 var snapService = map[string]string{
@@ -241,8 +194,7 @@ func (st *snapState) guard(r *http.Request, body []byte) error {
 	st.mu.Lock()
 	verify := st.verify
 	st.mu.Unlock()
-	in := snap.SigningInput{Method: r.Method, Path: r.URL.Path, Body: body, Timestamp: ts}
-	if verify(in, r.Header.Get(snap.HeaderSignature)) != nil {
+	if verify.verify(r.Method, r.URL.Path, body, ts, r.Header.Get(snap.HeaderSignature)) != nil {
 		return snapErr(http.StatusUnauthorized, "00", "Unauthorized. Invalid signature")
 	}
 	return nil
@@ -270,59 +222,14 @@ func snapAmount(field string, a *snap.Amount) (int64, error) {
 
 func snapNow() snap.Time { return snap.Time{Time: time.Now().In(snap.WIB).Truncate(time.Second)} }
 
-// deliver sends a signed callback to the configured URL and reports the
-// receiver's status. No URL: nothing is sent.
-func (st *snapState) deliver(ctx context.Context, typ string, payload any) error {
-	st.mu.Lock()
-	target := st.callback
-	st.mu.Unlock()
-	if target == "" {
-		return nil
-	}
-	p, err := json.Marshal(payload)
-	if err != nil {
-		return err
-	}
-	externalID := uuid.NewString()
-	headers := map[string]string{"x-partner-id": SNAPPartnerID, "x-external-id": externalID, "channel-id": "XENDIT"}
-	body, err := json.Marshal(snap.Callback{Type: typ, Payload: p, Headers: headers})
-	if err != nil {
-		return err
-	}
-	u, err := url.Parse(target)
-	if err != nil {
-		return err
-	}
-	ts := time.Now().In(snap.WIB).Format(snap.TimestampLayout)
-	sig, err := st.signer.Sign(ctx, snap.SigningInput{Method: http.MethodPost, Path: u.RequestURI(), Body: body, Timestamp: ts})
-	if err != nil {
-		return err
-	}
-	wh := Webhook{ID: NewWebhookID(), Payload: body, Header: http.Header{
-		"X-Timestamp": {ts}, "X-Signature": {sig}, "X-Partner-Id": {SNAPPartnerID},
-		"X-External-Id": {externalID}, "Channel-Id": {"XENDIT"},
-	}}
-	status, err := wh.Send(ctx, nil, target)
-	if err != nil {
-		return err
-	}
-	if status/100 != 2 {
-		return fmt.Errorf("xendittest: the SNAP callback receiver answered %d", status)
-	}
-	return nil
+// deliverSNAP delivers a SNAP callback for a test hook.
+func (s *Server) deliverSNAP(ctx context.Context, typ string, payload any) error {
+	return s.hooks.send(s.account(""), "snap", snapCallback(typ, payload), true).wait(ctx, s.clock.manual)
 }
 
-// deliverLater delivers in the background, retrying a few times as Xendit
-// does, for callbacks that follow an API call.
-func (st *snapState) deliverLater(typ string, payload any) {
-	st.inflight.Add(1)
-	go func() {
-		defer st.inflight.Done()
-		for attempt := 0; attempt < 3; attempt++ {
-			if st.deliver(context.Background(), typ, payload) == nil {
-				return
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}()
+// snapCallback is the body of a SNAP callback: its type, the payload, and
+// the headers object the reference's examples carry inside the body.
+func snapCallback(typ string, payload any) map[string]any {
+	return map[string]any{"type": typ, "payload": payload,
+		"headers": map[string]string{"x-partner-id": SNAPPartnerID, "channel-id": "XENDIT"}}
 }

@@ -124,7 +124,8 @@ func (s *Server) snapInquireQR(st *snapState, body []byte) (int, any, error) {
 // referenceNo (Xendit's or yours) and delivers the snap_qr.payment
 // callback, returning when the receiver has answered. A multiple-use code
 // is paid amount; a one-time code its own amount (amount is ignored).
-func (s *Server) PaySNAPQR(ctx context.Context, referenceNo string, amount snap.Amount) error {
+func (s *Server) PaySNAPQR(ctx context.Context, referenceNo, value string) error {
+	amount := snap.Amount{Value: value, Currency: "IDR"}
 	st := s.snap()
 	st.mu.Lock()
 	qr := st.qrs[referenceNo]
@@ -147,7 +148,7 @@ func (s *Server) PaySNAPQR(ctx context.Context, referenceNo string, amount snap.
 			PaymentMethodReferenceID: qr.resp.AdditionalInfo.PaymentMethodReferenceID, Created: now, Updated: now},
 	}
 	st.mu.Unlock()
-	return st.deliver(ctx, snap.EventQRPayment, n)
+	return s.deliverSNAP(ctx, snap.EventQRPayment, n)
 }
 
 func (s *Server) snapCreateDebit(st *snapState, body []byte) (int, any, error) {
@@ -257,7 +258,7 @@ func (s *Server) CompleteSNAPDirectDebit(ctx context.Context, referenceNo string
 	}
 	n := st.settleDebit(d)
 	st.mu.Unlock()
-	return st.deliver(ctx, snap.EventDirectDebitSucceeded, n)
+	return s.deliverSNAP(ctx, snap.EventDirectDebitSucceeded, n)
 }
 
 // settleDebit marks d paid and returns its callback payload; st.mu is held.
@@ -374,7 +375,7 @@ func (s *Server) snapVerifyOTP(st *snapState, body []byte) (int, any, error) {
 		return 0, nil, snapInvalid("the OTP is wrong")
 	}
 	n := st.settleDebit(d)
-	st.deliverLater(snap.EventDirectDebitSucceeded, n)
+	s.deliverLater(s.account(""), "snap", snapCallback(snap.EventDirectDebitSucceeded, n))
 	out.OriginalPartnerReferenceNo, out.CustomerID = d.resp.PartnerReferenceNo, d.resp.AdditionalInfo.CustomerID
 	return http.StatusOK, out, nil
 }

@@ -152,7 +152,8 @@ func (s *Server) snapDeactivateVA(st *snapState, body []byte) (int, any, error) 
 // delivers the snap_virtual_account.payment callback, returning when the
 // receiver has answered. A closed VA takes only its amount; an expired one
 // takes nothing; a one-time VA expires once paid.
-func (s *Server) PaySNAPVA(ctx context.Context, trxID string, amount snap.Amount) error {
+func (s *Server) PaySNAPVA(ctx context.Context, trxID, value string) error {
+	amount := snap.Amount{Value: value, Currency: "IDR"}
 	st := s.snap()
 	st.mu.Lock()
 	va := st.vas[trxID]
@@ -170,7 +171,7 @@ func (s *Server) PaySNAPVA(ctx context.Context, trxID string, amount snap.Amount
 	if va.AdditionalInfo.Reusability == snap.OneTimeUse {
 		va.AdditionalInfo.Status = snap.PaymentMethodExpired
 	}
-	now := snap.Time{Time: time.Now().UTC().Truncate(time.Millisecond)}
+	now := snap.Time{Time: s.clock.Now().UTC().Truncate(time.Millisecond)}
 	pay := snap.VAPayment{
 		PartnerServiceID: va.PartnerServiceID, CustomerNo: va.CustomerNo, VirtualAccountNo: va.VirtualAccountNo,
 		VirtualAccountName: va.VirtualAccountName, TrxID: va.TrxID, PaymentRequestID: va.AdditionalInfo.ID,
@@ -182,5 +183,5 @@ func (s *Server) PaySNAPVA(ctx context.Context, trxID string, amount snap.Amount
 	}
 	pay.AdditionalInfo.ID, pay.AdditionalInfo.PaymentID = pay.ReferenceNo, pay.ReferenceNo
 	st.mu.Unlock()
-	return st.deliver(ctx, snap.EventVAPayment, pay)
+	return s.deliverSNAP(ctx, snap.EventVAPayment, pay)
 }

@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // Transaction is a transaction the fake lists, as GET /transactions returns
@@ -38,7 +36,7 @@ type Transaction struct {
 // defaults filled: a txn_ id, PAYMENT, SUCCESS, EWALLET, IDR, MONEY_IN and
 // the current time.
 func (s *Server) AddTransactions(txs ...Transaction) []Transaction {
-	now := time.Now().UTC()
+	now := s.clock.Now().UTC()
 	st := s.state()
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -49,8 +47,8 @@ func (s *Server) AddTransactions(txs ...Transaction) []Transaction {
 				*f = v
 			}
 		}
-		fill(&t.ID, newID("txn_"))
-		fill(&t.ProductID, newID(""))
+		fill(&t.ID, s.ids.uuid("txn_"))
+		fill(&t.ProductID, s.ids.uuid(""))
 		fill(&t.Type, "PAYMENT")
 		fill(&t.Status, "SUCCESS")
 		fill(&t.ChannelCategory, "EWALLET")
@@ -94,7 +92,7 @@ func (s *Server) getTransaction(w http.ResponseWriter, r *http.Request) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	for _, t := range st.transactions {
-		if t.ID == r.PathValue("transaction_id") && t.ForUserID == r.Header.Get(xendit.HeaderForUserID) {
+		if t.ID == r.PathValue("transaction_id") && t.ForUserID == r.Header.Get("for-user-id") {
 			WriteJSON(w, http.StatusOK, t)
 			return
 		}
@@ -115,7 +113,7 @@ func (s *Server) listTransactions(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	match, problem := transactionFilter(q, r.Header.Get(xendit.HeaderForUserID))
+	match, problem := transactionFilter(q, r.Header.Get("for-user-id"))
 	if problem != "" {
 		writeValidation(w, "%s", problem)
 		return

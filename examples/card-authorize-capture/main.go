@@ -107,7 +107,10 @@ func setup() (*cards.Client, func() cards.Tokenization, func()) {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	newToken := func() cards.Tokenization { return fake.NewCardToken(xendittest.CardToken{}) }
+	newToken := func() cards.Tokenization {
+		t := fake.NewCardToken(xendittest.CardToken{})
+		return cards.Tokenization{ID: t.ID, AuthenticationID: t.AuthenticationID}
+	}
 	return cards.New(client), newToken, fake.Close
 }
 

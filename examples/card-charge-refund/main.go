@@ -38,7 +38,8 @@ func main() {
 		fake = xendittest.NewServer()
 		defer fake.Close()
 		client, err = fake.Client(xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: 10 * time.Millisecond, MaxWait: 50 * time.Millisecond}))
-		tok = fake.NewCardToken(xendittest.CardToken{}) // what Xendit.js posts to your server
+		t := fake.NewCardToken(xendittest.CardToken{}) // what Xendit.js posts to your server
+		tok = cards.Tokenization{ID: t.ID, AuthenticationID: t.AuthenticationID}
 	} else {
 		client, err = xendit.NewFromEnv()
 	}
@@ -97,7 +98,7 @@ func main() {
 	fmt.Println("\n5. A charge that meets a 503 is sent once, never repeated")
 	fake.InjectFault(xendittest.Fault{Path: "/credit_card_charges", Status: 503, Times: 3})
 	order2 := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix()+1)
-	tok2 := fake.NewCardToken(xendittest.CardToken{})
+	tok2 := fake.NewCardToken(xendittest.CardToken{}) // a token with no authentication
 	_, err = cc.CreateCharge(ctx, &cards.CreateChargeParams{TokenID: tok2.ID, ExternalID: order2, Amount: 75000},
 		xendit.CaptureResponse(&resp))
 	fmt.Printf("   Sent %d time(s); outcome unknown: %v.\n", resp.Attempts, xendit.OutcomeUnknown(err))

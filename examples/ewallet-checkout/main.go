@@ -57,7 +57,7 @@ func main() {
 		fmt.Println("\nDone. Xendit will call your Dashboard's eWallet callback URL once the customer pays.")
 		return
 	}
-	callbacks := demo.Listen[ewallets.Callback](fake.SetEWalletCallbackURL)
+	callbacks := demo.Listen[ewallets.Callback](fake)
 
 	demo.Step("3. The customer pays in the ShopeePay app; Xendit calls back")
 	if err := fake.CompleteEWalletCharge(charge.ID); err != nil {

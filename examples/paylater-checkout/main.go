@@ -76,7 +76,7 @@ func main() {
 	}
 
 	demo.Step("4. The customer approves at Kredivo; Xendit calls back")
-	callbacks := demo.Listen[paylater.PaymentCallback](fake.SetPayLaterCallbackURL)
+	callbacks := demo.Listen[paylater.PaymentCallback](fake)
 	if err := fake.CompletePayLaterCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}

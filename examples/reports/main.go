@@ -132,7 +132,7 @@ func listen(fake *xendittest.Server) <-chan delivery {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetReportCallbackURL(receiver.URL, xendittest.CallbackToken)
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
 	fmt.Printf("Webhook endpoint listening at %s.\n", receiver.URL)
 	return out
 }

@@ -108,6 +108,6 @@ func listen(fake *xendittest.Server) <-chan *snap.Callback {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL + "/callbacks/snap"})
 	return out
 }

@@ -57,10 +57,10 @@ func main() {
 	}
 	receiver := httptest.NewServer(h)
 	defer receiver.Close()
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL + "/callbacks/snap"})
 
 	fmt.Println("\n2. The customer scans and pays; Xendit calls back")
-	if err := fake.PaySNAPQR(ctx, bill, amount); err != nil {
+	if err := fake.PaySNAPQR(ctx, bill, amount.Value); err != nil {
 		log.Fatal(err)
 	}
 	p := <-paid

@@ -66,7 +66,7 @@ func main() {
 	paid := listen(fake)
 
 	fmt.Println("\n3. The customer transfers; Xendit calls back, signed")
-	if err := fake.PaySNAPVA(ctx, trxID, amount); err != nil {
+	if err := fake.PaySNAPVA(ctx, trxID, amount.Value); err != nil {
 		log.Fatal(err)
 	}
 	p := <-paid
@@ -104,7 +104,7 @@ func listen(fake *xendittest.Server) <-chan *snap.VAPayment {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL + "/callbacks/snap"})
 	return out
 }
 

@@ -68,7 +68,10 @@ func ConnectSNAP() (*snap.Client, *xendittest.Server) {
 		err error
 	)
 	if fake != nil {
-		sc, err = fake.SNAPClient(client)
+		var signer *snap.RSASigner
+		if signer, err = snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM)); err == nil {
+			sc, err = snap.New(client, xendittest.SNAPPartnerID, signer)
+		}
 	} else {
 		sc, err = snap.NewFromEnv(client)
 	}
@@ -79,10 +82,10 @@ func ConnectSNAP() (*snap.Client, *xendittest.Server) {
 }
 
 // Listen starts a local webhook endpoint on the SDK's handler (token check,
-// webhook-id dedupe), points the fake's callbacks at it with register, and
+// webhook-id dedupe), points the fake's callbacks at it, and
 // hands each payload, decoded into T, to the returned channel. The endpoint
 // lives until the program exits.
-func Listen[T any](register func(url, token string)) <-chan *T {
+func Listen[T any](fake *xendittest.Server) <-chan *T {
 	out := make(chan *T, 4)
 	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
 		var payload T
@@ -96,6 +99,6 @@ func Listen[T any](register func(url, token string)) <-chan *T {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h)
-	register(receiver.URL, xendittest.CallbackToken)
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
 	return out
 }
