@@ -28,8 +28,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:12111", "`address` to listen on (port 0 picks a free one); loopback unless you say otherwise")
 	var keys, callbackURLs, callbackTokens, faultSpecs listList
 	fs.Var(&keys, "key", "secret `key` to accept as the Basic Auth username (repeatable; default the fake's test key, printed at start)")
-	fs.Var(&callbackURLs, "callback-url", "`[KEY=]URL` to send callbacks to (eWallet, PayLater, reports, SNAP); KEY= sets one merchant's")
-	fs.Var(&callbackTokens, "callback-token", "`[KEY=]TOKEN` to send in x-callback-token (default the fake's test token, printed at start)")
+	fs.Var(&callbackURLs, "callback-url", "`[KEY=]URL` to send callbacks to (eWallet, PayLater, reports, SNAP); KEY= sets one merchant's (repeatable)")
+	fs.Var(&callbackTokens, "callback-token", "`[KEY=]TOKEN` to send in x-callback-token, KEY= for one merchant (repeatable; default the fake's test token, printed at start)")
 	rateLimit := fs.Int("rate-limit", 0, "requests per key and endpoint in each -rate-window before 429 RATE_LIMIT_EXCEEDED (0: no limit)")
 	rateWindow := fs.Duration("rate-window", time.Minute, "the rate limit's sliding `window`")
 	fs.Var(&faultSpecs, "fault", "fault to inject, `OUTCOME[@FRACTION] [METHOD] [PATH]`, e.g. 503@0.1 or 'drop@0.05 POST' (repeatable)")

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -96,6 +97,19 @@ func call(t *testing.T, method, url, key, body string) (int, map[string]any) {
 	return resp.StatusCode, out
 }
 
+// receiveOne returns the next event a receiver processed. The deadline only
+// keeps a broken delivery from hanging the test; nothing is timed.
+func receiveOne(t *testing.T, events chan *xendit.WebhookEvent) *xendit.WebhookEvent {
+	t.Helper()
+	select {
+	case e := <-events:
+		return e
+	case <-time.After(10 * time.Second):
+		t.Fatal("no callback reached the receiver")
+		return nil
+	}
+}
+
 const customerBody = `{"reference_id":"ref-1","type":"INDIVIDUAL","individual_detail":{"given_names":"Ann"}}`
 
 func TestServeCreatesAndGetsOverHTTPAndStopsCleanly(t *testing.T) {
@@ -127,7 +141,8 @@ func TestServeAcceptsOnlyTheGivenKeysAndNeverLogsThem(t *testing.T) {
 	const key1, key2 = "xnd_development_merchant_one", "xnd_development_merchant_two"
 	s := startServe(t, "-key", key1, "-key", key2, "-v")
 	for i, key := range []string{key1, key2} {
-		status, _ := call(t, http.MethodPost, s.url+"/customers", key, strings.Replace(customerBody, "ref-1", fmt.Sprint("ref-", i), 1))
+		body := strings.Replace(customerBody, "ref-1", fmt.Sprint("ref-", i), 1)
+		status, _ := call(t, http.MethodPost, s.url+"/customers", key, body)
 		assert.Equal(t, http.StatusOK, status)
 	}
 	status, _ := call(t, http.MethodGet, s.url+"/balance", defaultSecretKey, "")
@@ -191,10 +206,38 @@ func TestServeDeliversTheFakesCallbacks(t *testing.T) {
 	status, report := call(t, http.MethodPost, s.url+"/reports", defaultSecretKey, `{"type":"BALANCE_HISTORY"}`)
 	require.Equal(t, http.StatusCreated, status, report)
 
-	e := <-events
+	e := receiveOne(t, events)
 	assert.Equal(t, "reports.completed", e.Event)
 	assert.NotEmpty(t, e.ID, "webhook-id")
 	assert.Contains(t, string(e.Body), report["id"].(string))
+}
+
+// -callback-url KEY=URL and -callback-token KEY=TOKEN give one merchant its
+// own callbacks; the others keep the URL given without KEY=.
+func TestServeSendsEachMerchantsCallbacksToItsOwnURL(t *testing.T) {
+	t.Parallel()
+	const key1, key2, token2 = "xnd_development_merchant_one", "xnd_development_merchant_two", "token-of-two"
+	receive := func(token string) (string, chan *xendit.WebhookEvent) {
+		events := make(chan *xendit.WebhookEvent, 1)
+		h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+			events <- e
+			return nil
+		}, xendit.WithCallbackTokens(token))
+		require.NoError(t, err)
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		return srv.URL, events
+	}
+	url1, events1 := receive(defaultCallbackToken)
+	url2, events2 := receive(token2)
+	s := startServe(t, "-key", key1, "-key", key2, "-callback-url", url1,
+		"-callback-url", key2+"="+url2, "-callback-token", key2+"="+token2)
+	assert.NotContains(t, s.stdout.String(), key2)
+
+	_, report1 := call(t, http.MethodPost, s.url+"/reports", key1, `{"type":"BALANCE_HISTORY"}`)
+	_, report2 := call(t, http.MethodPost, s.url+"/reports", key2, `{"type":"TRANSACTIONS"}`)
+	assert.Contains(t, string(receiveOne(t, events1).Body), report1["id"].(string))
+	assert.Contains(t, string(receiveOne(t, events2).Body), report2["id"].(string))
 }
 
 func TestServeRejectsBadFlags(t *testing.T) {

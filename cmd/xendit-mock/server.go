@@ -4,10 +4,8 @@ package main
 // speaks only HTTP and the reference's payloads.
 
 import (
-	"errors"
+	"context"
 	"net/http"
-	"net/http/httputil"
-	"net/url"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go/xendittest"
@@ -40,11 +38,9 @@ type callbackTarget struct {
 	url, token string
 }
 
-// errPerKeyCallbacks is returned while the fake has one callback URL per
-// server.
-var errPerKeyCallbacks = errors.New("this build of the fake has one callback URL for all keys: give -callback-url without KEY=")
-
-// newFake returns the fake as an http.Handler and a function that stops it.
+// newFake returns the fake as an http.Handler and a function that stops
+// it once the callbacks it is still sending have been delivered or given up
+// (a few seconds at most).
 func newFake(c fakeConfig) (http.Handler, func(), error) {
 	var opts []xendittest.Option
 	if len(c.keys) > 0 {
@@ -53,36 +49,37 @@ func newFake(c fakeConfig) (http.Handler, func(), error) {
 	if c.rateLimit > 0 {
 		opts = append(opts, xendittest.WithRateLimit(c.rateLimit, c.rateWindow))
 	}
-	srv := xendittest.NewServer(opts...)
-	fail := func(err error) (http.Handler, func(), error) {
-		srv.Close()
-		return nil, nil, err
-	}
-	for key, cb := range c.callbacks {
-		if key != "" {
-			return fail(errPerKeyCallbacks)
-		}
-		srv.SetEWalletCallbackURL(cb.url, cb.token)
-		srv.SetPayLaterCallbackURL(cb.url, cb.token)
-		srv.SetReportCallbackURL(cb.url, cb.token)
-		srv.SetSNAPCallbackURL(cb.url)
-	}
+	srv := xendittest.New(opts...)
 	if c.snapPublicKeyPEM != nil {
 		if err := srv.SetSNAPPublicKey(c.snapPublicKeyPEM); err != nil {
-			return fail(err)
+			srv.Close()
+			return nil, nil, err
 		}
 	}
 	if c.snapClientSecret != "" {
 		if err := srv.SetSNAPClientSecret(c.snapClientSecret); err != nil {
-			return fail(err)
+			srv.Close()
+			return nil, nil, err
 		}
 	}
-	// This build of xendittest listens on its own loopback port; the
-	// command's listener passes requests on to it.
-	target, err := url.Parse(srv.URL)
-	if err != nil {
-		return fail(err)
+	// Each key is a merchant with callbacks of its own; "" stands for those
+	// not named.
+	for _, key := range c.keys {
+		cb, ok := c.callbacks[key]
+		if !ok {
+			cb, ok = c.callbacks[""]
+		}
+		if ok {
+			srv.SetCallbacks(key, xendittest.Callbacks{URL: cb.url, Token: cb.token})
+		}
 	}
-	proxy := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { r.SetURL(target) }}
-	return proxy, func() { srv.WaitCallbacks(); srv.Close() }, nil
+	stop := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		for _, key := range c.keys {
+			_ = srv.WaitDeliveries(ctx, key)
+		}
+		srv.Close()
+	}
+	return srv, stop, nil
 }
