@@ -12,7 +12,7 @@ import (
 
 // offlineURL is the base URL of a client that calls a server with no
 // listener; nothing resolves it, the in-memory transport answers.
-const offlineURL = "http://xendittest.invalid"
+const offlineURL = "https://xendittest.invalid"
 
 // Client returns a client for the server and its first accepted key, with
 // the given options added: at URL when the server listens, else through
@@ -24,12 +24,3 @@ func (s *Server) Client(opts ...xendit.Option) (*xendit.Client, error) {
 	}
 	return xendit.New(s.keys[0], append(base, opts...)...)
 }
-
-// sdkRoute is the SDK's row for id; it goes once routes come from the
-// reference.
-func sdkRoute(id string) (string, string) {
-	e := xendit.MustEndpoint(id)
-	return e.Method, e.Path
-}
-
-func sdkIdempotencyHeader(id string) string { return xendit.MustEndpoint(id).IdempotencyHeader }

@@ -1,6 +1,7 @@
 package xendittest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -44,17 +45,20 @@ type Server struct {
 	redeliveryGiven bool
 	callbackClient  *http.Client
 
-	// conflicts holds, per endpoint, how a product answers an idempotency
-	// key reused with another body; written only while routes are set up.
-	conflicts map[string]func(http.ResponseWriter)
+	// models holds the hand-written handlers by reference id; written only
+	// while routes are set up.
+	models map[string]handler
 
-	mu       sync.Mutex
-	hits     map[string][]time.Time // accepted requests per key and endpoint, for the sliding window
-	faults   []*Fault
-	requests []Request
-	balances map[Account]float64
+	mu          sync.Mutex
+	hits        map[string][]time.Time // accepted requests per key and endpoint, for the sliding window
+	faults      []*Fault
+	requests    []Request
+	balances    map[Account]float64
+	idempotent  map[string]*idempotentResult
+	fileLimit   int64
+	reportDelay time.Duration
 
-	products
+	snp snapState
 }
 
 // Option configures a Server.
@@ -104,15 +108,17 @@ func WithCallbackClient(hc *http.Client) Option {
 func New(opts ...Option) *Server {
 	merchantKey, xenditKey := mustKeys()
 	s := &Server{
-		keys:      []string{SecretKey},
-		conflicts: make(map[string]func(http.ResponseWriter)),
-		hits:      make(map[string][]time.Time),
-		balances:  make(map[Account]float64),
-		ids:       newIDs(),
-		store:     newStore(),
-		mux:       http.NewServeMux(),
+		keys:       []string{SecretKey},
+		models:     make(map[string]handler),
+		hits:       make(map[string][]time.Time),
+		balances:   make(map[Account]float64),
+		idempotent: make(map[string]*idempotentResult),
+		fileLimit:  DefaultFileSizeLimit,
+		ids:        newIDs(),
+		store:      newStore(),
+		mux:        http.NewServeMux(),
 	}
-	s.products = newProducts(merchantKey)
+	s.snp.verify = snapVerifier{public: merchantKey}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -135,6 +141,7 @@ func New(opts ...Option) *Server {
 	s.routeFiles()
 	s.routeCards()
 	s.routeSNAP()
+	s.route()
 	s.handler = http.HandlerFunc(s.serve)
 	s.transport = newTransport(s.handler)
 	return s
@@ -183,23 +190,10 @@ func (s *Server) account(a string) string {
 	return a
 }
 
-// handle serves the SDK endpoint id with h.
-func (s *Server) handle(id string, h func(w http.ResponseWriter, r *http.Request)) {
-	method, path := sdkRoute(id)
-	s.mux.Handle(method+" "+path, endpointHandler{id: id, h: h})
-}
-
-type endpointHandler struct {
-	id string
-	h  func(w http.ResponseWriter, r *http.Request)
-}
-
-func (e endpointHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.h(w, r) }
-
 // serve runs every request through the same steps as Xendit's edge: record,
 // faults, authentication, rate limit, then the endpoint.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	body, stream := s.readBody(r) // files.go: a multipart upload streams to its handler
+	body, stream := readBody(r) // a multipart upload streams to its handler
 	s.record(r, body)
 	w.Header().Set("Request-ID", "req_"+strconv.FormatInt(s.requestN.Add(1), 10))
 	if f := s.takeFault(r); f != nil {
@@ -211,19 +205,36 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusUnauthorized, "INVALID_API_KEY", "API key format is invalid")
 		return
 	}
-	h, pattern := s.mux.Handler(r)
-	eh, known := h.(endpointHandler)
-	if pattern == "" || !known {
-		WriteError(w, http.StatusNotFound, "NOT_FOUND", "xendittest does not serve "+r.Method+" "+r.URL.Path)
-		return
+	if stream != nil {
+		r.Body = io.NopCloser(stream)
 	}
-	if !s.admit(w, key, eh.id) {
+	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), admittedKey{}, admitted{key, body})))
+}
+
+// admitted is what serve learnt of a request before routing it.
+type admitted struct {
+	key  string
+	body []byte
+}
+
+type admittedKey struct{}
+
+// ServeHTTP serves a routed request: rate limit, idempotency, then the
+// model.
+func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a := r.Context().Value(admittedKey{}).(admitted)
+	s := e.s
+	if !s.admit(w, a.key, e.id) {
 		WriteError(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED",
 			"You have exceeded the rate limit for this endpoint. Please retry after the window resets")
 		return
 	}
-	r.Body = io.NopCloser(requestBody(body, stream))
-	s.serveIdempotent(w, r, eh.id, key, body) // idempotency.go
+	s.serveIdempotent(w, r, e, a.key, a.body, func(w http.ResponseWriter) { s.dispatch(w, r, e, a.key, a.body) })
+}
+
+// notFound answers a path the reference does not have.
+func notFound(w http.ResponseWriter, r *http.Request) {
+	WriteError(w, http.StatusNotFound, "NOT_FOUND", "The requested resource was not found: "+r.Method+" "+r.URL.Path)
 }
 
 func (s *Server) authenticate(r *http.Request) (string, bool) {
