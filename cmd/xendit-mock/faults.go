@@ -152,21 +152,20 @@ func (f *fault) apply(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// errorCodeFor is the error_code Xendit's reference gives with status.
+// errorCodes are the error_code Xendit's reference gives with a status;
+// SERVER_ERROR for the others.
+var errorCodes = map[int]string{
+	http.StatusBadRequest:         "API_VALIDATION_ERROR",
+	http.StatusUnauthorized:       "INVALID_API_KEY",
+	http.StatusForbidden:          "REQUEST_FORBIDDEN_ERROR",
+	http.StatusNotFound:           "DATA_NOT_FOUND",
+	http.StatusTooManyRequests:    "RATE_LIMIT_EXCEEDED",
+	http.StatusServiceUnavailable: "CHANNEL_UNAVAILABLE",
+}
+
 func errorCodeFor(status int) string {
-	switch status {
-	case http.StatusBadRequest:
-		return "API_VALIDATION_ERROR"
-	case http.StatusUnauthorized:
-		return "INVALID_API_KEY"
-	case http.StatusForbidden:
-		return "REQUEST_FORBIDDEN_ERROR"
-	case http.StatusNotFound:
-		return "DATA_NOT_FOUND"
-	case http.StatusTooManyRequests:
-		return "RATE_LIMIT_EXCEEDED"
-	case http.StatusServiceUnavailable:
-		return "CHANNEL_UNAVAILABLE"
+	if code, ok := errorCodes[status]; ok {
+		return code
 	}
 	return "SERVER_ERROR"
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -97,19 +96,6 @@ func call(t *testing.T, method, url, key, body string) (int, map[string]any) {
 	return resp.StatusCode, out
 }
 
-// receiveOne returns the next event a receiver processed. The deadline only
-// keeps a broken delivery from hanging the test; nothing is timed.
-func receiveOne(t *testing.T, events chan *xendit.WebhookEvent) *xendit.WebhookEvent {
-	t.Helper()
-	select {
-	case e := <-events:
-		return e
-	case <-time.After(10 * time.Second):
-		t.Fatal("no callback reached the receiver")
-		return nil
-	}
-}
-
 const customerBody = `{"reference_id":"ref-1","type":"INDIVIDUAL","individual_detail":{"given_names":"Ann"}}`
 
 func TestServeCreatesAndGetsOverHTTPAndStopsCleanly(t *testing.T) {
@@ -192,21 +178,13 @@ func TestServeInjectsFaults(t *testing.T) {
 func TestServeDeliversTheFakesCallbacks(t *testing.T) {
 	t.Parallel()
 	const token = "merchant-callback-token"
-	events := make(chan *xendit.WebhookEvent, 1)
-	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		events <- e
-		return nil
-	}, xendit.WithCallbackTokens(token))
-	require.NoError(t, err)
-	receiver := httptest.NewServer(h)
-	t.Cleanup(receiver.Close)
-
-	s := startServe(t, "-callback-url", receiver.URL, "-callback-token", token)
+	r := newReceiver(t, token)
+	s := startServe(t, "-callback-url", r.url, "-callback-token", token)
 	assert.NotContains(t, s.stdout.String(), token, "a token given by the user is not printed")
 	status, report := call(t, http.MethodPost, s.url+"/reports", defaultSecretKey, `{"type":"BALANCE_HISTORY"}`)
 	require.Equal(t, http.StatusCreated, status, report)
 
-	e := receiveOne(t, events)
+	e := r.next(t)
 	assert.Equal(t, "reports.completed", e.Event)
 	assert.NotEmpty(t, e.ID, "webhook-id")
 	assert.Contains(t, string(e.Body), report["id"].(string))
@@ -217,27 +195,15 @@ func TestServeDeliversTheFakesCallbacks(t *testing.T) {
 func TestServeSendsEachMerchantsCallbacksToItsOwnURL(t *testing.T) {
 	t.Parallel()
 	const key1, key2, token2 = "xnd_development_merchant_one", "xnd_development_merchant_two", "token-of-two"
-	receive := func(token string) (string, chan *xendit.WebhookEvent) {
-		events := make(chan *xendit.WebhookEvent, 1)
-		h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-			events <- e
-			return nil
-		}, xendit.WithCallbackTokens(token))
-		require.NoError(t, err)
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
-		return srv.URL, events
-	}
-	url1, events1 := receive(defaultCallbackToken)
-	url2, events2 := receive(token2)
-	s := startServe(t, "-key", key1, "-key", key2, "-callback-url", url1,
-		"-callback-url", key2+"="+url2, "-callback-token", key2+"="+token2)
+	r1, r2 := newReceiver(t, defaultCallbackToken), newReceiver(t, token2)
+	s := startServe(t, "-key", key1, "-key", key2, "-callback-url", r1.url,
+		"-callback-url", key2+"="+r2.url, "-callback-token", key2+"="+token2)
 	assert.NotContains(t, s.stdout.String(), key2)
 
 	_, report1 := call(t, http.MethodPost, s.url+"/reports", key1, `{"type":"BALANCE_HISTORY"}`)
 	_, report2 := call(t, http.MethodPost, s.url+"/reports", key2, `{"type":"TRANSACTIONS"}`)
-	assert.Contains(t, string(receiveOne(t, events1).Body), report1["id"].(string))
-	assert.Contains(t, string(receiveOne(t, events2).Body), report2["id"].(string))
+	assert.Contains(t, string(r1.next(t).Body), report1["id"].(string))
+	assert.Contains(t, string(r2.next(t).Body), report2["id"].(string))
 }
 
 func TestServeRejectsBadFlags(t *testing.T) {

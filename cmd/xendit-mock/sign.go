@@ -5,18 +5,15 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
-	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/pem"
-	"errors"
-	"strings"
 	"time"
 )
 
 // The command signs SNAP callbacks from the BI SNAP standard itself, not
 // with the SDK's snap package: its tests verify with the SDK's verifier,
-// and would not catch a mistake the two shared.
+// and would not catch a mistake the two shared. (It reads PEM keys with
+// snap.ParseRSAPrivateKey: no string to sign is involved there.)
 
 // snapTimestampLayout is X-TIMESTAMP's layout, yyyy-MM-ddTHH:mm:ssTZD, in
 // Western Indonesian Time as Xendit sends it.
@@ -35,25 +32,4 @@ func signSNAP(key *rsa.PrivateKey, path string, body []byte, timestamp string) (
 		return "", err
 	}
 	return base64.StdEncoding.EncodeToString(sig), nil
-}
-
-// parsePrivateKey reads an RSA private key in PEM, PKCS #8 or PKCS #1.
-// Its errors never quote the key.
-func parsePrivateKey(pemKey []byte) (*rsa.PrivateKey, error) {
-	block, _ := pem.Decode(pemKey)
-	if block == nil || !strings.Contains(block.Type, "PRIVATE KEY") {
-		return nil, errors.New("not a PEM private key")
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
-		return k, nil
-	}
-	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
-	if err != nil {
-		return nil, errors.New("not a PKCS #1 or PKCS #8 private key")
-	}
-	rk, ok := k.(*rsa.PrivateKey)
-	if !ok {
-		return nil, errors.New("not an RSA private key")
-	}
-	return rk, nil
 }

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/seed19b1029f/xendit-go/snap"
 )
 
 // triggerFlags is what trigger was asked to send.
@@ -162,7 +164,7 @@ func (f *triggerFlags) snapKey() (*rsa.PrivateKey, error) {
 			return nil, err
 		}
 	}
-	return parsePrivateKey(pemKey)
+	return snap.ParseRSAPrivateKey(pemKey)
 }
 
 // deliver makes one delivery and reports whether the receiver answered 2xx.

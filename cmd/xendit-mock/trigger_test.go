@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,18 +21,20 @@ import (
 // receiver is a merchant's webhook endpoint built with the SDK's root
 // handler: it verifies x-callback-token and dedupes on webhook-id.
 type receiver struct {
-	url    string
-	mu     sync.Mutex
-	events []*xendit.WebhookEvent
+	url     string
+	mu      sync.Mutex
+	events  []*xendit.WebhookEvent
+	arrived chan *xendit.WebhookEvent
 }
 
 func newReceiver(t *testing.T, token string) *receiver {
 	t.Helper()
-	r := &receiver{}
+	r := &receiver{arrived: make(chan *xendit.WebhookEvent, 64)}
 	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		r.events = append(r.events, e)
+		r.arrived <- e
 		return nil
 	}, xendit.WithCallbackTokens(token))
 	require.NoError(t, err)
@@ -45,6 +48,19 @@ func (r *receiver) processed() []*xendit.WebhookEvent {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]*xendit.WebhookEvent(nil), r.events...)
+}
+
+// next returns the next event the receiver processed. The deadline only
+// keeps a lost delivery from hanging the test; nothing is timed.
+func (r *receiver) next(t *testing.T) *xendit.WebhookEvent {
+	t.Helper()
+	select {
+	case e := <-r.arrived:
+		return e
+	case <-time.After(10 * time.Second):
+		t.Fatal("no callback reached the receiver")
+		return nil
+	}
 }
 
 func runTrigger(t *testing.T, args ...string) (code int, stdout, stderr string) {
