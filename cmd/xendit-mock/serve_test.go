@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -126,12 +125,16 @@ func TestServeAcceptsOnlyTheGivenKeysAndNeverLogsThem(t *testing.T) {
 	t.Parallel()
 	const key1, key2 = "xnd_development_merchant_one", "xnd_development_merchant_two"
 	s := startServe(t, "-key", key1, "-key", key2, "-v")
-	for i, key := range []string{key1, key2} {
-		body := strings.Replace(customerBody, "ref-1", fmt.Sprint("ref-", i), 1)
-		status, _ := call(t, http.MethodPost, s.url+"/customers", key, body)
-		assert.Equal(t, http.StatusOK, status)
+	var ids []string
+	for _, key := range []string{key1, key2} {
+		status, created := call(t, http.MethodPost, s.url+"/customers", key, customerBody)
+		assert.Equal(t, http.StatusOK, status, "each key is a merchant: one reference_id each")
+		id, _ := created["id"].(string)
+		ids = append(ids, id)
 	}
-	status, _ := call(t, http.MethodGet, s.url+"/balance", defaultSecretKey, "")
+	status, _ := call(t, http.MethodGet, s.url+"/customers/"+ids[0], key2, "")
+	assert.Equal(t, http.StatusNotFound, status, "a merchant does not see another's customers")
+	status, _ = call(t, http.MethodGet, s.url+"/balance", defaultSecretKey, "")
 	assert.Equal(t, http.StatusUnauthorized, status, "the default key is not accepted once -key is given")
 
 	s.stop()
