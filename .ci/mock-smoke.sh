@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+for tool in go curl python3; do
+	command -v "$tool" >/dev/null || { echo "mock-smoke: $tool is required" >&2; exit 1; }
+done
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -71,28 +74,34 @@ base=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" | head -1)
 key=$(sed -n 's/^secret key: \([^ ]*\).*/\1/p' "$work/serve.out")
 [[ -n "$key" ]] || fail "serve printed no secret key"
 
-# field NAME: the top-level string field NAME of the JSON on stdin.
-field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"; }
+# api METHOD PATH [JSON]: call the fake as $key, print the status, keep the
+# answer in body.json.
+api() {
+	local args=(-sS -o "$work/body.json" -w '%{http_code}' -u "$key:" -X "$1")
+	[[ $# -lt 3 ]] || args+=(-H 'Content-Type: application/json' --data "$3")
+	curl "${args[@]}" "$base$2"
+}
+# field NAME: the top-level field NAME of the last answer.
+field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], ""))' "$work/body.json" "$1"; }
 
 echo "mock-smoke: create a customer"
-created=$(curl -sS --fail-with-body -u "$key:" -H 'Content-Type: application/json' \
-	-d '{"reference_id":"smoke-1","type":"INDIVIDUAL","individual_detail":{"given_names":"Ann"}}' \
-	"$base/customers") || fail "create: $created"
-id=$(field id <<<"$created")
-[[ "$id" == cust-* ]] || fail "create answered no customer id: $created"
+status=$(api POST /customers '{"reference_id":"smoke-1","type":"INDIVIDUAL","individual_detail":{"given_names":"Ann"}}')
+[[ "$status" == 200 ]] || fail "create: $status $(cat "$work/body.json")"
+id=$(field id)
+[[ "$id" == cust-* ]] || fail "create answered no customer id: $(cat "$work/body.json")"
 
 echo "mock-smoke: get it back"
-got=$(curl -sS --fail-with-body -u "$key:" "$base/customers/$id") || fail "get: $got"
-[[ "$(field reference_id <<<"$got")" == smoke-1 ]] || fail "get answered another customer: $got"
+status=$(api GET "/customers/$id")
+[[ "$status" == 200 && "$(field reference_id)" == smoke-1 ]] || fail "get: $status $(cat "$work/body.json")"
 
 echo "mock-smoke: a wrong key is refused"
-status=$(curl -sS -o "$work/denied.json" -w '%{http_code}' -u "xnd_development_wrong:" "$base/customers/$id")
+status=$(key=xnd_development_wrong api GET "/customers/$id")
 [[ "$status" == 401 ]] || fail "wrong key: status $status"
-grep -q '"error_code":"INVALID_API_KEY"' "$work/denied.json" || fail "wrong key: $(cat "$work/denied.json")"
+grep -q '"error_code":"INVALID_API_KEY"' "$work/body.json" || fail "wrong key: $(cat "$work/body.json")"
 
 echo "mock-smoke: the fake sends its own callback (a report completes)"
-report=$(curl -sS --fail-with-body -u "$key:" -H 'Content-Type: application/json' \
-	-d '{"type":"BALANCE_HISTORY"}' "$base/reports") || fail "report: $report"
+status=$(api POST /reports '{"type":"BALANCE_HISTORY"}')
+[[ "$status" == 201 ]] || fail "report: $status $(cat "$work/body.json")"
 wait_for "$work/receiver.log" '"event": "reports.completed"'
 grep '"event": "reports.completed"' "$work/receiver.log" | grep -q '"x-callback-token": "smoke-callback-token"' ||
 	fail "the report callback lacks the token"
