@@ -23,6 +23,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,4 +65,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return serve(ctx, args, stdout, stderr)
+}
+
+// usageStatus is the exit status after a flag error: 0 when the user asked
+// for help (-h), 2 for a usage error.
+func usageStatus(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
 }

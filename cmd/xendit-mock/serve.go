@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -15,30 +16,30 @@ import (
 	"time"
 )
 
-// listList is a flag given several times.
-type listList []string
+// repeated is a flag that may be given several times.
+type repeated []string
 
-func (l *listList) String() string     { return strings.Join(*l, ", ") }
-func (l *listList) Set(v string) error { *l = append(*l, v); return nil }
+func (l *repeated) String() string     { return strings.Join(*l, ", ") }
+func (l *repeated) Set(v string) error { *l = append(*l, v); return nil }
 
 // serve runs the fake until ctx ends (SIGINT or SIGTERM from main).
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("xendit-mock serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:12111", "`address` to listen on (port 0 picks a free one); loopback unless you say otherwise")
-	var keys, callbackURLs, callbackTokens, faultSpecs listList
+	var keys, callbackURLs, callbackTokens, faultSpecs repeated
 	fs.Var(&keys, "key", "secret `key` to accept as the Basic Auth username (repeatable; default the fake's test key, printed at start)")
-	fs.Var(&callbackURLs, "callback-url", "`[KEY=]URL` to send callbacks to (eWallet, PayLater, reports, SNAP); KEY= sets one merchant's (repeatable)")
-	fs.Var(&callbackTokens, "callback-token", "`[KEY=]TOKEN` to send in x-callback-token, KEY= for one merchant (repeatable; default the fake's test token, printed at start)")
+	fs.Var(&callbackURLs, "callback-url", "send callbacks (eWallet, PayLater, reports, SNAP) to `[KEY=]URL`; KEY= for one merchant's (repeatable)")
+	fs.Var(&callbackTokens, "callback-token", "send `[KEY=]TOKEN` in x-callback-token, KEY= in one merchant's (repeatable; default the fake's test token, printed at start)")
 	rateLimit := fs.Int("rate-limit", 0, "requests per key and endpoint in each -rate-window before 429 RATE_LIMIT_EXCEEDED (0: no limit)")
 	rateWindow := fs.Duration("rate-window", time.Minute, "the rate limit's sliding `window`")
-	fs.Var(&faultSpecs, "fault", "fault to inject, `OUTCOME[@FRACTION] [METHOD] [PATH]`, e.g. 503@0.1 or 'drop@0.05 POST' (repeatable)")
+	fs.Var(&faultSpecs, "fault", "inject a `fault`: OUTCOME[@FRACTION] [METHOD] [PATH], e.g. 503@0.1 or 'drop@0.05 POST' (repeatable)")
 	seed := fs.Uint64("seed", 0, "seed of the faults' dice, to repeat a run (0: random)")
 	snapPublicKey := fs.String("snap-public-key", "", "PEM `file` of your SNAP public key, to verify X-SIGNATURE with (default the fake's test merchant key)")
 	snapSecret := fs.String("snap-client-secret", "", "SNAP client `secret`, to verify X-SIGNATURE as HMAC-SHA512 instead")
 	verbose := fs.Bool("v", false, "log every request to stderr (method, path, status, time; never keys)")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return usageStatus(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "xendit-mock serve: unexpected argument %q\n", fs.Arg(0))
@@ -120,8 +121,13 @@ func serveConfig(keys, callbackURLs, callbackTokens, faultSpecs []string) (fakeC
 		}
 		cfg.callbacks[k] = callbackTarget{url: u}
 	}
+	for k := range tokens {
+		if _, ok := cfg.callbacks[k]; !ok && cfg.callbacks[""].url == "" {
+			return cfg, nil, errors.New("-callback-token: give -callback-url too")
+		}
+	}
 	for k, cb := range cfg.callbacks {
-		cb.token = cmp(tokens[k], tokens[""], defaultCallbackToken)
+		cb.token = cmp.Or(tokens[k], tokens[""], defaultCallbackToken)
 		cfg.callbacks[k] = cb
 	}
 	var faults []fault
@@ -133,16 +139,6 @@ func serveConfig(keys, callbackURLs, callbackTokens, faultSpecs []string) (fakeC
 		faults = append(faults, f)
 	}
 	return cfg, faults, nil
-}
-
-// cmp returns the first of vs that is not empty.
-func cmp(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // printStart tells the user where the fake is and how to call it. It prints

@@ -216,6 +216,7 @@ func TestServeRejectsBadFlags(t *testing.T) {
 		{"-fault", "503@2"},
 		{"-fault", "delay=soon"},
 		{"-callback-url", "ftp://example.com"},
+		{"-callback-token", "a-token-with-nowhere-to-go"},
 		{"-key", "has:colon"},
 		{"-snap-public-key", "/nonexistent/key.pem"},
 		{"unexpected"},

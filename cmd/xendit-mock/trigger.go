@@ -22,7 +22,7 @@ import (
 // triggerFlags is what trigger was asked to send.
 type triggerFlags struct {
 	url, token, webhookID, id string
-	sets                      listList
+	sets                      repeated
 	repeat                    int
 	snapKeyFile, partnerID    string
 	timeout                   time.Duration
@@ -53,7 +53,7 @@ func trigger(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var name string
 	for rest := args; ; {
 		if err := fs.Parse(rest); err != nil {
-			return 2
+			return usageStatus(err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -103,6 +103,9 @@ func trigger(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func (f *triggerFlags) check(name string) error {
+	if f.webhookID == "" {
+		f.webhookID = "xendit-mock-" + uuid.NewString()
+	}
 	switch {
 	case name == "":
 		return fmt.Errorf("which event? (trigger -list lists them)")
@@ -116,9 +119,6 @@ func (f *triggerFlags) check(name string) error {
 	u, err := url.Parse(f.url)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("-url %q is not an http(s) URL", f.url)
-	}
-	if f.webhookID == "" {
-		f.webhookID = "xendit-mock-" + uuid.NewString()
 	}
 	return nil
 }
