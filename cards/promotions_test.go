@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,6 +22,8 @@ func TestPromotionLifecycle(t *testing.T) {
 	bri := &cards.CreatePromotionParams{
 		ReferenceID: "BRI_20", Description: "20% off BRI cards", BinList: []string{"400000"}, ChannelCode: "BRI",
 		DiscountPercent: xendit.Ptr(20.0), MaxDiscountAmount: xendit.Ptr(100000.0), MinOriginalAmount: xendit.Ptr(50000.0),
+		// The reference requires currency, start_time and end_time.
+		Currency: "IDR", StartTime: xendit.Time{Time: time.Now().Add(-time.Hour)}, EndTime: xendit.Time{Time: time.Now().AddDate(0, 1, 0)},
 	}
 	p, err := f.cc.CreatePromotion(ctx, bri)
 	require.NoError(t, err, "the fake sends times with a space, as the reference does")

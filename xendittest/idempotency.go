@@ -28,7 +28,7 @@ func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, e *endp
 		serve(w)
 		return
 	}
-	scope := apiKey + "\x00" + r.Header.Get("for-user-id") + "\x00" + e.id + "\x00" + key
+	scope := apiKey + "\x00" + r.Header.Get("for-user-id") + "\x00" + e.ref.ID + "\x00" + key
 	hash := sha256.Sum256(body)
 	s.mu.Lock()
 	prev := s.idempotent[scope]

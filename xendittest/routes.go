@@ -6,17 +6,20 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strings"
+
+	"github.com/seed19b1029f/xendit-go/internal/reference"
 )
 
-// endpoint is one route of the fake: what the reference says of it, and
-// the hand-written model of its state change, if it has one.
+// endpoint is one route of the fake: the reference's entry, and the
+// hand-written model of its state change if it has one.
 type endpoint struct {
-	id, method, path string
-	// idempotencyHeader is the header, as the reference spells it, whose
-	// value makes a retry safe; empty when the endpoint documents none.
+	ref reference.Endpoint
+	// idempotencyHeader is the header whose value makes a retry safe, as
+	// the reference spells it; SNAP's is X-EXTERNAL-ID.
 	idempotencyHeader string
-	// snapService is the SNAP service code for responseCode; empty for the
-	// classic API.
+	// snapService is the SNAP service code for responseCode, from the
+	// reference's success example; empty for the classic API.
 	snapService string
 	h           handler
 	s           *Server
@@ -24,52 +27,98 @@ type endpoint struct {
 
 // model registers the hand-written handler of the reference's endpoint id.
 func (s *Server) model(id string, h handler) {
+	if _, ok := reference.ByID(id); !ok {
+		panic("xendittest: no endpoint " + id + " in the reference")
+	}
 	if _, dup := s.models[id]; dup {
 		panic("xendittest: two models for " + id)
 	}
 	s.models[id] = h
 }
 
-// route builds the mux from the reference's routes. Where two entries
-// share a method and path (SNAP's two OTP verifications), the first one
-// routes and its model tells them apart.
+// route makes an endpoint of every operation of the reference; those with
+// no model are answered from the reference's data (generic.go).
 func (s *Server) route() {
-	seen := make(map[string]bool)
-	for _, r := range refRoutes {
-		id, method, path, idem := r[0], r[1], r[2], r[3]
-		pattern := method + " " + path
-		if seen[pattern] {
+	for _, ref := range reference.Endpoints() {
+		if ref.Kind != reference.KindAPI {
 			continue
 		}
-		seen[pattern] = true
-		s.mux.Handle(pattern, &endpoint{id: id, method: method, path: path, idempotencyHeader: idem,
-			snapService: snapServices[id], h: s.models[id], s: s})
+		e := &endpoint{ref: ref, idempotencyHeader: ref.IdempotencyHeader, h: s.models[ref.ID], s: s}
+		if ref.Area == "snap" {
+			e.idempotencyHeader = "X-EXTERNAL-ID" // the BI SNAP standard's idempotency key
+			e.snapService = snapServiceOf(ref)
+		}
+		s.endpoints[ref.ID] = e
 	}
-	s.mux.HandleFunc("/", notFound)
 }
 
-// snapServices is each SNAP endpoint's service code, the middle two digits
-// of the responseCode the reference shows for it.
-var snapServices = map[string]string{
-	"snap.create_account_binding": "07", "snap.inquire_account_binding": "08", "snap.unbind_account": "08",
-	"snap.verify_otp_account_binding": "04", "snap.verify_otp_direct_debit": "04", "snap.create_va": "27",
-	"snap.inquire_va": "30", "snap.update_va": "28", "snap.deactivate_va": "31", "snap.create_qr_mpm": "47",
-	"snap.inquire_qr_mpm": "51", "snap.create_direct_debit_payment": "54", "snap.inquire_direct_debit_status": "55",
-	"snap.refund_direct_debit": "58",
+// snapServiceOf is the middle two digits of the success example's
+// responseCode.
+func snapServiceOf(ref reference.Endpoint) string {
+	for _, ex := range ref.Examples {
+		var r struct {
+			ResponseCode string `json:"responseCode"`
+		}
+		if ex.Kind == reference.ExampleResponse && json.Unmarshal(ex.JSON, &r) == nil && len(r.ResponseCode) == 7 {
+			return r.ResponseCode[3:5]
+		}
+	}
+	return "00"
 }
 
-// dispatch runs the endpoint's model, or answers from the reference.
-func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, e *endpoint, key string, raw []byte) {
+// find returns the endpoints r reaches (more than one where the reference
+// gives two operations one path, as SNAP's OTP verifications) and sets r's
+// path values from the reference's template.
+func (s *Server) find(r *http.Request) ([]*endpoint, bool) {
+	refs := reference.LookupAll(r.Method, r.URL.Path)
+	if len(refs) == 0 {
+		return nil, false
+	}
+	ref := refs[0]
+	ts := strings.Split(strings.Trim(ref.Path, "/"), "/")
+	cs := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+	for i, t := range ts {
+		open, closing := strings.IndexByte(t, '{'), strings.LastIndexByte(t, '}')
+		if open < 0 || closing < open || i >= len(cs) {
+			continue
+		}
+		prefix, suffix := t[:open], t[closing+1:]
+		r.SetPathValue(t[open+1:closing], strings.TrimSuffix(strings.TrimPrefix(cs[i], prefix), suffix))
+	}
+	var eps []*endpoint
+	for _, ref := range refs {
+		eps = append(eps, s.endpoints[ref.ID])
+	}
+	return eps, true
+}
+
+// dispatch checks the request against the reference, then runs the
+// endpoint's model or answers from the reference's data. Of endpoints that
+// share the route, the first whose checks pass serves it.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, eps []*endpoint, raw []byte) {
+	e := eps[0]
 	c := &call{s: s, w: w, r: r, account: accountOf(r), raw: raw, snapService: e.snapService}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" && len(bytes.TrimSpace(raw)) > 0 {
-		d := json.NewDecoder(bytes.NewReader(raw))
-		if err := d.Decode(&c.body); err != nil || c.body == nil {
+		if err := json.Unmarshal(raw, &c.body); err != nil || c.body == nil {
 			c.invalid("the request body must be a JSON object")
 			return
 		}
 	}
+	refused := check(c, e.ref)
+	for _, other := range eps[1:] {
+		if refused == nil {
+			break
+		}
+		if check(c, other.ref) == nil {
+			e, refused = other, nil
+		}
+	}
+	if refused != nil {
+		refused.answer(c)
+		return
+	}
 	if e.h == nil {
-		c.fail(http.StatusNotImplemented, "NOT_IMPLEMENTED", "xendittest does not model %s yet", e.id)
+		s.answerFromReference(c, e)
 		return
 	}
 	e.h(c)

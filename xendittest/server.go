@@ -1,7 +1,6 @@
 package xendittest
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -38,7 +37,7 @@ type Server struct {
 	ids       *ids
 	store     *store
 	hooks     *deliverer
-	mux       *http.ServeMux
+	endpoints map[string]*endpoint
 	requestN  atomic.Int64
 
 	redelivery      []time.Duration
@@ -116,7 +115,7 @@ func New(opts ...Option) *Server {
 		fileLimit:  DefaultFileSizeLimit,
 		ids:        newIDs(),
 		store:      newStore(),
-		mux:        http.NewServeMux(),
+		endpoints:  make(map[string]*endpoint),
 	}
 	s.snp.verify = snapVerifier{public: merchantKey}
 	for _, opt := range opts {
@@ -205,36 +204,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusUnauthorized, "INVALID_API_KEY", "API key format is invalid")
 		return
 	}
+	eps, ok := s.find(r)
+	if !ok {
+		WriteError(w, http.StatusNotFound, "NOT_FOUND", "The requested resource was not found: "+r.Method+" "+r.URL.Path)
+		return
+	}
 	if stream != nil {
 		r.Body = io.NopCloser(stream)
 	}
-	s.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), admittedKey{}, admitted{key, body})))
-}
-
-// admitted is what serve learnt of a request before routing it.
-type admitted struct {
-	key  string
-	body []byte
-}
-
-type admittedKey struct{}
-
-// ServeHTTP serves a routed request: rate limit, idempotency, then the
-// model.
-func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	a := r.Context().Value(admittedKey{}).(admitted)
-	s := e.s
-	if !s.admit(w, a.key, e.id) {
+	e := eps[0]
+	if !s.admit(w, key, e.ref.ID) {
 		WriteError(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED",
 			"You have exceeded the rate limit for this endpoint. Please retry after the window resets")
 		return
 	}
-	s.serveIdempotent(w, r, e, a.key, a.body, func(w http.ResponseWriter) { s.dispatch(w, r, e, a.key, a.body) })
-}
-
-// notFound answers a path the reference does not have.
-func notFound(w http.ResponseWriter, r *http.Request) {
-	WriteError(w, http.StatusNotFound, "NOT_FOUND", "The requested resource was not found: "+r.Method+" "+r.URL.Path)
+	s.serveIdempotent(w, r, e, key, body, func(w http.ResponseWriter) { s.dispatch(w, r, eps, body) })
 }
 
 func (s *Server) authenticate(r *http.Request) (string, bool) {

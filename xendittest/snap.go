@@ -61,7 +61,8 @@ func (s *Server) routeSNAP() {
 	s.snapModel("snap.create_direct_debit_payment", s.snapCreateDebit)
 	s.snapModel("snap.inquire_direct_debit_status", s.snapInquireDebit)
 	s.snapModel("snap.refund_direct_debit", s.snapRefund)
-	s.snapModel("snap.verify_otp_account_binding", s.snapVerifyOTP) // and verify_otp_direct_debit: one path
+	s.snapModel("snap.verify_otp_account_binding", s.snapVerifyOTP) // one path, told apart by the body's type
+	s.snapModel("snap.verify_otp_direct_debit", s.snapVerifyOTP)
 	s.snapModel("snap.create_account_binding", s.snapCreateBinding)
 	s.snapModel("snap.inquire_account_binding", s.snapBinding(false))
 	s.snapModel("snap.unbind_account", s.snapBinding(true))
