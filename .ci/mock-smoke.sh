@@ -100,7 +100,7 @@ status=$(key=xnd_development_wrong api GET "/customers/$id")
 grep -q '"error_code":"INVALID_API_KEY"' "$work/body.json" || fail "wrong key: $(cat "$work/body.json")"
 
 echo "mock-smoke: the fake sends its own callback (a report completes)"
-status=$(api POST /reports '{"type":"BALANCE_HISTORY"}')
+status=$(api POST /reports '{"type":"BALANCE_HISTORY","filter":{"from":"2026-01-01T00:00:00Z","to":"2026-01-02T00:00:00Z"}}')
 [[ "$status" == 201 ]] || fail "report: $status $(cat "$work/body.json")"
 wait_for "$work/receiver.log" '"event": "reports.completed"'
 grep '"event": "reports.completed"' "$work/receiver.log" | grep -q '"x-callback-token": "smoke-callback-token"' ||

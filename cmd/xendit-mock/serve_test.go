@@ -95,6 +95,10 @@ func call(t *testing.T, method, url, key, body string) (int, map[string]any) {
 	return resp.StatusCode, out
 }
 
+// reportBody asks for a report, which the fake completes at once and
+// announces with a reports.completed callback.
+const reportBody = `{"type":"BALANCE_HISTORY","filter":{"from":"2026-01-01T00:00:00Z","to":"2026-01-02T00:00:00Z"}}`
+
 const customerBody = `{"reference_id":"ref-1","type":"INDIVIDUAL","individual_detail":{"given_names":"Ann"}}`
 
 func TestServeCreatesAndGetsOverHTTPAndStopsCleanly(t *testing.T) {
@@ -184,7 +188,7 @@ func TestServeDeliversTheFakesCallbacks(t *testing.T) {
 	r := newReceiver(t, token)
 	s := startServe(t, "-callback-url", r.url, "-callback-token", token)
 	assert.NotContains(t, s.stdout.String(), token, "a token given by the user is not printed")
-	status, report := call(t, http.MethodPost, s.url+"/reports", defaultSecretKey, `{"type":"BALANCE_HISTORY"}`)
+	status, report := call(t, http.MethodPost, s.url+"/reports", defaultSecretKey, reportBody)
 	require.Equal(t, http.StatusCreated, status, report)
 
 	e := r.next(t)
@@ -203,8 +207,8 @@ func TestServeSendsEachMerchantsCallbacksToItsOwnURL(t *testing.T) {
 		"-callback-url", key2+"="+r2.url, "-callback-token", key2+"="+token2)
 	assert.NotContains(t, s.stdout.String(), key2)
 
-	_, report1 := call(t, http.MethodPost, s.url+"/reports", key1, `{"type":"BALANCE_HISTORY"}`)
-	_, report2 := call(t, http.MethodPost, s.url+"/reports", key2, `{"type":"TRANSACTIONS"}`)
+	_, report1 := call(t, http.MethodPost, s.url+"/reports", key1, reportBody)
+	_, report2 := call(t, http.MethodPost, s.url+"/reports", key2, reportBody)
 	assert.Contains(t, string(r1.next(t).Body), report1["id"].(string))
 	assert.Contains(t, string(r2.next(t).Body), report2["id"].(string))
 }
