@@ -87,7 +87,7 @@ func trigger(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	var key *rsa.PrivateKey
-	if e.Signature == "snap" {
+	if e.signed() {
 		if key, err = f.snapKey(); err != nil {
 			fmt.Fprintf(stderr, "xendit-mock trigger: -snap-key: %v\n", err)
 			return 2
@@ -132,10 +132,11 @@ func (f *triggerFlags) body(e event) ([]byte, error) {
 		return nil, err
 	}
 	if f.id != "" {
-		if len(e.IDPaths) == 0 {
-			return nil, fmt.Errorf("-id: the %s payload has no id field; use -set", e.Name)
+		paths := idPaths(p)
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("-id: the %s payload has no id field; use -set", e.name)
 		}
-		for _, path := range e.IDPaths {
+		for _, path := range paths {
 			if err := setField(p, path, f.id); err != nil {
 				return nil, err
 			}
@@ -150,7 +151,7 @@ func (f *triggerFlags) body(e event) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if h, ok := p["headers"].(map[string]any); ok && e.Signature == "snap" {
+	if h, ok := p["headers"].(map[string]any); ok && e.signed() {
 		h["x-partner-id"], h["x-external-id"], h["channel-id"] = f.partnerID, f.webhookID, "XENDIT"
 	}
 	return encodeJSON(p)
@@ -195,12 +196,12 @@ func (f *triggerFlags) deliver(ctx context.Context, e event, body []byte, key *r
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		fmt.Fprintf(stderr, "xendit-mock trigger: %s webhook-id %s: %v\n", e.Name, f.webhookID, err)
+		fmt.Fprintf(stderr, "xendit-mock trigger: %s webhook-id %s: %v\n", e.name, f.webhookID, err)
 		return false
 	}
 	defer resp.Body.Close()
 	answer, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-	fmt.Fprintf(stdout, "%s webhook-id %s: %s\n", e.Name, f.webhookID, resp.Status)
+	fmt.Fprintf(stdout, "%s webhook-id %s: %s\n", e.name, f.webhookID, resp.Status)
 	if resp.StatusCode/100 != 2 {
 		fmt.Fprintf(stderr, "xendit-mock trigger: the receiver answered %s: %s\n", resp.Status, bytes.TrimSpace(answer))
 		return false
@@ -210,13 +211,19 @@ func (f *triggerFlags) deliver(ctx context.Context, e event, body []byte, key *r
 
 func listEvents(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "EVENT\tSIGNED BY\tREFERENCE\tSOURCE")
+	fmt.Fprintln(tw, "EVENT\tSIGNED BY\tREFERENCE\tEXAMPLE AT")
 	for _, e := range catalog() {
 		sig := "x-callback-token"
-		if e.Signature == "snap" {
+		if e.signed() {
 			sig = "X-SIGNATURE"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Name, sig, e.Title, strings.TrimPrefix(e.Source, "seed "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.name, sig, e.webhook.Title, e.source)
 	}
 	tw.Flush()
+	fmt.Fprintln(w, "\nNotes:")
+	for _, e := range catalog() {
+		if e.note != "" {
+			fmt.Fprintf(w, "  %s: %s\n", e.name, e.note)
+		}
+	}
 }

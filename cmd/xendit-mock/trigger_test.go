@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/reference"
 	"github.com/seed19b1029f/xendit-go/snap"
 )
 
@@ -174,32 +175,35 @@ func TestTriggerSignsSNAPCallbacks(t *testing.T) {
 	assert.Contains(t, stderr, "401")
 }
 
-func TestTriggerKnowsEveryExampleItCarries(t *testing.T) {
+func TestTriggerKnowsEveryExampleOfTheReference(t *testing.T) {
 	t.Parallel()
-	files, err := events.ReadDir("events")
-	require.NoError(t, err)
-	inCatalog := map[string]bool{"catalog.json": true}
+	named := map[string]bool{}
 	for _, e := range catalog() {
-		inCatalog[e.Example] = true
-		code, stdout, stderr := runTrigger(t, e.Name, "-print")
-		require.Equal(t, 0, code, "%s: %s", e.Name, stderr)
+		named[e.example] = true
+		code, stdout, stderr := runTrigger(t, e.name, "-print")
+		require.Equal(t, 0, code, "%s: %s", e.name, stderr)
 		var p map[string]any
-		require.NoError(t, json.Unmarshal([]byte(stdout), &p), e.Name)
-		base, _, _ := strings.Cut(e.Name, "/")
+		require.NoError(t, json.Unmarshal([]byte(stdout), &p), e.name)
+		base, _, _ := strings.Cut(e.name, "/")
 		switch {
-		case e.Signature == "snap":
-			assert.Equal(t, base, p["type"], e.Name)
+		case e.signed():
+			assert.Equal(t, base, p["type"], e.name)
 		case p["event"] != nil:
-			assert.Equal(t, base, p["event"], "%s: the name is the payload's event", e.Name)
+			assert.Equal(t, base, p["event"], "%s: the name is the payload's event", e.name)
 		default:
-			assert.True(t, strings.HasPrefix(e.Reference, base), "%s: without an event, the name is the reference's id", e.Name)
+			assert.True(t, strings.HasPrefix(e.webhook.ID, base), "%s: without an event, the name is the reference's id", e.name)
 		}
 	}
-	for _, f := range files {
-		assert.True(t, inCatalog[f.Name()], "%s is not in the catalog", f.Name())
+	for _, w := range reference.Webhooks() {
+		for _, ex := range w.Examples {
+			assert.True(t, named[strings.TrimSuffix(ex.Name, ".json")], "the reference's webhook example %s has no name in events", ex.Name)
+		}
 	}
 	_, list, _ := runTrigger(t, "-list")
-	assert.Equal(t, len(catalog())+1, strings.Count(list, "\n"))
+	for _, e := range catalog() {
+		assert.Contains(t, list, "\n"+e.name+" ")
+	}
+	assert.Contains(t, list, "direct_debit.refund: The reference prints the event with a stray opening quote")
 }
 
 func TestTriggerRejectsBadUse(t *testing.T) {
