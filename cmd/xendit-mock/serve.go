@@ -53,6 +53,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "xendit-mock serve: %v\n", err)
 		return 2
 	}
+	if *rateLimit < 0 || (*rateLimit > 0 && *rateWindow <= 0) {
+		fmt.Fprintln(stderr, "xendit-mock serve: -rate-limit wants a count of 0 or more and a positive -rate-window")
+		return 2
+	}
 	cfg.rateLimit, cfg.rateWindow, cfg.snapClientSecret = *rateLimit, *rateWindow, *snapSecret
 
 	fake, closeFake, err := newFake(cfg)
@@ -78,8 +82,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	select {
 	case err = <-done:
 	case <-ctx.Done():
+		// Requests still running (a delay fault, a slow client) get 5 s.
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		err = hs.Shutdown(shutdown)
+		if hs.Shutdown(shutdown) != nil {
+			hs.Close()
+		}
 		cancel()
 	}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -219,6 +219,7 @@ func TestServeRejectsBadFlags(t *testing.T) {
 		{"-fault", "302"},
 		{"-fault", "503@2"},
 		{"-fault", "delay=soon"},
+		{"-rate-limit", "5", "-rate-window", "0s"},
 		{"-callback-url", "ftp://example.com"},
 		{"-callback-token", "a-token-with-nowhere-to-go"},
 		{"-key", "has:colon"},
