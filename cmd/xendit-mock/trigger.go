@@ -194,7 +194,7 @@ func (f *triggerFlags) deliver(ctx context.Context, e event, body []byte, key *r
 		req.Header.Set("X-EXTERNAL-ID", f.webhookID)
 		req.Header.Set("CHANNEL-ID", "XENDIT")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := noRedirects.Do(req)
 	if err != nil {
 		fmt.Fprintf(stderr, "xendit-mock trigger: %s webhook-id %s: %v\n", e.name, f.webhookID, err)
 		return false
@@ -208,6 +208,10 @@ func (f *triggerFlags) deliver(ctx context.Context, e event, body []byte, key *r
 	}
 	return true
 }
+
+// noRedirects reports a redirect as the receiver's answer, a non-2xx one,
+// instead of following it: a webhook URL that redirects loses its POST.
+var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 func listEvents(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)

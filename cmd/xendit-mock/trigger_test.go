@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -109,6 +110,12 @@ func TestTriggerFailsWhenTheReceiverSaysNo(t *testing.T) {
 	assert.Contains(t, stderr, "401 Unauthorized")
 	assert.NotContains(t, stderr, "a-wrong-token", "the token is never printed")
 	assert.Empty(t, r.processed())
+
+	moved := httptest.NewServer(http.RedirectHandler(r.url, http.StatusMovedPermanently))
+	t.Cleanup(moved.Close)
+	code, _, stderr = runTrigger(t, "paylater.payment", "-url", moved.URL)
+	assert.Equal(t, 1, code, "a redirect is not followed")
+	assert.Contains(t, stderr, "301")
 
 	code, _, stderr = runTrigger(t, "reports.completed", "-url", "http://127.0.0.1:1/closed")
 	assert.Equal(t, 1, code, "no receiver at all fails too")
