@@ -100,11 +100,11 @@ var endpointTable = []Endpoint{
 	{ID: "cards.capture_charge", Method: http.MethodPost, Path: "/credit_card_charges/{credit_card_charge_id}/capture"},
 	{ID: "cards.create_refund", Method: http.MethodPost, Path: "/credit_card_charges/{credit_card_charge_id}/refunds",
 		APIVersion: "2019-05-01", VersionHeader: "x-api-version", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
-	{ID: "cards.promotions.create", Method: http.MethodPost, Path: "/promotions"},
-	{ID: "cards.promotions.list", Method: http.MethodGet, Path: "/promotions"},
-	{ID: "cards.promotions.calculate", Method: http.MethodGet, Path: "/promotions/calculate"},
-	{ID: "cards.promotions.update", Method: http.MethodPatch, Path: "/promotions/{promotion_id}"},
-	{ID: "cards.promotions.delete", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
+	{ID: "cards.create_promotion", Method: http.MethodPost, Path: "/promotions"},
+	{ID: "cards.list_promotions", Method: http.MethodGet, Path: "/promotions"},
+	{ID: "cards.calculate_promotion", Method: http.MethodGet, Path: "/promotions/calculate"},
+	{ID: "cards.update_promotion", Method: http.MethodPatch, Path: "/promotions/{promotion_id}"},
+	{ID: "cards.delete_promotion", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
 
 	// SNAP (Bank Indonesia's Standard Open API): every endpoint is a POST
 	// whose idempotency key is X-EXTERNAL-ID, kept by Xendit for 24 hours.

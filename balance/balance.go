@@ -63,6 +63,8 @@ var getBalance = xendit.MustEndpoint("balance.get")
 
 // Get returns the balance. Options such as [xendit.ForUserID] apply to this
 // call only.
+//
+// API: GET /balance
 func (s *Client) Get(ctx context.Context, params *GetParams, opts ...xendit.RequestOption) (*Balance, error) {
 	q, err := params.query()
 	if err != nil {

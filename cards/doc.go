@@ -1,8 +1,26 @@
-// Package cards takes credit and debit card payments (Visa, Mastercard, JCB,
-// and AMEX with your own BCA account): charges, authorizations and their
-// captures and reversals, refunds, charge options (installments and
-// promotions for a card), and promotions. API reference:
+// Package cards takes card payments: charges, authorizations with capture
+// and reversal, refunds, charge options and promotions.
+//
+// It covers Visa, Mastercard and JCB cards, and AMEX with your own BCA
+// account. API reference:
 // https://developers.xendit.co/api-reference/#credit-cards
+//
+//	cc := cards.New(client)
+//	auth, err := cc.CreateAuthorization(ctx, &cards.CreateChargeParams{
+//		TokenID: tokenID, AuthenticationID: xendit.Ptr(authID),
+//		ExternalID: "order-1234-attempt-1", Amount: 150000, Currency: xendit.Ptr(xendit.CurrencyIDR),
+//	})
+//	// auth.Status is AUTHORIZED, or FAILED with auth.FailureReason (a decline is not an error)
+//	charge, err := cc.CaptureCharge(ctx, auth.ID, &cards.CaptureChargeParams{Amount: 120000})
+//	refund, err := cc.CreateRefund(ctx, charge.ID, &cards.CreateRefundParams{
+//		Amount: 50000, ExternalID: "order-1234-refund-1",
+//	})
+//	// refund.Status.Succeeded() is true for REQUESTED
+//
+// Every method names the endpoint it sends to on its last doc line
+// ("API: POST /credit_card_charges"). Path ids (the charge id, the
+// promotion id) are arguments, in the order of the path; params say what
+// to do, and their Validate runs before anything is sent.
 //
 // # Card data stays in the browser
 //
@@ -20,16 +38,20 @@
 // The ids you pass are treated as secrets anyway: errors returned by this
 // package are scrubbed of token and authentication ids, of metadata and
 // billing values, and of anything shaped like a card number, in case a
-// server message echoes the request.
+// server message echoes the request. That scrub is why the package sends
+// through its own wrapper of the shared call rather than the bare one.
 //
 // # Charge, or authorize then capture
 //
-// CreateCharge charges at once: the charge comes back CAPTURED, or FAILED
-// with a [FailureReason] (a declined card is a 2xx answer, not an error).
-// CreateAuthorization (capture: false) only holds the funds: the charge is
-// AUTHORIZED, and within 7 days you CaptureCharge all or part of it, once,
-// or ReverseAuthorization to release it; after that the authorization
-// expires (AUTHORIZATION_EXPIRED). CreateZeroAmountAuthorization
+// CreateCharge charges at once: the charge comes back CAPTURED
+// ([ChargeStatus.Succeeded]), or FAILED ([ChargeStatus.Failed]) with a
+// [FailureReason] (a declined card is a 2xx answer, not an error;
+// [FailureReason.Retryable] says whether the same card may be tried
+// again). CreateAuthorization (capture: false) only holds the funds: the
+// charge is AUTHORIZED, and within 7 days you CaptureCharge all or part of
+// it, once, or ReverseAuthorization to release it; after that the
+// authorization expires (AUTHORIZATION_EXPIRED). A zero-amount
+// authorization cannot be reversed. CreateZeroAmountAuthorization
 // (amount: 0, always sent) checks a card without holding anything, to save
 // a multiple-use token. See Example_authorizeThenCapture.
 //
@@ -43,6 +65,11 @@
 // a refund retried after a 503 or a dropped connection happens once. The
 // same key with a different body is [xendit.ErrIdempotencyConflict]. See
 // Example_chargeThenRefund.
+//
+// A successful card refund has status REQUESTED: the reference's statuses
+// table reads "REQUESTED Refund request succeeded". Ask
+// [RefundStatus.Succeeded] rather than comparing spellings: other products
+// say SUCCEEDED or SUCCESS for the same thing.
 //
 // # Charges are not idempotent: reconcile by external_id
 //
@@ -66,13 +93,29 @@
 // A single-use token cannot be charged twice anyway
 // (TOKEN_ALREADY_USED_ERROR), but a multiple-use token can.
 //
+// # Optional fields
+//
+// Optional request fields are pointers ([xendit.Ptr]): Currency,
+// AuthenticationID, Descriptor, the billing details. A field you leave nil
+// is not sent, so an empty string or a zero is only ever sent when you
+// chose it. Xendit.js hands the authentication id as a string; set
+// AuthenticationID only when it is not empty. Update Promotion is a PATCH:
+// its fields are [xendit.Nullable], unset to keep a value, [xendit.Set] to
+// replace it, [xendit.Null] to clear it.
+//
 // # Codes
 //
-// Statuses, failure reasons, CVN codes ([CVNCode]), ECI codes ([ECI]; the
-// API zero-pads them, compare with [ECI.Code]) and charge types are typed
-// string constants; values the reference does not list still decode. The
-// error codes each endpoint documents are the Code* constants, matched
-// against [xendit.Error].Code.
+// Statuses, failure reasons, CVN codes ([CVNCode]), ECI codes ([ECI]),
+// charge types, card types and promotion statuses are typed string
+// constants named after their type and value (ChargeStatusCaptured,
+// FailureReasonStolenCard, PromotionStatusActive); values the reference
+// does not list still decode. CVN and ECI codes are the exception: their
+// values are a letter or a digit, so the constants are named after what
+// the code means (CVNMatch is "M"; ECIAuthenticated is "5" and
+// ECIMastercardAuthenticated "2", the same result for different schemes).
+// The API zero-pads ECI codes ("05"): compare with [ECI.Code], or ask
+// [ECI.Authenticated]. The error codes each endpoint documents are the
+// Code* constants, matched against [xendit.Error].Code.
 //
 // # Promotions and installments
 //
@@ -85,4 +128,25 @@
 // strings and promotion times with a space instead of "T"; the types decode
 // both through [xendit.Number] and [xendit.Time], and re-encode them as
 // received (build a request's amount with [xendit.NumberOf]).
+//
+// List Promotions answers every match at once, as a bare array (and its
+// reference example as a single object; both decode): ListPromotions
+// returns it as one [xendit.Page] with HasMore false, and AllPromotions
+// iterates it, so that code written today keeps working if Xendit adds
+// paging.
+//
+// # No callbacks
+//
+// The card endpoints answer synchronously and the reference documents no
+// callback for them, so this package has no callbacks.go and no
+// ParseCallback.
+//
+// # Testing
+//
+// [github.com/seed19b1029f/xendit-go/xendittest] plays Xendit.js
+// (srv.NewCardToken, with a decline reason or a multiple-use token if you
+// like) and enforces the capture, reversal and refund rules, the amount
+// limits and the refund's version header. The example programs run against
+// it: go run ./examples/card-authorize-capture, go run
+// ./examples/card-charge-refund.
 package cards

@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"regexp"
@@ -9,7 +10,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
+
+// do is [product.Do] followed by a scrub: an error is cleaned of the
+// secrets s holds and of anything shaped like a card number, so that a
+// server message echoing the request cannot carry them into a log. Every
+// method of the package sends through it, with nil secrets when the
+// request carries none (card-number-like digits are scrubbed anyway).
+func do[T any](ctx context.Context, c *xendit.Client, req *xendit.Request, s secrets) (*T, error) {
+	v, err := product.Do[T](ctx, c, req)
+	if err != nil {
+		return nil, s.scrub(err)
+	}
+	return v, nil
+}
 
 // redacted replaces a secret in an error.
 const redacted = "[redacted]"
@@ -25,6 +40,15 @@ type secrets []string
 
 // minSecret is the shortest value worth redacting: a CVN has three digits.
 const minSecret = 3
+
+// addPtr adds the values of the optional fields that are set.
+func (s *secrets) addPtr(vs ...*string) {
+	for _, v := range vs {
+		if v != nil {
+			s.add(*v)
+		}
+	}
+}
 
 func (s *secrets) add(vs ...string) {
 	for _, v := range vs {

@@ -57,9 +57,9 @@ func echoServer(t *testing.T, status int) *httptest.Server {
 
 func chargeWithCardData() *cards.CreateChargeParams {
 	return &cards.CreateChargeParams{
-		TokenID: tokenID, AuthenticationID: authID, ExternalID: "order-1", Amount: 10000,
+		TokenID: tokenID, AuthenticationID: xendit.Ptr(authID), ExternalID: "order-1", Amount: 10000,
 		Metadata:       map[string]any{"card": cardNumber, "spaced": spacedCard, "cvv": cvn, "nested": map[string]any{"cvn": cvn}},
-		BillingDetails: &cards.BillingDetails{Email: holderEmail, Address: &cards.Address{Country: "ID"}},
+		BillingDetails: &cards.BillingDetails{Email: xendit.Ptr(holderEmail), Address: &cards.Address{Country: "ID"}},
 	}
 }
 
@@ -89,8 +89,10 @@ func debugClient(t *testing.T, baseURL string) (*cards.Client, *bytes.Buffer) {
 }
 
 func TestCardDataNeverReachesLogsOrErrors(t *testing.T) {
+	t.Parallel()
 	for _, status := range []int{http.StatusBadRequest, http.StatusServiceUnavailable} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
+			t.Parallel()
 			srv := echoServer(t, status)
 			cc, logs := debugClient(t, srv.URL)
 			_, err := cc.CreateCharge(context.Background(), chargeWithCardData())
@@ -109,6 +111,7 @@ func TestCardDataNeverReachesLogsOrErrors(t *testing.T) {
 }
 
 func TestCardDataNeverReachesLogsOrErrorsOnADroppedConnection(t *testing.T) {
+	t.Parallel()
 	srv := xendittest.NewServer()
 	defer srv.Close()
 	srv.InjectFault(xendittest.Fault{Method: http.MethodPost, Path: "/credit_card_charges", Drop: true})
@@ -119,9 +122,13 @@ func TestCardDataNeverReachesLogsOrErrorsOnADroppedConnection(t *testing.T) {
 }
 
 func TestTokenIDNeverReachesErrors(t *testing.T) {
+	t.Parallel()
 	srv := echoServer(t, http.StatusBadRequest)
 	cc, _ := debugClient(t, srv.URL)
-	_, err := cc.GetChargeOption(context.Background(), &cards.ChargeOptionParams{TokenID: tokenID, Amount: 10000})
+	_, err := cc.GetChargeOption(context.Background(), &cards.GetChargeOptionParams{TokenID: xendit.Ptr(tokenID), Amount: 10000})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), tokenID)
+	_, err = cc.CalculatePromotion(context.Background(), &cards.CalculatePromotionParams{TokenID: xendit.Ptr(tokenID), Amount: 10000})
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), tokenID)
 	_, err = cc.GetToken(context.Background(), tokenID)
@@ -130,6 +137,7 @@ func TestTokenIDNeverReachesErrors(t *testing.T) {
 }
 
 func TestScrubbedErrorsKeepTheirCause(t *testing.T) {
+	t.Parallel()
 	srv := xendittest.NewServer()
 	defer srv.Close()
 	cc, _ := debugClient(t, srv.URL)

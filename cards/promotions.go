@@ -4,10 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"iter"
 	"net/url"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/pager"
 	"github.com/seed19b1029f/xendit-go/internal/product"
+)
+
+var (
+	createPromotion    = xendit.MustEndpoint("cards.create_promotion")
+	listPromotions     = xendit.MustEndpoint("cards.list_promotions")
+	calculatePromotion = xendit.MustEndpoint("cards.calculate_promotion")
+	updatePromotion    = xendit.MustEndpoint("cards.update_promotion")
+	deletePromotion    = xendit.MustEndpoint("cards.delete_promotion")
 )
 
 // PromotionStatus is the state of a promotion. Unknown values still decode.
@@ -16,11 +26,11 @@ type PromotionStatus string
 // The documented promotion statuses, and DELETED, which the reference's
 // Delete Promotion example returns.
 const (
-	PromotionActive   PromotionStatus = "ACTIVE"
-	PromotionInactive PromotionStatus = "INACTIVE" // valid, not started yet
-	PromotionExpired  PromotionStatus = "EXPIRED"  // past its end time
-	PromotionPaused   PromotionStatus = "PAUSED"
-	PromotionDeleted  PromotionStatus = "DELETED"
+	PromotionStatusActive   PromotionStatus = "ACTIVE"
+	PromotionStatusInactive PromotionStatus = "INACTIVE" // valid, not started yet
+	PromotionStatusExpired  PromotionStatus = "EXPIRED"  // past its end time
+	PromotionStatusPaused   PromotionStatus = "PAUSED"
+	PromotionStatusDeleted  PromotionStatus = "DELETED"
 )
 
 // Promotion is a card promotion: a discount for cards of some BINs or
@@ -41,11 +51,11 @@ type Promotion struct {
 	BinList     []string `json:"bin_list,omitzero"`
 	ChannelCode string   `json:"channel_code"`
 	// One of DiscountPercent and DiscountAmount is set.
-	DiscountPercent   xendit.Number `json:"discount_percent,omitzero"`
-	DiscountAmount    xendit.Number `json:"discount_amount,omitzero"`
-	Currency          string        `json:"currency"`
-	MinOriginalAmount xendit.Number `json:"min_original_amount,omitzero"`
-	MaxDiscountAmount xendit.Number `json:"max_discount_amount,omitzero"`
+	DiscountPercent   xendit.Number   `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Number   `json:"discount_amount,omitzero"`
+	Currency          xendit.Currency `json:"currency"`
+	MinOriginalAmount xendit.Number   `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Number   `json:"max_discount_amount,omitzero"`
 	// TransactionLimit and IsDeleted are undocumented; seen in examples.
 	TransactionLimit xendit.Number `json:"transaction_limit,omitzero"`
 	IsDeleted        bool          `json:"is_deleted"`
@@ -54,7 +64,7 @@ type Promotion struct {
 	Created          xendit.Time   `json:"created"`
 }
 
-// CreatePromotionParams is the body of Create Promotion (POST /promotions).
+// CreatePromotionParams is the body of Create Promotion.
 type CreatePromotionParams struct {
 	// ReferenceID is your unique name for the promotion (any characters);
 	// it cannot be changed later.
@@ -63,18 +73,20 @@ type CreatePromotionParams struct {
 	Description string `json:"description"`
 	// PromoCode is what customers type; it may be combined with BinList or
 	// ChannelCode.
-	PromoCode string `json:"promo_code,omitempty"`
+	PromoCode *string `json:"promo_code,omitempty"`
 	// BinList limits the promotion to cards of these BINs.
 	BinList []string `json:"bin_list,omitempty"`
 	// ChannelCode limits it to the cards of one bank (e.g. "BRI").
-	ChannelCode string `json:"channel_code,omitempty"`
+	ChannelCode *string `json:"channel_code,omitempty"`
 	// Exactly one of DiscountPercent (0 to 100) and DiscountAmount is
 	// required; the kind cannot change later.
 	DiscountPercent *float64 `json:"discount_percent,omitempty"`
 	DiscountAmount  *float64 `json:"discount_amount,omitempty"`
-	// Currency is an ISO 4217 code; empty means IDR.
-	Currency string `json:"currency,omitempty"`
-	// StartTime defaults to now; EndTime must be in the future.
+	// Currency is nil for IDR. The reference marks it required, yet its
+	// example leaves it out.
+	Currency *xendit.Currency `json:"currency,omitempty"`
+	// StartTime defaults to now; EndTime must be in the future. The
+	// reference marks both required, yet its example leaves them out.
 	StartTime         xendit.Time `json:"start_time,omitzero"`
 	EndTime           xendit.Time `json:"end_time,omitzero"`
 	MinOriginalAmount *float64    `json:"min_original_amount,omitempty"`
@@ -84,9 +96,6 @@ type CreatePromotionParams struct {
 // Validate checks params against the API reference before anything is
 // sent. CreatePromotion runs it.
 func (p *CreatePromotionParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is required")
-	}
 	if p.DiscountPercent == nil && p.DiscountAmount == nil {
 		return xendit.Invalid("discount_percent", "or discount_amount is required")
 	}
@@ -94,7 +103,8 @@ func (p *CreatePromotionParams) Validate() error {
 		product.Required("reference_id", p.ReferenceID),
 		product.Required("description", p.Description),
 		checkDiscount(p.DiscountPercent, p.DiscountAmount),
-		checkPromotionWindow(p.Currency, p.StartTime, p.EndTime),
+		checkCurrency("currency", p.Currency),
+		checkPromotionWindow(p.StartTime, p.EndTime),
 	)
 }
 
@@ -109,47 +119,63 @@ func checkDiscount(percent, amount *float64) error {
 	return product.Positive("discount_amount", amount)
 }
 
-func checkPromotionWindow(currency string, start, end xendit.Time) error {
-	if currency != "" {
-		if err := product.Currency("currency", currency); err != nil {
-			return err
-		}
-	}
+func checkPromotionWindow(start, end xendit.Time) error {
 	if !start.IsZero() && !end.IsZero() && !end.After(start.Time) {
 		return xendit.Invalid("end_time", "must be after start_time")
 	}
 	return nil
 }
 
-// UpdatePromotionParams is the body of Update Promotion (PATCH
-// /promotions/{promotion_id}); nil and empty fields are left unchanged.
-// The reference id and the kind of discount cannot be changed.
-type UpdatePromotionParams struct {
-	// PromotionID is the promotion's id; it goes in the path.
-	PromotionID       string      `json:"-"`
-	Description       *string     `json:"description,omitempty"`
-	PromoCode         *string     `json:"promo_code,omitempty"`
-	BinList           []string    `json:"bin_list,omitempty"`
-	ChannelCode       *string     `json:"channel_code,omitempty"`
-	DiscountPercent   *float64    `json:"discount_percent,omitempty"`
-	DiscountAmount    *float64    `json:"discount_amount,omitempty"`
-	Currency          string      `json:"currency,omitempty"`
-	StartTime         xendit.Time `json:"start_time,omitzero"`
-	EndTime           xendit.Time `json:"end_time,omitzero"`
-	MinOriginalAmount *float64    `json:"min_original_amount,omitempty"`
-	MaxDiscountAmount *float64    `json:"max_discount_amount,omitempty"`
+// CreatePromotion creates a promotion. Errors to expect: REFERENCE_IN_USE
+// and PROMO_CODE_IN_USE (409).
+//
+// Create Promotion documents no idempotency header, so the SDK never
+// repeats it after an ambiguous failure. When [xendit.OutcomeUnknown] is
+// true, ListPromotions with the ReferenceID tells whether it was created;
+// creating it again would be REFERENCE_IN_USE anyway.
+//
+// API: POST /promotions
+func (s *Client) CreatePromotion(ctx context.Context, params *CreatePromotionParams, opts ...xendit.RequestOption) (*Promotion, error) {
+	if err := product.Check(params); err != nil {
+		return nil, err
+	}
+	req := &xendit.Request{Endpoint: createPromotion, Body: params, Options: opts}
+	return do[Promotion](ctx, s.c, req, nil)
 }
 
-// ListPromotionsParams filters List Promotions (GET /promotions). The
-// reference marks Status required, yet its example omits it; empty fields
-// are not sent.
+// ListPromotionsParams filters List Promotions; nil fields are not sent.
+// The reference marks Status required, yet its example leaves it out, so
+// the SDK does not require it.
 type ListPromotionsParams struct {
-	ReferenceID string
-	Status      PromotionStatus
+	ReferenceID *string
+	Status      *PromotionStatus
 	// BIN is a card's first 6 or 8 digits.
-	BIN         string
-	ChannelCode string
-	Currency    string
+	BIN         *string
+	ChannelCode *string
+	Currency    *xendit.Currency
+}
+
+// Validate checks params against the API reference before anything is
+// sent. ListPromotions runs it when params is not nil.
+func (p *ListPromotionsParams) Validate() error {
+	return checkCurrency("currency", p.Currency)
+}
+
+// query checks p and encodes it; nil asks for every promotion.
+func (p *ListPromotionsParams) query() (url.Values, error) {
+	if p == nil {
+		return nil, nil
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	setIf(q, "reference_id", p.ReferenceID)
+	setIf(q, "status", p.Status)
+	setIf(q, "bin", p.BIN)
+	setIf(q, "channel_code", p.ChannelCode)
+	setIf(q, "currency", p.Currency)
+	return q, nil
 }
 
 // promotionList decodes the list either as the array the reference
@@ -173,54 +199,92 @@ func (l *promotionList) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*[]Promotion)(l))
 }
 
-// CreatePromotion creates a promotion. Errors to expect: REFERENCE_IN_USE
-// and PROMO_CODE_IN_USE (409).
-func (s *Client) CreatePromotion(ctx context.Context, params *CreatePromotionParams, opts ...xendit.RequestOption) (*Promotion, error) {
-	if err := params.Validate(); err != nil {
-		return nil, err
-	}
-	req := &xendit.Request{Endpoint: createPromotion, Body: params, Options: opts}
-	return do[Promotion](ctx, s.c, req, nil)
-}
-
 // ListPromotions returns the promotions that match params (all of them
-// when params is nil); none is an empty slice.
-func (s *Client) ListPromotions(ctx context.Context, params *ListPromotionsParams, opts ...xendit.RequestOption) ([]Promotion, error) {
-	q := url.Values{}
-	if p := params; p != nil {
-		setIf(q, "reference_id", p.ReferenceID)
-		setIf(q, "status", string(p.Status))
-		setIf(q, "bin", p.BIN)
-		setIf(q, "channel_code", p.ChannelCode)
-		setIf(q, "currency", p.Currency)
+// when params is nil). The API answers with every match at once, a bare
+// array, so the page's HasMore is false; Data is empty, not nil, when
+// nothing matches.
+//
+// API: GET /promotions
+func (s *Client) ListPromotions(ctx context.Context, params *ListPromotionsParams, opts ...xendit.RequestOption) (*xendit.Page[Promotion], error) {
+	q, err := params.query()
+	if err != nil {
+		return nil, err
 	}
 	req := &xendit.Request{Endpoint: listPromotions, Query: q, Options: opts}
 	l, err := do[promotionList](ctx, s.c, req, nil)
 	if err != nil {
 		return nil, err
 	}
-	if *l == nil {
-		return []Promotion{}, nil
+	page := &xendit.Page[Promotion]{Data: *l}
+	if page.Data == nil {
+		page.Data = []Promotion{}
 	}
-	return *l, nil
+	return page, nil
+}
+
+// AllPromotions returns every promotion that matches params. The API sends
+// them in one answer today; AllPromotions is there so that code written
+// against it keeps working if Xendit adds paging.
+//
+// API: GET /promotions
+func (s *Client) AllPromotions(ctx context.Context, params *ListPromotionsParams, opts ...xendit.RequestOption) iter.Seq2[*Promotion, error] {
+	fetch := func(ctx context.Context, _ string) (*xendit.Page[Promotion], error) {
+		return s.ListPromotions(ctx, params, opts...)
+	}
+	// No cursor is documented: a page saying has_more would end the walk
+	// with xendit.ErrPagination instead of repeating the first page.
+	return pager.All(ctx, "", fetch, func(*xendit.Page[Promotion]) string { return "" })
+}
+
+// UpdatePromotionParams is the body of Update Promotion. A field left
+// unset is not changed, [xendit.Set] replaces it, [xendit.Null] clears it.
+// The reference id and the kind of discount cannot be changed.
+type UpdatePromotionParams struct {
+	Description       xendit.Nullable[string]          `json:"description,omitzero"`
+	PromoCode         xendit.Nullable[string]          `json:"promo_code,omitzero"`
+	BinList           xendit.Nullable[[]string]        `json:"bin_list,omitzero"`
+	ChannelCode       xendit.Nullable[string]          `json:"channel_code,omitzero"`
+	DiscountPercent   xendit.Nullable[float64]         `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Nullable[float64]         `json:"discount_amount,omitzero"`
+	Currency          xendit.Nullable[xendit.Currency] `json:"currency,omitzero"`
+	StartTime         xendit.Nullable[xendit.Time]     `json:"start_time,omitzero"`
+	EndTime           xendit.Nullable[xendit.Time]     `json:"end_time,omitzero"`
+	MinOriginalAmount xendit.Nullable[float64]         `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Nullable[float64]         `json:"max_discount_amount,omitzero"`
+}
+
+// Validate checks the values set in params against the API reference
+// before anything is sent. UpdatePromotion runs it.
+func (p *UpdatePromotionParams) Validate() error {
+	start, _ := p.StartTime.Get()
+	end, _ := p.EndTime.Get()
+	return product.First(
+		checkDiscount(valueOf(p.DiscountPercent), valueOf(p.DiscountAmount)),
+		checkCurrency("currency", valueOf(p.Currency)),
+		checkPromotionWindow(start, end),
+	)
+}
+
+// valueOf returns a pointer to n's value, or nil when n is unset or null,
+// for the checks optional fields share with Create Promotion.
+func valueOf[T any](n xendit.Nullable[T]) *T {
+	if v, ok := n.Get(); ok {
+		return &v
+	}
+	return nil
 }
 
 // UpdatePromotion changes a promotion and returns it. Errors to expect:
 // PROMOTION_NOT_FOUND_ERROR, INVALID_DISCOUNT_TYPE (the other kind of
 // discount), PROMO_CODE_IN_USE (400 here), INVALID_START_TIME_UPDATE.
-func (s *Client) UpdatePromotion(ctx context.Context, params *UpdatePromotionParams, opts ...xendit.RequestOption) (*Promotion, error) {
-	if params == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	err := product.First(
-		checkDiscount(params.DiscountPercent, params.DiscountAmount),
-		checkPromotionWindow(params.Currency, params.StartTime, params.EndTime),
-	)
-	if err != nil {
+//
+// API: PATCH /promotions/{promotion_id}
+func (s *Client) UpdatePromotion(ctx context.Context, promotionID string, params *UpdatePromotionParams, opts ...xendit.RequestOption) (*Promotion, error) {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	req := &xendit.Request{
-		Endpoint: updatePromotion, PathParams: map[string]string{"promotion_id": params.PromotionID},
+		Endpoint: updatePromotion, PathParams: map[string]string{"promotion_id": promotionID},
 		Body: params, Options: opts,
 	}
 	return do[Promotion](ctx, s.c, req, nil)
@@ -229,13 +293,50 @@ func (s *Client) UpdatePromotion(ctx context.Context, params *UpdatePromotionPar
 // DeletePromotion deletes a promotion. The reference documents {id,
 // is_deleted} but its example returns the whole promotion with status
 // DELETED; both decode into the returned Promotion.
+//
+// API: DELETE /promotions/{promotion_id}
 func (s *Client) DeletePromotion(ctx context.Context, promotionID string, opts ...xendit.RequestOption) (*Promotion, error) {
 	req := &xendit.Request{Endpoint: deletePromotion, PathParams: map[string]string{"promotion_id": promotionID}, Options: opts}
 	return do[Promotion](ctx, s.c, req, nil)
 }
 
-func setIf(q url.Values, key, v string) {
-	if v != "" {
-		q.Set(key, v)
+// CalculatePromotionParams asks which promotion applies to an amount: the
+// query of Get Promotions Calculation. Its fields are those of
+// [GetChargeOptionParams]; a card (BIN or TokenID) or a PromoCode names
+// what to look for.
+type CalculatePromotionParams GetChargeOptionParams
+
+// Validate checks params against the API reference before anything is
+// sent. CalculatePromotion runs it.
+func (p *CalculatePromotionParams) Validate() error {
+	return (*GetChargeOptionParams)(p).checkAmount()
+}
+
+// PromotionCalculation is a promotion applied to an amount: charge
+// FinalAmount, and pass ReferenceID and OriginalAmount in
+// CreateChargeParams.Promotion.
+type PromotionCalculation struct {
+	ReferenceID    string        `json:"reference_id"`
+	OriginalAmount xendit.Number `json:"original_amount"`
+	// One of DiscountPercent and DiscountAmount is set; the API sends the
+	// percent as a string in places ("25").
+	DiscountPercent   xendit.Number   `json:"discount_percent,omitzero"`
+	DiscountAmount    xendit.Number   `json:"discount_amount,omitzero"`
+	FinalAmount       xendit.Number   `json:"final_amount"`
+	Currency          xendit.Currency `json:"currency"`
+	Description       string          `json:"description"`
+	MinOriginalAmount xendit.Number   `json:"min_original_amount,omitzero"`
+	MaxDiscountAmount xendit.Number   `json:"max_discount_amount,omitzero"`
+}
+
+// CalculatePromotion applies the best ACTIVE promotion for a card (BIN or
+// token) or promo code to params.Amount.
+//
+// API: GET /promotions/calculate
+func (s *Client) CalculatePromotion(ctx context.Context, params *CalculatePromotionParams, opts ...xendit.RequestOption) (*PromotionCalculation, error) {
+	if err := product.Check(params); err != nil {
+		return nil, err
 	}
+	req := &xendit.Request{Endpoint: calculatePromotion, Query: (*GetChargeOptionParams)(params).query(), Options: opts}
+	return do[PromotionCalculation](ctx, s.c, req, tokenSecret(params.TokenID))
 }

@@ -7,11 +7,10 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
-// CreateRefundParams refunds part or all of a captured charge (POST
-// /credit_card_charges/{credit_card_charge_id}/refunds).
+var createRefund = xendit.MustEndpoint("cards.create_refund")
+
+// CreateRefundParams is the body of Create Refund.
 type CreateRefundParams struct {
-	// ChargeID is the CAPTURED charge; it goes in the path.
-	ChargeID string `json:"-"`
 	// Amount to refund. Several partial refunds are allowed while their
 	// total stays within the captured amount.
 	Amount float64 `json:"amount"`
@@ -20,17 +19,35 @@ type CreateRefundParams struct {
 	ExternalID string `json:"external_id"`
 }
 
+// Validate checks params against the API reference before anything is
+// sent. CreateRefund runs it.
+func (p *CreateRefundParams) Validate() error {
+	return product.First(
+		product.Positive("amount", &p.Amount),
+		product.Required("external_id", p.ExternalID),
+		product.MaxLen("external_id", p.ExternalID, 64),
+	)
+}
+
 // RefundStatus is the state of a refund. Unknown values still decode.
 type RefundStatus string
 
 // The documented refund statuses.
 const (
-	// RefundRequested: the refund succeeded (refunds are synchronous under
-	// the x-api-version the SDK pins).
-	RefundRequested RefundStatus = "REQUESTED"
-	// RefundFailed: see the refund's FailureReason.
-	RefundFailed RefundStatus = "FAILED"
+	// RefundStatusRequested: the refund succeeded. The reference's
+	// statuses table says "REQUESTED Refund request succeeded"; refunds are
+	// synchronous under the x-api-version the SDK pins.
+	RefundStatusRequested RefundStatus = "REQUESTED"
+	// RefundStatusFailed: see the refund's FailureReason.
+	RefundStatusFailed RefundStatus = "FAILED"
 )
+
+// Succeeded reports whether the money went back: for card refunds that is
+// REQUESTED, which the reference defines as "Refund request succeeded".
+func (s RefundStatus) Succeeded() bool { return s == RefundStatusRequested }
+
+// Failed reports whether the refund failed (FAILED); see its FailureReason.
+func (s RefundStatus) Failed() bool { return s == RefundStatusFailed }
 
 // RefundFailureReason says why a refund failed. Unknown values still
 // decode.
@@ -38,13 +55,14 @@ type RefundFailureReason string
 
 // The documented refund failure reasons.
 const (
-	// RefundInsufficientBalance: your Xendit balance cannot cover it.
-	RefundInsufficientBalance RefundFailureReason = "INSUFFICIENT_BALANCE"
-	// RefundRejected: the processor rejected the refund.
-	RefundRejected RefundFailureReason = "REFUND_FAILED"
-	// RefundPeriodExpired: the charge is too old to refund; pay the
-	// customer back with a disbursement instead.
-	RefundPeriodExpired RefundFailureReason = "REFUND_PERIOD_EXPIRED"
+	// RefundFailureReasonInsufficientBalance: your Xendit balance cannot
+	// cover it.
+	RefundFailureReasonInsufficientBalance RefundFailureReason = "INSUFFICIENT_BALANCE"
+	// RefundFailureReasonRefundFailed: the processor rejected the refund.
+	RefundFailureReasonRefundFailed RefundFailureReason = "REFUND_FAILED"
+	// RefundFailureReasonRefundPeriodExpired: the charge is too old to
+	// refund; pay the customer back with a disbursement instead.
+	RefundFailureReasonRefundPeriodExpired RefundFailureReason = "REFUND_PERIOD_EXPIRED"
 )
 
 // Refund is a card refund.
@@ -77,20 +95,14 @@ type Refund struct {
 // [xendit.ErrIdempotencyConflict]. Errors to expect:
 // REFUND_AMOUNT_EXCEEDED_ERROR, DUPLICATE_REFUND_ERROR
 // ([xendit.ErrDuplicate]).
-func (s *Client) CreateRefund(ctx context.Context, params *CreateRefundParams, opts ...xendit.RequestOption) (*Refund, error) {
-	if params == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	err := product.First(
-		product.Positive("amount", &params.Amount),
-		product.Required("external_id", params.ExternalID),
-		product.MaxLen("external_id", params.ExternalID, 64),
-	)
-	if err != nil {
+//
+// API: POST /credit_card_charges/{credit_card_charge_id}/refunds
+func (s *Client) CreateRefund(ctx context.Context, chargeID string, params *CreateRefundParams, opts ...xendit.RequestOption) (*Refund, error) {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	req := &xendit.Request{
-		Endpoint: createRefund, PathParams: map[string]string{"credit_card_charge_id": params.ChargeID},
+		Endpoint: createRefund, PathParams: map[string]string{"credit_card_charge_id": chargeID},
 		Body: params, Options: opts,
 	}
 	return do[Refund](ctx, s.c, req, nil)

@@ -6,6 +6,8 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 )
 
+var getToken = xendit.MustEndpoint("cards.get_token")
+
 // Token is a card token as Get Token returns it.
 type Token struct {
 	ID         string      `json:"id"`
@@ -44,8 +46,21 @@ type CardInfo struct {
 	Fingerprint string `json:"fingerprint"`
 }
 
+// CardType is the kind of card. Unknown values still decode.
+type CardType string
+
+// The documented card types.
+const (
+	CardTypeCredit  CardType = "CREDIT"
+	CardTypeDebit   CardType = "DEBIT"
+	CardTypePrepaid CardType = "PREPAID"
+	CardTypeUnknown CardType = "UNKNOWN"
+)
+
 // GetToken returns a token created by Xendit.js. The token id is scrubbed
 // from any error it returns.
+//
+// API: GET /credit_card_tokens/{credit_card_token_id}
 func (s *Client) GetToken(ctx context.Context, tokenID string, opts ...xendit.RequestOption) (*Token, error) {
 	req := &xendit.Request{Endpoint: getToken, PathParams: map[string]string{"credit_card_token_id": tokenID}, Options: opts}
 	var sec secrets
@@ -59,17 +74,28 @@ type TokenStatus string
 
 // The documented tokenization and authentication statuses.
 const (
-	// TokenInReview: the customer must complete 3DS at
+	// TokenStatusInReview: the customer must complete 3DS at
 	// PayerAuthenticationURL (show it in an iframe or redirect).
-	TokenInReview TokenStatus = "IN_REVIEW"
-	// TokenVerified: the token (and its authentication, if bundled) is
-	// ready to charge. Check the charge's ECI for the liability shift.
-	TokenVerified TokenStatus = "VERIFIED"
-	// TokenFailed: authentication failed (FailureReason
+	TokenStatusInReview TokenStatus = "IN_REVIEW"
+	// TokenStatusVerified: the token (and its authentication, if bundled)
+	// is ready to charge. Check the charge's ECI for the liability shift.
+	TokenStatusVerified TokenStatus = "VERIFIED"
+	// TokenStatusFailed: authentication failed (FailureReason
 	// AUTHENTICATION_FAILED); the token still exists and authentication can
 	// be retried.
-	TokenFailed TokenStatus = "FAILED"
+	TokenStatusFailed TokenStatus = "FAILED"
 )
+
+// Succeeded reports whether the token (or authentication) is ready to
+// charge (VERIFIED). No money moves until CreateCharge.
+func (s TokenStatus) Succeeded() bool { return s == TokenStatusVerified }
+
+// Pending reports whether the customer still has to complete 3DS
+// (IN_REVIEW).
+func (s TokenStatus) Pending() bool { return s == TokenStatusInReview }
+
+// Failed reports whether authentication failed (FAILED).
+func (s TokenStatus) Failed() bool { return s == TokenStatusFailed }
 
 // Tokenization is what Xendit.js's createToken hands the browser. The
 // browser posts it (or just ID and AuthenticationID) to your server; the

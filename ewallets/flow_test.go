@@ -210,7 +210,7 @@ func TestTokenizedFlow(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	pm, err := f.ew.CreatePaymentMethod(ctx, &ewallets.CreatePaymentMethodParams{
-		CustomerID: "cust-1", Country: ewallets.Indonesia, // the reference requires country
+		CustomerID: "cust-1",
 		EWallet: ewallets.LinkingEWallet{ChannelCode: ewallets.LinkOVO, ChannelProperties: ewallets.LinkingProperties{
 			SuccessReturnURL: "https://shop.example/linked", FailureReturnURL: "https://shop.example/failed"}},
 	})

@@ -14,6 +14,8 @@ import (
 // first failed page, stops fetching when the loop breaks, and stops with an
 // error instead of looping if the API hands back a cursor it already used.
 // params.BeforeID is not supported: All pages forward.
+//
+// API: GET /transactions
 func (s *Client) All(ctx context.Context, params *ListParams, opts ...xendit.RequestOption) iter.Seq2[*Transaction, error] {
 	return func(yield func(*Transaction, error) bool) {
 		var p ListParams

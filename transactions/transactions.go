@@ -52,6 +52,8 @@ type Client struct{ c *xendit.Client }
 func New(c *xendit.Client) *Client { return &Client{c: c} }
 
 // Get returns the transaction with the given id (txn_...).
+//
+// API: GET /transactions/{transaction_id}
 func (s *Client) Get(ctx context.Context, id string, opts ...xendit.RequestOption) (*Transaction, error) {
 	req := &xendit.Request{Endpoint: getTransaction, PathParams: map[string]string{"transaction_id": id}, Options: opts}
 	return product.Do[Transaction](ctx, s.c, req)
@@ -100,6 +102,8 @@ type Link struct {
 }
 
 // List returns one page of transactions.
+//
+// API: GET /transactions
 func (s *Client) List(ctx context.Context, params *ListParams, opts ...xendit.RequestOption) (*Page, error) {
 	q, err := params.query()
 	if err != nil {

@@ -240,7 +240,7 @@ func (s *Server) updateCardPromotion(c *call) {
 			return refuse(c, "PROMO_CODE_IN_USE", "The promo_code is already used by another promotion")
 		}
 		for _, k := range []string{"promo_code", "description", "channel_code", "bin_list", "currency"} {
-			if v, ok := u[k]; ok && v != nil && v != "" {
+			if v, ok := u[k]; ok { // null clears the field
 				p[k] = v
 			}
 		}
@@ -251,6 +251,8 @@ func (s *Server) updateCardPromotion(c *call) {
 		for _, k := range promotionNumbers {
 			if v, ok := num(u, k); ok {
 				p[k] = v
+			} else if x, set := u[k]; set && x == nil {
+				delete(p, k)
 			}
 		}
 		return nil

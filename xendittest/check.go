@@ -46,7 +46,8 @@ func invalidf(format string, args ...any) *refusal {
 	return &refusal{invalid: fmt.Sprintf(format, args...)}
 }
 
-func check(c *call, e reference.Endpoint) *refusal {
+func check(c *call, ep *endpoint) *refusal {
+	e := ep.ref
 	h := c.r.Header
 	idem := e.IdempotencyHeader
 	if e.Area == "snap" {
@@ -79,7 +80,7 @@ func check(c *call, e reference.Endpoint) *refusal {
 		return &refusal{missing: version}
 	}
 	for _, p := range e.Query {
-		if p.Required == reference.Required && c.query(p.Name) == "" {
+		if p.Required == reference.Required && c.query(p.Name) == "" && !ep.unshown[p.Name] {
 			return &refusal{missing: p.Name}
 		}
 	}
@@ -87,7 +88,7 @@ func check(c *call, e reference.Endpoint) *refusal {
 	// version's request has a body of its own shape.
 	older := v != "" && len(e.Versions) > 1 && v != e.Versions[0]
 	if c.body != nil && !older {
-		return checkFields(c, "", e.Body, c.body)
+		return checkFields(c, "", e.Body, c.body, ep.unshown)
 	}
 	return nil
 }
@@ -108,7 +109,7 @@ func onlyDocumented(c *call, family []string, documented, what string) *refusal 
 }
 
 // checkFields checks the fields of one JSON object at prefix.
-func checkFields(c *call, prefix string, params []reference.Param, body map[string]any) *refusal {
+func checkFields(c *call, prefix string, params []reference.Param, body map[string]any, lenient map[string]bool) *refusal {
 	for _, p := range params {
 		v, present := body[p.Name]
 		present = present && v != nil && v != ""
@@ -117,7 +118,7 @@ func checkFields(c *call, prefix string, params []reference.Param, body map[stri
 			if vf := variantFields(p, c.body); len(vf) > 0 {
 				return &refusal{missing: name + "." + vf[0].Name}
 			}
-			if p.Required == reference.Required {
+			if p.Required == reference.Required && !lenient[p.Name] {
 				return &refusal{missing: name}
 			}
 			continue
@@ -128,13 +129,13 @@ func checkFields(c *call, prefix string, params []reference.Param, body map[stri
 		children := append(append([]reference.Param(nil), p.Children...), variantFields(p, c.body)...)
 		switch x := v.(type) {
 		case map[string]any:
-			if f := checkFields(c, name+".", children, x); f != nil {
+			if f := checkFields(c, name+".", children, x, nil); f != nil {
 				return f
 			}
 		case []any:
 			for _, item := range x {
 				if m, ok := item.(map[string]any); ok {
-					if f := checkFields(c, name+"[].", children, m); f != nil {
+					if f := checkFields(c, name+"[].", children, m, nil); f != nil {
 						return f
 					}
 				}

@@ -21,8 +21,12 @@ type endpoint struct {
 	// snapService is the SNAP service code for responseCode, from the
 	// reference's success example; empty for the classic API.
 	snapService string
-	h           handler
-	s           *Server
+	// unshown are the body fields the reference marks required but leaves
+	// out of its own request example: the reference contradicts itself, and
+	// the fake does not refuse what the reference shows.
+	unshown map[string]bool
+	h       handler
+	s       *Server
 }
 
 // model registers the hand-written handler of the reference's endpoint id.
@@ -43,13 +47,43 @@ func (s *Server) route() {
 		if ref.Kind != reference.KindAPI {
 			continue
 		}
-		e := &endpoint{ref: ref, idempotencyHeader: ref.IdempotencyHeader, h: s.models[ref.ID], s: s}
+		e := &endpoint{ref: ref, idempotencyHeader: ref.IdempotencyHeader, h: s.models[ref.ID], s: s, unshown: unshown(ref)}
 		if ref.Area == "snap" {
 			e.idempotencyHeader = "X-EXTERNAL-ID" // the BI SNAP standard's idempotency key
 			e.snapService = snapServiceOf(ref)
 		}
 		s.endpoints[ref.ID] = e
 	}
+}
+
+// unshown returns the required top-level body fields that no request
+// example of ref has, and those of notEnforced.
+func unshown(ref reference.Endpoint) map[string]bool {
+	var examples []map[string]any
+	for _, ex := range ref.Examples {
+		var m map[string]any
+		if ex.Kind == reference.ExampleRequest && json.Unmarshal(ex.JSON, &m) == nil {
+			examples = append(examples, m)
+		}
+	}
+	out := make(map[string]bool)
+	for _, name := range notEnforced[ref.ID] {
+		out[name] = true
+	}
+	for _, p := range ref.Body {
+		if p.Required != reference.Required || len(examples) == 0 {
+			continue
+		}
+		shown := false
+		for _, m := range examples {
+			_, in := m[p.Name]
+			shown = shown || in
+		}
+		if !shown {
+			out[p.Name] = true
+		}
+	}
+	return out
 }
 
 // snapServiceOf is the middle two digits of the success example's
@@ -104,12 +138,12 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, eps []*endpoin
 			return
 		}
 	}
-	refused := check(c, e.ref)
+	refused := check(c, e)
 	for _, other := range eps[1:] {
 		if refused == nil {
 			break
 		}
-		if check(c, other.ref) == nil {
+		if check(c, other) == nil {
 			e, refused = other, nil
 		}
 	}

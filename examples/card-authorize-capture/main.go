@@ -40,11 +40,11 @@ func main() {
 		auth.ID, auth.Status, auth.AuthorizedAmount, auth.ECI, auth.ECI.Authenticated())
 
 	fmt.Println("\n2. Try to capture more than was authorized")
-	_, err := cc.CaptureCharge(ctx, &cards.CaptureChargeParams{ChargeID: auth.ID, Amount: 200000})
+	_, err := cc.CaptureCharge(ctx, auth.ID, &cards.CaptureChargeParams{Amount: 200000})
 	explain(err)
 
 	fmt.Println("\n3. One item is out of stock: capture IDR 120,000; the rest is released")
-	charge, err := cc.CaptureCharge(ctx, &cards.CaptureChargeParams{ChargeID: auth.ID, Amount: 120000})
+	charge, err := cc.CaptureCharge(ctx, auth.ID, &cards.CaptureChargeParams{Amount: 120000})
 	if err != nil {
 		explain(err)
 		os.Exit(1)
@@ -54,7 +54,7 @@ func main() {
 	cancelled := fmt.Sprintf("order-%d-attempt-1", run+1)
 	fmt.Printf("\n4. Authorize %s, then the customer cancels: reverse it\n", cancelled)
 	auth2 := authorize(ctx, cc, browser(), cancelled, 80000)
-	rev, err := cc.ReverseAuthorization(ctx, &cards.ReverseAuthorizationParams{ChargeID: auth2.ID, ExternalID: cancelled + "-reversal"})
+	rev, err := cc.ReverseAuthorization(ctx, auth2.ID, &cards.ReverseAuthorizationParams{ExternalID: cancelled + "-reversal"})
 	if err != nil {
 		explain(err)
 		os.Exit(1)
@@ -62,15 +62,17 @@ func main() {
 	fmt.Printf("   Reversal %s: %.0f released.\n", rev.Status, rev.Amount)
 
 	fmt.Println("\n5. A reversed authorization cannot be captured")
-	_, err = cc.CaptureCharge(ctx, &cards.CaptureChargeParams{ChargeID: auth2.ID, Amount: 80000})
+	_, err = cc.CaptureCharge(ctx, auth2.ID, &cards.CaptureChargeParams{Amount: 80000})
 	explain(err)
 	fmt.Println("\nDone.")
 }
 
 func authorize(ctx context.Context, cc *cards.Client, tok cards.Tokenization, externalID string, amount float64) *cards.Charge {
-	auth, err := cc.CreateAuthorization(ctx, &cards.CreateChargeParams{
-		TokenID: tok.ID, AuthenticationID: tok.AuthenticationID, ExternalID: externalID, Amount: amount, Currency: "IDR",
-	})
+	params := &cards.CreateChargeParams{TokenID: tok.ID, ExternalID: externalID, Amount: amount, Currency: xendit.Ptr(xendit.CurrencyIDR)}
+	if tok.AuthenticationID != "" {
+		params.AuthenticationID = xendit.Ptr(tok.AuthenticationID)
+	}
+	auth, err := cc.CreateAuthorization(ctx, params)
 	if xendit.OutcomeUnknown(err) {
 		// No idempotency header on charges: look it up, never resend blindly.
 		auth, err = cc.GetChargeByExternalID(ctx, externalID)
@@ -79,7 +81,7 @@ func authorize(ctx context.Context, cc *cards.Client, tok cards.Tokenization, ex
 		explain(err)
 		os.Exit(1)
 	}
-	if auth.Status == cards.ChargeFailed {
+	if auth.Status.Failed() {
 		fmt.Printf("   Declined: %s (retry the same card: %v).\n", auth.FailureReason, auth.FailureReason.Retryable())
 		os.Exit(1)
 	}

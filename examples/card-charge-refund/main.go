@@ -53,13 +53,15 @@ func main() {
 
 	order := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix())
 	fmt.Printf("\n1. Charge IDR 200,000 for %s\n", order)
-	charge, err := cc.CreateCharge(ctx, &cards.CreateChargeParams{
-		TokenID: tok.ID, AuthenticationID: tok.AuthenticationID, ExternalID: order, Amount: 200000, Currency: "IDR",
-	})
+	chargeParams := &cards.CreateChargeParams{TokenID: tok.ID, ExternalID: order, Amount: 200000, Currency: xendit.Ptr(xendit.CurrencyIDR)}
+	if tok.AuthenticationID != "" {
+		chargeParams.AuthenticationID = xendit.Ptr(tok.AuthenticationID)
+	}
+	charge, err := cc.CreateCharge(ctx, chargeParams)
 	if err != nil {
 		fail(err)
 	}
-	if charge.Status != cards.ChargeCaptured {
+	if !charge.Status.Succeeded() {
 		fail(fmt.Errorf("charge %s is %s (%s)", charge.ID, charge.Status, charge.FailureReason))
 	}
 	fmt.Printf("   Charge %s is %s: %.0f on %s (CVN check %s).\n", charge.ID, charge.Status, charge.CaptureAmount,
@@ -69,17 +71,17 @@ func main() {
 	if fake != nil {
 		fake.InjectFault(xendittest.Fault{Path: "/credit_card_charges/" + charge.ID + "/refunds", Status: 503, Times: 2})
 	}
-	params := &cards.CreateRefundParams{ChargeID: charge.ID, Amount: 50000, ExternalID: order + "-refund-1"}
+	params := &cards.CreateRefundParams{Amount: 50000, ExternalID: order + "-refund-1"}
 	var resp xendit.Response
-	refund, err := cc.CreateRefund(ctx, params, xendit.CaptureResponse(&resp))
+	refund, err := cc.CreateRefund(ctx, charge.ID, params, xendit.CaptureResponse(&resp))
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("   Refund %s is %s after %d attempt(s), all with X-IDEMPOTENCY-KEY %s.\n",
-		refund.ID, refund.Status, resp.Attempts, resp.IdempotencyKey)
+	fmt.Printf("   Refund %s is %s (succeeded: %v) after %d attempt(s), all with X-IDEMPOTENCY-KEY %s.\n",
+		refund.ID, refund.Status, refund.Status.Succeeded(), resp.Attempts, resp.IdempotencyKey)
 
 	fmt.Println("\n3. Sending it again with the same key returns the same refund")
-	again, err := cc.CreateRefund(ctx, params, xendit.WithIdempotencyKey(resp.IdempotencyKey))
+	again, err := cc.CreateRefund(ctx, charge.ID, params, xendit.WithIdempotencyKey(resp.IdempotencyKey))
 	if err != nil {
 		fail(err)
 	}
@@ -88,7 +90,7 @@ func main() {
 	fmt.Println("\n4. The same key with another amount is refused")
 	other := *params
 	other.Amount = 60000
-	_, err = cc.CreateRefund(ctx, &other, xendit.WithIdempotencyKey(resp.IdempotencyKey))
+	_, err = cc.CreateRefund(ctx, charge.ID, &other, xendit.WithIdempotencyKey(resp.IdempotencyKey))
 	fmt.Printf("   ErrIdempotencyConflict: %v.\n", errors.Is(err, xendit.ErrIdempotencyConflict))
 
 	if fake == nil {

@@ -12,7 +12,8 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 )
 
-func TestExamplesDecodeIntoNamedFields(t *testing.T) {
+func TestReferenceExamplesDecodeIntoNamedFields(t *testing.T) {
+	t.Parallel()
 	for name, v := range map[string]any{
 		"cards.create_token.response.json":              &cards.Tokenization{},
 		"cards.create_authentication.response.json":     &cards.Authentication{},
@@ -31,19 +32,20 @@ func TestExamplesDecodeIntoNamedFields(t *testing.T) {
 		"cards.create_refund.response.json":             &cards.Refund{},
 		"cards.get_charge.response.json":                &cards.Charge{},
 		"cards.get_charge_option.response.json":         &cards.ChargeOption{},
-		"cards.promotions.create.request.json":          &cards.CreatePromotionParams{},
-		"cards.promotions.create.response.json":         &cards.Promotion{},
-		"cards.promotions.list.response.json":           &cards.PromotionList{},
-		"cards.promotions.calculate.response.json":      &cards.PromotionCalculation{},
-		"cards.promotions.update.request.json":          &cards.UpdatePromotionParams{},
-		"cards.promotions.update.response.json":         &cards.Promotion{},
-		"cards.promotions.delete.response.json":         &cards.Promotion{},
+		"cards.create_promotion.request.json":           &cards.CreatePromotionParams{},
+		"cards.create_promotion.response.json":          &cards.Promotion{},
+		"cards.list_promotions.response.json":           &cards.PromotionList{},
+		"cards.calculate_promotion.response.json":       &cards.PromotionCalculation{},
+		"cards.update_promotion.request.json":           &cards.UpdatePromotionParams{},
+		"cards.update_promotion.response.json":          &cards.Promotion{},
+		"cards.delete_promotion.response.json":          &cards.Promotion{},
 	} {
-		t.Run(name, func(t *testing.T) { jsontest.Strict(t, name, v) })
+		t.Run(name, func(t *testing.T) { t.Parallel(); jsontest.Strict(t, name, v) })
 	}
 }
 
-func TestExamplesRoundTrip(t *testing.T) {
+func TestReferenceExamplesRoundTrip(t *testing.T) {
+	t.Parallel()
 	charge := func() any { return new(cards.Charge) }
 	promotion := func() any { return new(cards.Promotion) }
 	jsontest.RoundTripAll(t, map[string]func() any{
@@ -64,23 +66,24 @@ func TestExamplesRoundTrip(t *testing.T) {
 		"cards.create_refund.response.json":             func() any { return new(cards.Refund) },
 		"cards.get_charge.response.json":                charge,
 		"cards.get_charge_option.response.json":         func() any { return new(cards.ChargeOption) },
-		"cards.promotions.create.request.json":          func() any { return new(cards.CreatePromotionParams) },
-		"cards.promotions.create.response.json":         promotion,
-		"cards.promotions.list.response.json":           promotion, // one object, not the documented array; ListPromotions reads both
-		"cards.promotions.calculate.response.json":      func() any { return new(cards.PromotionCalculation) },
-		"cards.promotions.update.request.json":          func() any { return new(cards.UpdatePromotionParams) },
-		"cards.promotions.update.response.json":         promotion,
-		"cards.promotions.delete.response.json":         promotion,
+		"cards.create_promotion.request.json":           func() any { return new(cards.CreatePromotionParams) },
+		"cards.create_promotion.response.json":          promotion,
+		"cards.list_promotions.response.json":           promotion, // one object, not the documented array; ListPromotions reads both
+		"cards.calculate_promotion.response.json":       func() any { return new(cards.PromotionCalculation) },
+		"cards.update_promotion.request.json":           func() any { return new(cards.UpdatePromotionParams) },
+		"cards.update_promotion.response.json":          promotion,
+		"cards.delete_promotion.response.json":          promotion,
 	}, nil)
 }
 
-func TestChargeExample(t *testing.T) {
+func TestReferenceChargeExample(t *testing.T) {
+	t.Parallel()
 	var c cards.Charge
 	jsontest.Strict(t, "cards.create_charge.response.json", &c)
-	assert.Equal(t, cards.ChargeCaptured, c.Status)
+	assert.Equal(t, cards.ChargeStatusCaptured, c.Status)
 	assert.Equal(t, 900000.0, c.CaptureAmount)
-	assert.Equal(t, cards.SingleUseToken, c.ChargeType)
-	assert.Equal(t, cards.Credit, c.CardType)
+	assert.Equal(t, cards.ChargeTypeSingleUseToken, c.ChargeType)
+	assert.Equal(t, cards.CardTypeCredit, c.CardType)
 	assert.Equal(t, cards.ECI("05"), c.ECI, "the field keeps what was sent")
 	assert.Equal(t, cards.ECIAuthenticated, c.ECI.Code())
 	assert.True(t, c.ECI.Authenticated())
@@ -91,7 +94,7 @@ func TestChargeExample(t *testing.T) {
 
 	var z cards.Charge
 	jsontest.Strict(t, "cards.zero_amount_authorization.response.json", &z)
-	assert.Equal(t, cards.ChargeAuthorized, z.Status)
+	assert.Equal(t, cards.ChargeStatusAuthorized, z.Status)
 	assert.Zero(t, z.AuthorizedAmount)
 
 	var p cards.CreateChargeParams
@@ -101,16 +104,17 @@ func TestChargeExample(t *testing.T) {
 	require.NoError(t, p.Validate())
 }
 
-func TestPromotionExamples(t *testing.T) {
+func TestReferencePromotionExamples(t *testing.T) {
+	t.Parallel()
 	var p cards.Promotion
-	jsontest.Strict(t, "cards.promotions.create.response.json", &p)
+	jsontest.Strict(t, "cards.create_promotion.response.json", &p)
 	assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), p.StartTime.Time, "space-separated layout")
 	assert.Equal(t, 20.0, p.DiscountPercent.Float64())
 	assert.Equal(t, []string{"400000", "460000"}, p.BinList)
 
 	var d cards.Promotion
-	jsontest.Strict(t, "cards.promotions.delete.response.json", &d)
-	assert.Equal(t, cards.PromotionDeleted, d.Status)
+	jsontest.Strict(t, "cards.delete_promotion.response.json", &d)
+	assert.Equal(t, cards.PromotionStatusDeleted, d.Status)
 	assert.Equal(t, "PROMO_CODE", d.Type)
 	assert.Equal(t, 5000.0, d.DiscountAmount.Float64())
 
@@ -124,7 +128,7 @@ func TestPromotionExamples(t *testing.T) {
 	assert.Equal(t, "BRI", o.Installments[2].Acquirer)
 
 	var l cards.PromotionList
-	jsontest.Strict(t, "cards.promotions.list.response.json", &l)
+	jsontest.Strict(t, "cards.list_promotions.response.json", &l)
 	require.Len(t, l, 1, "the example is one object where the doc says array")
 	assert.Equal(t, "BRI_20_JAN", l[0].ReferenceID)
 	require.NoError(t, json.Unmarshal([]byte(`[{"id":"a"},{"id":"b"}]`), &l))
@@ -133,7 +137,8 @@ func TestPromotionExamples(t *testing.T) {
 	assert.Empty(t, l)
 }
 
-func TestTokenExample(t *testing.T) {
+func TestReferenceTokenExample(t *testing.T) {
+	t.Parallel()
 	var tok cards.Token
 	jsontest.Strict(t, "cards.get_token.response.json", &tok)
 	assert.Equal(t, "VALID", tok.Status)
@@ -142,12 +147,13 @@ func TestTokenExample(t *testing.T) {
 
 	var tz cards.Tokenization
 	jsontest.Strict(t, "cards.create_token.response.json", &tz)
-	assert.Equal(t, cards.TokenInReview, tz.Status)
+	assert.Equal(t, cards.TokenStatusInReview, tz.Status)
 	assert.Equal(t, "5fcd8deb93e9a90020d8fd2e", tz.AuthenticationID)
 	assert.Equal(t, "CHALLENGE", tz.NetworkResponse.ThreeDSFlow)
 }
 
 func TestUnknownCodesStillDecode(t *testing.T) {
+	t.Parallel()
 	var c cards.Charge
 	body := `{"status":"PARTIALLY_CAPTURED","failure_reason":"NEW_REASON","cvn_code":"U","eci":"09",
 		"charge_type":"INSTALLMENT","card_type":"CHARGE"}`
@@ -161,11 +167,46 @@ func TestUnknownCodesStillDecode(t *testing.T) {
 }
 
 func TestECICode(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[cards.ECI]cards.ECI{"05": "5", "5": "5", "00": "0", "0": "0", "02": "2", "": ""} {
 		assert.Equal(t, want, in.Code(), "%q", in)
 	}
 	assert.True(t, cards.ECI("02").Authenticated())
 	assert.False(t, cards.ECI("06").Authenticated())
-	assert.True(t, cards.FailureProcessorTimeout.Retryable())
-	assert.False(t, cards.FailureStolenCard.Retryable())
+	assert.True(t, cards.FailureReasonProcessorTimeout.Retryable())
+	assert.False(t, cards.FailureReasonStolenCard.Retryable())
+}
+
+// TestStatusHelpers pins what each status answers: for card refunds the
+// reference's statuses table reads "REQUESTED Refund request succeeded".
+func TestStatusHelpers(t *testing.T) {
+	t.Parallel()
+	type helpers interface{ Succeeded() bool }
+	type failer interface{ Failed() bool }
+	for _, c := range []struct {
+		status            any
+		succeeded, failed bool
+	}{
+		{cards.ChargeStatusCaptured, true, false},
+		{cards.ChargeStatusAuthorized, false, false},
+		{cards.ChargeStatusReversed, false, false},
+		{cards.ChargeStatusFailed, false, true},
+		{cards.RefundStatusRequested, true, false},
+		{cards.RefundStatusFailed, false, true},
+		{cards.RefundStatus("PENDING"), false, false},
+		{cards.ReversalStatusSucceeded, true, false},
+		{cards.ReversalStatusFailed, false, true},
+		{cards.TokenStatusVerified, true, false},
+		{cards.TokenStatusInReview, false, false},
+		{cards.TokenStatusFailed, false, true},
+	} {
+		assert.Equal(t, c.succeeded, c.status.(helpers).Succeeded(), "%v.Succeeded()", c.status)
+		assert.Equal(t, c.failed, c.status.(failer).Failed(), "%v.Failed()", c.status)
+	}
+	assert.True(t, cards.TokenStatusInReview.Pending())
+	assert.False(t, cards.TokenStatusVerified.Pending())
+
+	var r cards.Refund
+	jsontest.Strict(t, "cards.create_refund.response.json", &r)
+	assert.True(t, r.Status.Succeeded(), "the reference's refund example succeeded")
 }
