@@ -157,7 +157,8 @@ func TestTriggerSignsSNAPCallbacks(t *testing.T) {
 	t.Cleanup(srv.Close)
 	url := srv.URL + "/snap/callbacks?merchant=1"
 
-	for _, name := range []string{snap.EventVAPayment, snap.EventQRPayment, snap.EventDirectDebitSucceeded} {
+	for _, event := range []snap.Event{snap.EventVAPayment, snap.EventQRPayment, snap.EventDirectDebitSucceeded} {
+		name := string(event)
 		code, _, stderr := runTrigger(t, name, "-url", url, "-id", "pay-"+name)
 		require.Equal(t, 0, code, "%s: %s", name, stderr)
 	}
@@ -166,7 +167,7 @@ func TestTriggerSignsSNAPCallbacks(t *testing.T) {
 	require.Len(t, got, 3)
 	assert.Equal(t, snap.EventVAPayment, got[0].Type)
 	require.NotNil(t, got[0].VAPayment)
-	assert.Equal(t, "pay-"+snap.EventVAPayment, got[0].VAPayment.AdditionalInfo.PaymentID)
+	assert.Equal(t, "pay-"+string(snap.EventVAPayment), got[0].VAPayment.AdditionalInfo.PaymentID)
 	assert.Equal(t, "38165", got[0].VAPayment.PartnerServiceID, "the reference's example")
 	for _, cb := range got[1:] {
 		require.NotNil(t, cb.Payment, cb.Type)
@@ -177,7 +178,7 @@ func TestTriggerSignsSNAPCallbacks(t *testing.T) {
 	// Signed with another key (the merchant's), the receiver refuses it.
 	keyFile := filepath.Join(t.TempDir(), "other.pem")
 	require.NoError(t, os.WriteFile(keyFile, []byte(snapMerchantKey), 0o600))
-	code, _, stderr := runTrigger(t, snap.EventQRPayment, "-url", url, "-snap-key", keyFile, "-id", "pay-other")
+	code, _, stderr := runTrigger(t, string(snap.EventQRPayment), "-url", url, "-snap-key", keyFile, "-id", "pay-other")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "401")
 }
