@@ -171,7 +171,7 @@ func TestTriggerSignsSNAPCallbacks(t *testing.T) {
 	assert.Equal(t, "38165", got[0].VAPayment.PartnerServiceID, "the reference's example")
 	for _, cb := range got[1:] {
 		require.NotNil(t, cb.Payment, cb.Type)
-		assert.Equal(t, "pay-"+cb.Type, cb.Payment.AdditionalInfo.ID)
+		assert.Equal(t, "pay-"+string(cb.Type), cb.Payment.AdditionalInfo.ID)
 	}
 	assert.Equal(t, snapPartnerID, got[0].Headers["x-partner-id"])
 
