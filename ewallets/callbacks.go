@@ -17,7 +17,7 @@ const (
 	// EventRefund reports a refund's result.
 	EventRefund = "ewallet.refund"
 	// EventPaymentMethodActivated: an account link is ACTIVE and can be
-	// charged with TokenizedPayment.
+	// charged with CheckoutMethodTokenizedPayment.
 	EventPaymentMethodActivated = "payment_method.activated"
 	// EventPaymentMethodExpired: an account link expired or was
 	// invalidated; ask the customer to link again.
@@ -34,7 +34,7 @@ const (
 //	}
 //	switch cb.Event {
 //	case ewallets.EventCapture:
-//		if cb.Charge.Status == ewallets.ChargeSucceeded { ... }
+//		if cb.Charge.Status.Succeeded() { ... }
 //	}
 //
 // An event this package does not know decodes without error, with Data

@@ -2,11 +2,11 @@ package ewallets
 
 import (
 	"net"
-	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // ChannelCode names an eWallet for charges: the country prefix and the
@@ -44,28 +44,16 @@ const (
 	ChannelWeChatPayMY ChannelCode = "MY_WECHATPAY"
 )
 
-// Currency is an ISO 4217 code.
-type Currency string
-
-// The currencies eWallet charges are made in, one per country.
-const (
-	IDR Currency = "IDR"
-	PHP Currency = "PHP"
-	VND Currency = "VND"
-	THB Currency = "THB"
-	MYR Currency = "MYR"
-)
-
 // CheckoutMethod selects the payment flow of a charge.
 type CheckoutMethod string
 
 const (
-	// OneTimePayment is a guest checkout: the customer authorizes this one
-	// payment in their wallet.
-	OneTimePayment CheckoutMethod = "ONE_TIME_PAYMENT"
-	// TokenizedPayment charges a linked account ([PaymentMethod]) without
-	// a new authorization, as for subscriptions.
-	TokenizedPayment CheckoutMethod = "TOKENIZED_PAYMENT"
+	// CheckoutMethodOneTimePayment is a guest checkout: the customer
+	// authorizes this one payment in their wallet.
+	CheckoutMethodOneTimePayment CheckoutMethod = "ONE_TIME_PAYMENT"
+	// CheckoutMethodTokenizedPayment charges a linked account
+	// ([PaymentMethod]) without a new authorization, as for subscriptions.
+	CheckoutMethodTokenizedPayment CheckoutMethod = "TOKENIZED_PAYMENT"
 )
 
 // Keys of channel_properties, as the API spells them.
@@ -91,7 +79,7 @@ type checkoutRule struct {
 
 // channelRule is one row of the channel table.
 type channelRule struct {
-	currency  Currency
+	currency  xendit.Currency
 	minAmount float64
 	// methods holds the documented checkout methods. A method the reference
 	// does not document for the channel is sent unchecked, for the API to
@@ -113,15 +101,15 @@ var (
 )
 
 func oneTime(r checkoutRule) map[CheckoutMethod]checkoutRule {
-	return map[CheckoutMethod]checkoutRule{OneTimePayment: r}
+	return map[CheckoutMethod]checkoutRule{CheckoutMethodOneTimePayment: r}
 }
 
 func tokenized(r checkoutRule) map[CheckoutMethod]checkoutRule {
-	return map[CheckoutMethod]checkoutRule{TokenizedPayment: r}
+	return map[CheckoutMethod]checkoutRule{CheckoutMethodTokenizedPayment: r}
 }
 
 func both(oneTime, tokenized checkoutRule) map[CheckoutMethod]checkoutRule {
-	return map[CheckoutMethod]checkoutRule{OneTimePayment: oneTime, TokenizedPayment: tokenized}
+	return map[CheckoutMethod]checkoutRule{CheckoutMethodOneTimePayment: oneTime, CheckoutMethodTokenizedPayment: tokenized}
 }
 
 // channelRules is the per-channel rule table of Create eWallet Charge
@@ -130,36 +118,36 @@ func both(oneTime, tokenized checkoutRule) map[CheckoutMethod]checkoutRule {
 // each documented checkout method requires. It is the one place these rules
 // live; [CreateChargeParams.Validate] reads it.
 var channelRules = map[ChannelCode]channelRule{
-	ChannelOVO:         {IDR, 100, both(checkoutRule{required: []string{propMobileNumber}}, successFailure)},
-	ChannelDANA:        {IDR, 100, oneTime(successOnly)},
-	ChannelLinkAja:     {IDR, 100, both(successOnly, successFailure)},
-	ChannelShopeePayID: {IDR, 100, both(successOnly, successOnly)},
-	ChannelAstraPay:    {IDR, 100, tokenized(successFailure)},
-	ChannelJeniusPay:   {IDR, 1000, oneTime(checkoutRule{required: []string{propCashtag}})},
-	ChannelSakuku:      {IDR, 100, oneTime(successOnly)},
-	ChannelMaya:        {PHP, 1, both(mayaRedirects, mayaRedirects)},
-	ChannelGCash:       {PHP, 1, tokenized(successFailure)},
-	ChannelGrabPayPH:   {PHP, 1, tokenized(successFailure)},
-	ChannelShopeePayPH: {PHP, 1, both(successOnly, successOnly)},
-	ChannelAppota:      {VND, 0, oneTime(successPending)},
-	ChannelMoMo:        {VND, 0, oneTime(successPending)},
-	ChannelShopeePayVN: {VND, 0, oneTime(successPending)},
-	ChannelVNPTWallet:  {VND, 0, oneTime(successPending)},
-	ChannelViettelPay:  {VND, 0, oneTime(successPending)},
-	ChannelZaloPay:     {VND, 0, oneTime(successPending)},
-	ChannelWeChatPayTH: {THB, 0, oneTime(successOnly)},
-	ChannelLINEPay:     {THB, 0, oneTime(successOnly)},
-	ChannelTrueMoney:   {THB, 0, oneTime(successOnly)},
-	ChannelShopeePayTH: {THB, 0, oneTime(successOnly)},
-	ChannelTouchNGo:    {MYR, 0, both(successOnly, successFailure)},
-	ChannelShopeePayMY: {MYR, 0, tokenized(successOnly)},
-	ChannelGrabPayMY:   {MYR, 0, both(checkoutRule{}, grabPayMYToken)},
-	ChannelWeChatPayMY: {MYR, 0, oneTime(weChatPayMY)},
+	ChannelOVO:         {xendit.CurrencyIDR, 100, both(checkoutRule{required: []string{propMobileNumber}}, successFailure)},
+	ChannelDANA:        {xendit.CurrencyIDR, 100, oneTime(successOnly)},
+	ChannelLinkAja:     {xendit.CurrencyIDR, 100, both(successOnly, successFailure)},
+	ChannelShopeePayID: {xendit.CurrencyIDR, 100, both(successOnly, successOnly)},
+	ChannelAstraPay:    {xendit.CurrencyIDR, 100, tokenized(successFailure)},
+	ChannelJeniusPay:   {xendit.CurrencyIDR, 1000, oneTime(checkoutRule{required: []string{propCashtag}})},
+	ChannelSakuku:      {xendit.CurrencyIDR, 100, oneTime(successOnly)},
+	ChannelMaya:        {xendit.CurrencyPHP, 1, both(mayaRedirects, mayaRedirects)},
+	ChannelGCash:       {xendit.CurrencyPHP, 1, tokenized(successFailure)},
+	ChannelGrabPayPH:   {xendit.CurrencyPHP, 1, tokenized(successFailure)},
+	ChannelShopeePayPH: {xendit.CurrencyPHP, 1, both(successOnly, successOnly)},
+	ChannelAppota:      {xendit.CurrencyVND, 0, oneTime(successPending)},
+	ChannelMoMo:        {xendit.CurrencyVND, 0, oneTime(successPending)},
+	ChannelShopeePayVN: {xendit.CurrencyVND, 0, oneTime(successPending)},
+	ChannelVNPTWallet:  {xendit.CurrencyVND, 0, oneTime(successPending)},
+	ChannelViettelPay:  {xendit.CurrencyVND, 0, oneTime(successPending)},
+	ChannelZaloPay:     {xendit.CurrencyVND, 0, oneTime(successPending)},
+	ChannelWeChatPayTH: {xendit.CurrencyTHB, 0, oneTime(successOnly)},
+	ChannelLINEPay:     {xendit.CurrencyTHB, 0, oneTime(successOnly)},
+	ChannelTrueMoney:   {xendit.CurrencyTHB, 0, oneTime(successOnly)},
+	ChannelShopeePayTH: {xendit.CurrencyTHB, 0, oneTime(successOnly)},
+	ChannelTouchNGo:    {xendit.CurrencyMYR, 0, both(successOnly, successFailure)},
+	ChannelShopeePayMY: {xendit.CurrencyMYR, 0, tokenized(successOnly)},
+	ChannelGrabPayMY:   {xendit.CurrencyMYR, 0, both(checkoutRule{}, grabPayMYToken)},
+	ChannelWeChatPayMY: {xendit.CurrencyMYR, 0, oneTime(weChatPayMY)},
 }
 
 // Currency returns the currency of the channel's country, and false for a
 // channel the SDK does not know.
-func (c ChannelCode) Currency() (Currency, bool) {
+func (c ChannelCode) Currency() (xendit.Currency, bool) {
 	r, ok := channelRules[c]
 	return r.currency, ok
 }
@@ -169,7 +157,7 @@ func (c ChannelCode) Currency() (Currency, bool) {
 func (c ChannelCode) MinAmount() float64 { return channelRules[c].minAmount }
 
 // checkChannel applies the channel table to a charge.
-func checkChannel(code ChannelCode, method CheckoutMethod, currency Currency, amount float64, props *ChannelProperties) error {
+func checkChannel(code ChannelCode, method CheckoutMethod, currency xendit.Currency, amount float64, props *ChannelProperties) error {
 	rule, known := channelRules[code]
 	if !known {
 		return nil // a channel newer than the SDK: the API judges it
@@ -203,64 +191,65 @@ func (p *ChannelProperties) checkFormats() error {
 	if p == nil {
 		return nil
 	}
-	if p.MobileNumber != "" && !isE164(p.MobileNumber) {
+	if p.MobileNumber != nil && !isE164(*p.MobileNumber) {
 		return xendit.Invalid("channel_properties.mobile_number", "must be in E.164 format, e.g. +628123123123")
 	}
-	if p.Cashtag != "" && !cashtagPattern.MatchString(p.Cashtag) {
+	if p.Cashtag != nil && !cashtagPattern.MatchString(*p.Cashtag) {
 		return xendit.Invalid("channel_properties.cashtag", "must be '$' and 3 to 15 letters, digits or '_'")
 	}
 	for _, key := range []string{propSuccessRedirectURL, propFailureRedirectURL, propCancelRedirectURL, propPendingRedirectURL} {
 		if v := p.get(key); v != "" {
-			if err := checkURL("channel_properties."+key, v); err != nil {
+			if err := product.URL("channel_properties."+key, v); err != nil {
 				return err
 			}
 		}
 	}
-	switch p.DeviceType {
-	case "", DeviceDesktop, DeviceMobile:
-	default:
-		return xendit.Invalid("channel_properties.device_type", "%q is not DESKTOP or MOBILE", p.DeviceType)
+	if v := p.get(propDeviceType); v != "" && v != string(DeviceTypeDesktop) && v != string(DeviceTypeMobile) {
+		return xendit.Invalid("channel_properties.device_type", "%q is not DESKTOP or MOBILE", v)
 	}
-	if p.PayerIPAddress != "" && net.ParseIP(p.PayerIPAddress) == nil {
-		return xendit.Invalid("channel_properties.payer_ip_address", "%q is not an IP address", p.PayerIPAddress)
+	if v := p.get(propPayerIPAddress); v != "" && net.ParseIP(v) == nil {
+		return xendit.Invalid("channel_properties.payer_ip_address", "%q is not an IP address", v)
 	}
-	switch p.RedeemPoints {
-	case "", RedeemNone, RedeemAll:
-	default:
-		return xendit.Invalid("channel_properties.redeem_points", "%q is not REDEEM_NONE or REDEEM_ALL", p.RedeemPoints)
+	if v := p.get(propRedeemPoints); v != "" && v != string(RedeemPointsNone) && v != string(RedeemPointsAll) {
+		return xendit.Invalid("channel_properties.redeem_points", "%q is not REDEEM_NONE or REDEEM_ALL", v)
 	}
 	return nil
 }
 
-// get returns the property the API calls key.
+// get returns the property the API calls key, "" when it is not set (an
+// empty string sent is as good as none: the API requires a value).
 func (p *ChannelProperties) get(key string) string {
+	var v *string
 	switch key {
 	case propMobileNumber:
-		return p.MobileNumber
+		v = p.MobileNumber
 	case propCashtag:
-		return p.Cashtag
+		v = p.Cashtag
 	case propSuccessRedirectURL:
-		return p.SuccessRedirectURL
+		v = p.SuccessRedirectURL
 	case propFailureRedirectURL:
-		return p.FailureRedirectURL
+		v = p.FailureRedirectURL
 	case propCancelRedirectURL:
-		return p.CancelRedirectURL
+		v = p.CancelRedirectURL
 	case propPendingRedirectURL:
-		return p.PendingRedirectURL
+		v = p.PendingRedirectURL
 	case propDeviceType:
-		return string(p.DeviceType)
+		v = (*string)(p.DeviceType)
 	case propPayerIPAddress:
-		return p.PayerIPAddress
+		v = p.PayerIPAddress
 	case propRedeemPoints:
-		return string(p.RedeemPoints)
+		v = (*string)(p.RedeemPoints)
 	}
-	return ""
+	if v == nil {
+		return ""
+	}
+	return *v
 }
 
 // payerIPForMobile: WeChat Pay Malaysia needs the payer's IP address when
 // the payer is on a mobile device.
 func payerIPForMobile(p *ChannelProperties) error {
-	if p.DeviceType == DeviceMobile && p.PayerIPAddress == "" {
+	if p.get(propDeviceType) == string(DeviceTypeMobile) && p.get(propPayerIPAddress) == "" {
 		return xendit.Invalid("channel_properties."+propPayerIPAddress, "is required for %s when device_type is MOBILE", ChannelWeChatPayMY)
 	}
 	return nil
@@ -270,7 +259,7 @@ func payerIPForMobile(p *ChannelProperties) error {
 // option.
 func atMostOneGrabPayOption(p *ChannelProperties) error {
 	if len(p.AllowedPaymentOptions) > 1 {
-		return xendit.Invalid("channel_properties."+propAllowedPaymentOptions, "takes one option for %s with %s", ChannelGrabPayMY, TokenizedPayment)
+		return xendit.Invalid("channel_properties."+propAllowedPaymentOptions, "takes one option for %s with %s", ChannelGrabPayMY, CheckoutMethodTokenizedPayment)
 	}
 	return nil
 }
@@ -282,13 +271,4 @@ func isE164(s string) bool {
 		return false
 	}
 	return strings.Trim(s[1:], "0123456789") == ""
-}
-
-// checkURL requires an absolute http or https URL.
-func checkURL(field, raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return xendit.Invalid(field, "%q is not an absolute http(s) URL", raw)
-	}
-	return nil
 }

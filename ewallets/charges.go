@@ -2,18 +2,10 @@ package ewallets
 
 import (
 	"context"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
-
-// Client calls the eWallets API. It is safe for concurrent use.
-type Client struct{ c *xendit.Client }
-
-// New returns an eWallets client that calls the API through c.
-func New(c *xendit.Client) *Client { return &Client{c: c} }
 
 var (
 	createCharge = xendit.MustEndpoint("ewallets.create_charge")
@@ -21,27 +13,27 @@ var (
 	voidCharge   = xendit.MustEndpoint("ewallets.void_charge")
 )
 
-// CreateChargeParams is the body of Create eWallet Charge
-// (POST /ewallets/charges).
+// CreateChargeParams is the body of Create eWallet Charge.
 type CreateChargeParams struct {
 	// ReferenceID is your identifier for this payment (up to 255
 	// characters). Keep it unique per attempt and store it before calling:
 	// it is how you reconcile a charge whose creation ended in an unknown
 	// outcome (see the package doc).
-	ReferenceID string   `json:"reference_id"`
-	Currency    Currency `json:"currency"`
+	ReferenceID string          `json:"reference_id"`
+	Currency    xendit.Currency `json:"currency"`
 	// Amount is in Currency; IDR amounts are whole rupiah.
 	Amount         float64        `json:"amount"`
 	CheckoutMethod CheckoutMethod `json:"checkout_method"`
-	// ChannelCode is required for OneTimePayment and optional for
-	// TokenizedPayment.
-	ChannelCode ChannelCode `json:"channel_code,omitempty"`
+	// ChannelCode is required for CheckoutMethodOneTimePayment and
+	// optional for CheckoutMethodTokenizedPayment (the linked account
+	// names the wallet).
+	ChannelCode *ChannelCode `json:"channel_code,omitempty"`
 	// ChannelProperties holds what the channel and checkout method need
 	// (redirect URLs, the OVO mobile number, ...); Validate says what is
 	// missing.
 	ChannelProperties *ChannelProperties `json:"channel_properties,omitempty"`
 	// PaymentMethodID (pm-...) is the linked account to charge; required
-	// for TokenizedPayment.
+	// for CheckoutMethodTokenizedPayment.
 	PaymentMethodID *string `json:"payment_method_id,omitempty"`
 	// CustomerID is a customer object id (Create Customer).
 	CustomerID *string        `json:"customer_id,omitempty"`
@@ -51,30 +43,31 @@ type CreateChargeParams struct {
 
 // ChannelProperties are the channel-specific fields of a charge. Which are
 // required depends on the channel and checkout method, as the API
-// reference's table says; [CreateChargeParams.Validate] applies it. A
-// charge echoes them back.
+// reference's table says; [CreateChargeParams.Validate] applies it, so every
+// field is optional here (a pointer: nil is not sent). A charge echoes them
+// back, in the same type.
 type ChannelProperties struct {
 	// MobileNumber (E.164) is required for OVO one-time payments: OVO sends
 	// the payment request to this number's app.
-	MobileNumber string `json:"mobile_number,omitempty"`
+	MobileNumber *string `json:"mobile_number,omitempty"`
 	// Cashtag ("$name") is required for Jenius Pay.
-	Cashtag string `json:"cashtag,omitempty"`
+	Cashtag *string `json:"cashtag,omitempty"`
 	// SuccessRedirectURL is where the wallet sends the customer after a
 	// successful authorization; required for redirect flows.
-	SuccessRedirectURL string `json:"success_redirect_url,omitempty"`
+	SuccessRedirectURL *string `json:"success_redirect_url,omitempty"`
 	// FailureRedirectURL is where the customer goes after a failed one.
-	FailureRedirectURL string `json:"failure_redirect_url,omitempty"`
+	FailureRedirectURL *string `json:"failure_redirect_url,omitempty"`
 	// CancelRedirectURL is required for Maya.
-	CancelRedirectURL string `json:"cancel_redirect_url,omitempty"`
+	CancelRedirectURL *string `json:"cancel_redirect_url,omitempty"`
 	// PendingRedirectURL is required in Vietnam and for WeChat Pay
 	// Malaysia.
-	PendingRedirectURL string `json:"pending_redirect_url,omitempty"`
+	PendingRedirectURL *string `json:"pending_redirect_url,omitempty"`
 	// DeviceType is required for WeChat Pay Malaysia.
-	DeviceType DeviceType `json:"device_type,omitempty"`
+	DeviceType *DeviceType `json:"device_type,omitempty"`
 	// PayerIPAddress is required for WeChat Pay Malaysia on MOBILE.
-	PayerIPAddress string `json:"payer_ip_address,omitempty"`
+	PayerIPAddress *string `json:"payer_ip_address,omitempty"`
 	// RedeemPoints lets OVO and ShopeePay tokenized payments use points.
-	RedeemPoints RedeemPoints `json:"redeem_points,omitempty"`
+	RedeemPoints *RedeemPoints `json:"redeem_points,omitempty"`
 	// AllowedPaymentOptions limits GrabPay Malaysia's options; a non-nil
 	// empty slice is sent as [] and hides them all.
 	AllowedPaymentOptions []GrabPayOption `json:"allowed_payment_options,omitzero"`
@@ -85,8 +78,8 @@ type DeviceType string
 
 // The documented device types.
 const (
-	DeviceDesktop DeviceType = "DESKTOP"
-	DeviceMobile  DeviceType = "MOBILE"
+	DeviceTypeDesktop DeviceType = "DESKTOP"
+	DeviceTypeMobile  DeviceType = "MOBILE"
 )
 
 // RedeemPoints says whether loyalty points pay part of the amount.
@@ -94,8 +87,8 @@ type RedeemPoints string
 
 // The documented choices.
 const (
-	RedeemNone RedeemPoints = "REDEEM_NONE"
-	RedeemAll  RedeemPoints = "REDEEM_ALL"
+	RedeemPointsNone RedeemPoints = "REDEEM_NONE"
+	RedeemPointsAll  RedeemPoints = "REDEEM_ALL"
 )
 
 // GrabPayOption is a GrabPay Malaysia payment option.
@@ -103,23 +96,23 @@ type GrabPayOption string
 
 // The documented GrabPay Malaysia options.
 const (
-	GrabPayPostpaid           GrabPayOption = "PAYLATER_POSTPAID"
-	GrabPayInstallments4Month GrabPayOption = "PAYLATER_INSTALLMENTS_4MO"
+	GrabPayOptionPaylaterPostpaid        GrabPayOption = "PAYLATER_POSTPAID"
+	GrabPayOptionPaylaterInstallments4Mo GrabPayOption = "PAYLATER_INSTALLMENTS_4MO"
 )
 
 // BasketItem is one item of a charge's basket.
 type BasketItem struct {
-	ReferenceID string         `json:"reference_id"`
-	Name        string         `json:"name"`
-	Category    string         `json:"category"`
-	Currency    Currency       `json:"currency"`
-	Price       float64        `json:"price"`
-	Quantity    float64        `json:"quantity"`
-	Type        BasketItemType `json:"type"`
-	URL         *string        `json:"url,omitempty"`
-	Description *string        `json:"description,omitempty"`
-	SubCategory *string        `json:"sub_category,omitempty"`
-	Metadata    map[string]any `json:"metadata,omitzero"`
+	ReferenceID string          `json:"reference_id"`
+	Name        string          `json:"name"`
+	Category    string          `json:"category"`
+	Currency    xendit.Currency `json:"currency"`
+	Price       float64         `json:"price"`
+	Quantity    float64         `json:"quantity"`
+	Type        BasketItemType  `json:"type"`
+	URL         *string         `json:"url,omitempty"`
+	Description *string         `json:"description,omitempty"`
+	SubCategory *string         `json:"sub_category,omitempty"`
+	Metadata    map[string]any  `json:"metadata,omitzero"`
 }
 
 // BasketItemType says what a basket item is.
@@ -127,8 +120,8 @@ type BasketItemType string
 
 // The documented basket item types.
 const (
-	BasketProduct BasketItemType = "PRODUCT"
-	BasketService BasketItemType = "SERVICE"
+	BasketItemTypeProduct BasketItemType = "PRODUCT"
+	BasketItemTypeService BasketItemType = "SERVICE"
 )
 
 // Validate checks params against the API reference before anything is
@@ -137,40 +130,36 @@ const (
 // formats, the basket and the metadata limits. It returns a
 // [*xendit.ValidationError] naming the field. CreateCharge calls it.
 func (p *CreateChargeParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is required")
-	}
-	switch n := utf8.RuneCountInString(p.ReferenceID); {
-	case n == 0:
-		return xendit.Invalid("reference_id", "is required")
-	case n > 255:
-		return xendit.Invalid("reference_id", "is longer than 255 characters")
-	}
-	if p.Currency == "" {
-		return xendit.Invalid("currency", "is required")
+	err := product.First(
+		product.Required("reference_id", p.ReferenceID),
+		product.MaxLen("reference_id", p.ReferenceID, 255),
+		product.Required("currency", string(p.Currency)),
+	)
+	if err != nil {
+		return err
 	}
 	if p.Amount <= 0 {
 		return xendit.Invalid("amount", "must be positive, got %v", p.Amount)
 	}
 	switch p.CheckoutMethod {
-	case OneTimePayment:
-		if p.ChannelCode == "" {
-			return xendit.Invalid("channel_code", "is required for %s", OneTimePayment)
+	case CheckoutMethodOneTimePayment:
+		if p.ChannelCode == nil || *p.ChannelCode == "" {
+			return xendit.Invalid("channel_code", "is required for %s", CheckoutMethodOneTimePayment)
 		}
-	case TokenizedPayment:
+	case CheckoutMethodTokenizedPayment:
 		if p.PaymentMethodID == nil || *p.PaymentMethodID == "" {
-			return xendit.Invalid("payment_method_id", "is required for %s", TokenizedPayment)
+			return xendit.Invalid("payment_method_id", "is required for %s", CheckoutMethodTokenizedPayment)
 		}
 	case "":
 		return xendit.Invalid("checkout_method", "is required")
 	default:
-		return xendit.Invalid("checkout_method", "%q is not %s or %s", p.CheckoutMethod, OneTimePayment, TokenizedPayment)
+		return xendit.Invalid("checkout_method", "%q is not %s or %s", p.CheckoutMethod, CheckoutMethodOneTimePayment, CheckoutMethodTokenizedPayment)
 	}
 	if err := p.ChannelProperties.checkFormats(); err != nil {
 		return err
 	}
-	if p.ChannelCode != "" {
-		if err := checkChannel(p.ChannelCode, p.CheckoutMethod, p.Currency, p.Amount, p.ChannelProperties); err != nil {
+	if p.ChannelCode != nil && *p.ChannelCode != "" {
+		if err := checkChannel(*p.ChannelCode, p.CheckoutMethod, p.Currency, p.Amount, p.ChannelProperties); err != nil {
 			return err
 		}
 	}
@@ -183,50 +172,72 @@ func (p *CreateChargeParams) Validate() error {
 }
 
 func (b *BasketItem) check(i int) error {
-	field := func(name string) string { return "basket[" + strconv.Itoa(i) + "]." + name }
-	for _, f := range []struct{ name, value string }{
-		{"reference_id", b.ReferenceID}, {"name", b.Name}, {"category", b.Category},
-		{"currency", string(b.Currency)}, {"type", string(b.Type)},
-	} {
-		if f.value == "" {
-			return xendit.Invalid(field(f.name), "is required")
-		}
+	it := product.ItemOf("basket", i)
+	err := product.First(
+		it.Required("reference_id", b.ReferenceID), it.Required("name", b.Name), it.Required("category", b.Category),
+		it.Required("currency", string(b.Currency)), it.Required("type", string(b.Type)),
+	)
+	if err != nil {
+		return err
 	}
 	if b.Quantity <= 0 {
-		return xendit.Invalid(field("quantity"), "must be positive, got %v", b.Quantity)
+		return xendit.Invalid(it.Field("quantity"), "must be positive, got %v", b.Quantity)
 	}
 	if b.URL != nil {
-		if err := checkURL(field("url"), *b.URL); err != nil {
+		if err := product.URL(it.Field("url"), *b.URL); err != nil {
 			return err
 		}
 	}
-	return xendit.CheckMetadata(field("metadata"), b.Metadata)
+	return xendit.CheckMetadata(it.Field("metadata"), b.Metadata)
 }
 
-// ChargeStatus is the state of a charge. Statuses the SDK does not list
-// still decode.
+// ChargeStatus is the state of a charge: PENDING until the customer
+// authorizes it, then SUCCEEDED or FAILED (the ewallet.capture callback);
+// a SUCCEEDED charge may later be VOIDED or REFUNDED. Statuses the SDK does
+// not list still decode.
 type ChargeStatus string
 
 // The documented charge statuses.
 const (
-	// ChargePending waits for the customer to authorize the payment.
-	ChargePending   ChargeStatus = "PENDING"
-	ChargeSucceeded ChargeStatus = "SUCCEEDED"
-	// ChargeFailed: see Charge.FailureCode.
-	ChargeFailed   ChargeStatus = "FAILED"
-	ChargeVoided   ChargeStatus = "VOIDED"
-	ChargeRefunded ChargeStatus = "REFUNDED"
+	// ChargeStatusPending waits for the customer to authorize the payment.
+	ChargeStatusPending   ChargeStatus = "PENDING"
+	ChargeStatusSucceeded ChargeStatus = "SUCCEEDED"
+	// ChargeStatusFailed: see Charge.FailureCode.
+	ChargeStatusFailed   ChargeStatus = "FAILED"
+	ChargeStatusVoided   ChargeStatus = "VOIDED"
+	ChargeStatusRefunded ChargeStatus = "REFUNDED"
 )
+
+// Succeeded reports whether the customer paid: SUCCEEDED, the status of the
+// ewallet.capture callback that means the money moved. A charge paid and
+// then voided or refunded reports false; see [Charge.RefundedAmount].
+func (s ChargeStatus) Succeeded() bool { return s == ChargeStatusSucceeded }
+
+// Pending reports whether the customer has not authorized the payment yet.
+func (s ChargeStatus) Pending() bool { return s == ChargeStatusPending }
+
+// Failed reports whether the charge failed; see Charge.FailureCode.
+func (s ChargeStatus) Failed() bool { return s == ChargeStatusFailed }
 
 // VoidStatus is the state of a void request on a charge.
 type VoidStatus string
 
 // The documented void statuses.
 const (
-	VoidPending   VoidStatus = "PENDING"
-	VoidSucceeded VoidStatus = "SUCCEEDED"
-	VoidFailed    VoidStatus = "FAILED"
+	VoidStatusPending   VoidStatus = "PENDING"
+	VoidStatusSucceeded VoidStatus = "SUCCEEDED"
+	VoidStatusFailed    VoidStatus = "FAILED"
 )
+
+// Succeeded reports whether the void went through: the customer got the
+// money back.
+func (s VoidStatus) Succeeded() bool { return s == VoidStatusSucceeded }
+
+// Pending reports whether the void waits for the wallet.
+func (s VoidStatus) Pending() bool { return s == VoidStatusPending }
+
+// Failed reports whether the void failed.
+func (s VoidStatus) Failed() bool { return s == VoidStatusFailed }
 
 // FailureCode says why a charge failed. Codes the SDK does not list (the
 // reference's own failed-callback example sends
@@ -257,15 +268,15 @@ const (
 type Charge struct {
 	ID string `json:"id"`
 	// BusinessID is absent from the ewallet.void callback.
-	BusinessID     string         `json:"business_id"`
-	ReferenceID    string         `json:"reference_id"`
-	Status         ChargeStatus   `json:"status"`
-	Currency       Currency       `json:"currency"`
-	ChargeAmount   float64        `json:"charge_amount"`
-	CaptureAmount  float64        `json:"capture_amount"`
-	RefundedAmount *float64       `json:"refunded_amount,omitzero"`
-	CheckoutMethod CheckoutMethod `json:"checkout_method"`
-	ChannelCode    ChannelCode    `json:"channel_code"`
+	BusinessID     string          `json:"business_id"`
+	ReferenceID    string          `json:"reference_id"`
+	Status         ChargeStatus    `json:"status"`
+	Currency       xendit.Currency `json:"currency"`
+	ChargeAmount   float64         `json:"charge_amount"`
+	CaptureAmount  float64         `json:"capture_amount"`
+	RefundedAmount *float64        `json:"refunded_amount,omitzero"`
+	CheckoutMethod CheckoutMethod  `json:"checkout_method"`
+	ChannelCode    ChannelCode     `json:"channel_code"`
 	// ChannelProperties echoes the request's.
 	ChannelProperties *ChannelProperties `json:"channel_properties,omitzero"`
 	// Actions are where to send the customer when IsRedirectRequired; nil
@@ -339,14 +350,18 @@ func (c *Charge) CheckoutURL(mobile bool) string {
 // be opened. When [xendit.OutcomeUnknown] reports true for the error, a
 // charge may exist: reconcile by ReferenceID before charging again (see the
 // package doc).
+//
+// API: POST /ewallets/charges
 func (s *Client) CreateCharge(ctx context.Context, params *CreateChargeParams, opts ...xendit.RequestOption) (*Charge, error) {
-	if err := params.Validate(); err != nil {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: createCharge, Body: params, Options: opts})
 }
 
 // GetCharge returns the charge with the given id (ewc_...).
+//
+// API: GET /ewallets/charges/{id}
 func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }
@@ -354,7 +369,11 @@ func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.Reques
 // VoidCharge cancels a SUCCEEDED one-time charge in full, on the day it was
 // paid (before 23:50 local time in Indonesia and the Philippines); later,
 // use CreateRefund. The returned charge has VoidStatus PENDING; the result
-// arrives in an ewallet.void callback, or read it with GetCharge.
+// arrives in an ewallet.void callback, or read it with GetCharge. It is not
+// repeated after an ambiguous failure; GetCharge's VoidStatus says whether
+// it went through.
+//
+// API: POST /ewallets/charges/{id}/void
 func (s *Client) VoidCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: voidCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }

@@ -38,11 +38,11 @@ func Example() {
 	ew := ewallets.New(client)
 	charge, err := ew.CreateCharge(context.Background(), &ewallets.CreateChargeParams{
 		ReferenceID:       "order-1234-attempt-1",
-		Currency:          ewallets.IDR,
+		Currency:          xendit.CurrencyIDR,
 		Amount:            25000,
-		CheckoutMethod:    ewallets.OneTimePayment,
-		ChannelCode:       ewallets.ChannelShopeePayID,
-		ChannelProperties: &ewallets.ChannelProperties{SuccessRedirectURL: "https://shop.example/orders/1234"},
+		CheckoutMethod:    ewallets.CheckoutMethodOneTimePayment,
+		ChannelCode:       xendit.Ptr(ewallets.ChannelShopeePayID),
+		ChannelProperties: &ewallets.ChannelProperties{SuccessRedirectURL: xendit.Ptr("https://shop.example/orders/1234")},
 	})
 	if err != nil {
 		fmt.Println("create failed:", err, "- outcome unknown:", xendit.OutcomeUnknown(err))
@@ -56,4 +56,41 @@ func Example() {
 	// Output:
 	// status: PENDING - redirect: true
 	// callback: order-1234-attempt-1 SUCCEEDED 25000
+}
+
+// Refunding part of a paid charge twice, then reading every refund of it.
+func ExampleClient_AllRefunds() {
+	srv := xendittest.NewServer()
+	defer srv.Close()
+	client, _ := srv.Client()
+	ew := ewallets.New(client)
+	ctx := context.Background()
+
+	charge, err := ew.CreateCharge(ctx, &ewallets.CreateChargeParams{
+		ReferenceID: "order-1235-attempt-1", Currency: xendit.CurrencyIDR, Amount: 25000,
+		CheckoutMethod: ewallets.CheckoutMethodOneTimePayment, ChannelCode: xendit.Ptr(ewallets.ChannelOVO),
+		ChannelProperties: &ewallets.ChannelProperties{MobileNumber: xendit.Ptr("+628123123123")},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = srv.CompleteEWalletCharge(charge.ID) // the customer pays in the OVO app
+	for _, amount := range []float64{5000, 2500} {
+		if _, err := ew.CreateRefund(ctx, charge.ID, &ewallets.CreateRefundParams{Amount: xendit.Ptr(amount)}); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+
+	for refund, err := range ew.AllRefunds(ctx, charge.ID, nil) {
+		if err != nil { // xendit.ErrPagination past 50 refunds: the API has no cursor
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(refund.RefundAmount, refund.Status)
+	}
+	// Output:
+	// 5000 SUCCEEDED
+	// 2500 SUCCEEDED
 }

@@ -2,9 +2,10 @@ package ewallets
 
 import (
 	"context"
-	"net/url"
+	"iter"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/chargerefund"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
@@ -21,22 +22,33 @@ type RefundReason string
 // The documented eWallet refund reasons. Refunds read back may carry
 // others (the reference's list example shows "OTHER").
 const (
-	ReasonDuplicate           RefundReason = "DUPLICATE"
-	ReasonFraudulent          RefundReason = "FRAUDULENT"
-	ReasonRequestedByCustomer RefundReason = "REQUESTED_BY_CUSTOMER"
-	ReasonCancellation        RefundReason = "CANCELLATION"
-	ReasonOthers              RefundReason = "OTHERS"
+	RefundReasonDuplicate           RefundReason = "DUPLICATE"
+	RefundReasonFraudulent          RefundReason = "FRAUDULENT"
+	RefundReasonRequestedByCustomer RefundReason = "REQUESTED_BY_CUSTOMER"
+	RefundReasonCancellation        RefundReason = "CANCELLATION"
+	RefundReasonOthers              RefundReason = "OTHERS"
 )
 
-// RefundStatus is the state of a refund.
+// RefundStatus is the state of a refund: PENDING until the wallet answers,
+// then SUCCEEDED or FAILED (with a [RefundFailureCode]), as the
+// ewallet.refund callback reports.
 type RefundStatus string
 
 // The documented refund statuses.
 const (
-	RefundPending   RefundStatus = "PENDING"
-	RefundSucceeded RefundStatus = "SUCCEEDED"
-	RefundFailed    RefundStatus = "FAILED"
+	RefundStatusPending   RefundStatus = "PENDING"
+	RefundStatusSucceeded RefundStatus = "SUCCEEDED"
+	RefundStatusFailed    RefundStatus = "FAILED"
 )
+
+// Succeeded reports whether the money went back to the customer.
+func (s RefundStatus) Succeeded() bool { return s == RefundStatusSucceeded }
+
+// Pending reports whether the wallet has not answered yet.
+func (s RefundStatus) Pending() bool { return s == RefundStatusPending }
+
+// Failed reports whether the refund failed; see Refund.FailureCode.
+func (s RefundStatus) Failed() bool { return s == RefundStatusFailed }
 
 // RefundFailureCode says why a refund failed. Unknown codes still decode.
 type RefundFailureCode string
@@ -63,13 +75,17 @@ const (
 	CodeDataNotFound               = "DATA_NOT_FOUND"
 )
 
-// CreateRefundParams is a refund of part or all of a charge.
+// CreateRefundParams is a refund of part or all of a charge; the empty
+// value refunds what is left, without a reason.
 type CreateRefundParams struct {
-	// ChargeID is the charge to refund (ewc_...); it goes in the path.
-	ChargeID string `json:"-"`
 	// Amount to refund; nil refunds what is left of the charge.
 	Amount *float64      `json:"amount,omitempty"`
 	Reason *RefundReason `json:"reason,omitempty"`
+}
+
+// Validate checks that an amount, when set, is positive.
+func (p *CreateRefundParams) Validate() error {
+	return product.Positive("amount", p.Amount)
 }
 
 // Refund is an eWallet refund, as the refund endpoints return it and the
@@ -80,7 +96,7 @@ type Refund struct {
 	// with and without the ewc_ prefix.
 	ChargeID      string            `json:"charge_id"`
 	Status        RefundStatus      `json:"status"`
-	Currency      Currency          `json:"currency"`
+	Currency      xendit.Currency   `json:"currency"`
 	ChannelCode   ChannelCode       `json:"channel_code"`
 	CaptureAmount float64           `json:"capture_amount"`
 	RefundAmount  float64           `json:"refund_amount"`
@@ -92,55 +108,61 @@ type Refund struct {
 	Updated xendit.Time `json:"updated"`
 }
 
-// ListRefundsParams selects the refunds of one charge.
+// ListRefundsParams filters the refunds of a charge. It may be nil.
 type ListRefundsParams struct {
-	ChargeID string
-	// Limit is 1 to 50; nil means the API's default (10).
+	// Limit is the page size, 1 to 50; nil means the API's default (10)
+	// for ListRefunds and 50 for AllRefunds.
 	Limit  *int
 	Status *RefundStatus
 }
 
-// RefundList is one page of refunds. The API documents no cursor: HasMore
-// says more refunds match than Limit returned.
-type RefundList struct {
-	Data    []Refund `json:"data"`
-	HasMore bool     `json:"has_more"`
+// Validate checks Limit against the reference's range.
+func (p *ListRefundsParams) Validate() error { return p.shared().Validate() }
+
+func (p *ListRefundsParams) shared() *chargerefund.ListParams[RefundStatus] {
+	return (*chargerefund.ListParams[RefundStatus])(p)
 }
 
-// CreateRefund refunds a SUCCEEDED charge, in full or in part (partial and
-// repeated refunds depend on the wallet). The refund is usually PENDING; the
-// result arrives in an ewallet.refund callback. Like CreateCharge it is not
-// repeated after an ambiguous failure: on [xendit.OutcomeUnknown], list the
-// charge's refunds before refunding again.
-func (s *Client) CreateRefund(ctx context.Context, params *CreateRefundParams, opts ...xendit.RequestOption) (*Refund, error) {
-	if params == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	if err := product.Positive("amount", params.Amount); err != nil {
+// CreateRefund refunds a SUCCEEDED charge (ewc_...), in full or in part
+// (partial and repeated refunds depend on the wallet). The refund is usually
+// PENDING; the result arrives in an ewallet.refund callback.
+//
+// Xendit documents no idempotency header here, so the SDK does not repeat
+// the request after an ambiguous failure: on [xendit.OutcomeUnknown], list
+// the charge's refunds before refunding again.
+//
+// API: POST /ewallets/charges/{id}/refunds
+func (s *Client) CreateRefund(ctx context.Context, chargeID string, params *CreateRefundParams, opts ...xendit.RequestOption) (*Refund, error) {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
-	req := &xendit.Request{Endpoint: createRefund, PathParams: map[string]string{"id": params.ChargeID}, Body: params, Options: opts}
-	return product.Do[Refund](ctx, s.c, req)
+	return chargerefund.Create[Refund](ctx, s.c, createRefund, chargeID, params, opts)
 }
 
 // GetRefund returns one refund of a charge.
+//
+// API: GET /ewallets/charges/{charge_id}/refunds/{refund_id}
 func (s *Client) GetRefund(ctx context.Context, chargeID, refundID string, opts ...xendit.RequestOption) (*Refund, error) {
-	req := &xendit.Request{Endpoint: getRefund, PathParams: map[string]string{"charge_id": chargeID, "refund_id": refundID}, Options: opts}
-	return product.Do[Refund](ctx, s.c, req)
+	return chargerefund.Get[Refund](ctx, s.c, getRefund, chargeID, refundID, opts)
 }
 
-// ListRefunds returns the refunds of a charge.
-func (s *Client) ListRefunds(ctx context.Context, params *ListRefundsParams, opts ...xendit.RequestOption) (*RefundList, error) {
-	if params == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	q := url.Values{}
-	if err := product.Limit(q, "limit", params.Limit, 1, 50); err != nil {
-		return nil, err
-	}
-	if params.Status != nil {
-		q.Set("status", string(*params.Status))
-	}
-	req := &xendit.Request{Endpoint: listRefunds, PathParams: map[string]string{"id": params.ChargeID}, Query: q, Options: opts}
-	return product.Do[RefundList](ctx, s.c, req)
+// ListRefunds returns one page of a charge's refunds. The API
+// documents no cursor: HasMore says more refunds match than Limit returned,
+// and there is no way to ask for them but a larger Limit (50 at most).
+//
+// API: GET /ewallets/charges/{id}/refunds
+func (s *Client) ListRefunds(ctx context.Context, chargeID string, params *ListRefundsParams, opts ...xendit.RequestOption) (*xendit.Page[Refund], error) {
+	return chargerefund.List[Refund](ctx, s.c, listRefunds, chargeID, params.shared(), opts)
+}
+
+// AllRefunds returns every refund of a charge that params selects. As the
+// API documents no cursor, it reads one page of 50 (the largest the API
+// allows; or params.Limit when set); should that page say has_more, the
+// loop gets its refunds and then an error wrapping [xendit.ErrPagination].
+// The options, [xendit.CaptureResponse] among them, apply to the page
+// request.
+//
+// API: GET /ewallets/charges/{id}/refunds
+func (s *Client) AllRefunds(ctx context.Context, chargeID string, params *ListRefundsParams, opts ...xendit.RequestOption) iter.Seq2[*Refund, error] {
+	return chargerefund.All[Refund](ctx, s.c, listRefunds, chargeID, params.shared(), opts)
 }

@@ -10,15 +10,15 @@ import (
 // charge SUCCEEDED or FAILED (not when it is cancelled).
 const EventPayment = "paylater.payment"
 
-// PaymentCallback is the paylater.payment callback. Decode the body the
-// root package's webhook handler hands over into it:
+// Callback is the paylater.payment callback, the one PayLater sends. Decode
+// the body the root package's webhook handler hands over into it:
 //
-//	var cb paylater.PaymentCallback
+//	var cb paylater.Callback
 //	if err := event.Decode(&cb); err != nil { // event is a *xendit.WebhookEvent
 //		return err
 //	}
-//	if cb.Event == paylater.EventPayment && cb.Data.Status == paylater.ChargeSucceeded { ... }
-type PaymentCallback struct {
+//	if cb.Event == paylater.EventPayment && cb.Data.Status.Succeeded() { ... }
+type Callback struct {
 	Event      string      `json:"event"`
 	BusinessID string      `json:"business_id"`
 	Created    xendit.Time `json:"created"`
@@ -27,8 +27,8 @@ type PaymentCallback struct {
 
 // ParseCallback decodes a paylater.payment body. It does not verify the
 // x-callback-token; the root package's webhook handler does.
-func ParseCallback(body []byte) (*PaymentCallback, error) {
-	var cb PaymentCallback
+func ParseCallback(body []byte) (*Callback, error) {
+	var cb Callback
 	if err := json.Unmarshal(body, &cb); err != nil {
 		return nil, err
 	}

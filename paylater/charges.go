@@ -3,8 +3,6 @@ package paylater
 import (
 	"context"
 	"encoding/json"
-	"net/url"
-	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
@@ -16,8 +14,12 @@ var (
 	cancelCharge = xendit.MustEndpoint("paylater.cancel_charge")
 )
 
-// OneTimePayment is the only checkout method PayLater supports.
-const OneTimePayment = "ONE_TIME_PAYMENT"
+// CheckoutMethod is the payment flow of a charge.
+type CheckoutMethod string
+
+// CheckoutMethodOneTimePayment is the only checkout method PayLater
+// supports.
+const CheckoutMethodOneTimePayment CheckoutMethod = "ONE_TIME_PAYMENT"
 
 // CreateChargeParams charges a plan. The customer, channel, currency,
 // amount and items come from the plan.
@@ -27,46 +29,60 @@ type CreateChargeParams struct {
 	// characters); store it before calling, it is how you reconcile an
 	// unknown outcome.
 	ReferenceID string `json:"reference_id"`
-	// CheckoutMethod defaults to ONE_TIME_PAYMENT.
-	CheckoutMethod     string         `json:"checkout_method"`
-	SuccessRedirectURL string         `json:"success_redirect_url"`
-	FailureRedirectURL string         `json:"failure_redirect_url"`
-	PaymentMethodID    *string        `json:"payment_method_id,omitempty"`
-	Metadata           map[string]any `json:"metadata,omitzero"`
+	// CheckoutMethod nil sends CheckoutMethodOneTimePayment, the only one.
+	CheckoutMethod     *CheckoutMethod `json:"checkout_method,omitempty"`
+	SuccessRedirectURL string          `json:"success_redirect_url"`
+	FailureRedirectURL string          `json:"failure_redirect_url"`
+	PaymentMethodID    *string         `json:"payment_method_id,omitempty"`
+	Metadata           map[string]any  `json:"metadata,omitzero"`
 }
 
-// ChargeStatus is the state of a PayLater charge. Unknown values decode.
+// ChargeStatus is the state of a PayLater charge: PENDING until the
+// customer completes the provider's checkout, then SUCCEEDED or FAILED (the
+// paylater.payment callback), or CANCELLED by CancelCharge. Unknown values
+// decode.
 type ChargeStatus string
 
 // The documented charge statuses.
 const (
-	ChargePending   ChargeStatus = "PENDING"
-	ChargeSucceeded ChargeStatus = "SUCCEEDED"
-	ChargeFailed    ChargeStatus = "FAILED"
-	// ChargeCancelled follows CancelCharge; no callback is sent for it.
-	ChargeCancelled ChargeStatus = "CANCELLED"
+	ChargeStatusPending   ChargeStatus = "PENDING"
+	ChargeStatusSucceeded ChargeStatus = "SUCCEEDED"
+	ChargeStatusFailed    ChargeStatus = "FAILED"
+	// ChargeStatusCancelled follows CancelCharge; no callback is sent for
+	// it.
+	ChargeStatusCancelled ChargeStatus = "CANCELLED"
 )
+
+// Succeeded reports whether the customer paid (SUCCEEDED): the provider
+// pays the merchant and collects the installments.
+func (s ChargeStatus) Succeeded() bool { return s == ChargeStatusSucceeded }
+
+// Pending reports whether the customer has not completed the checkout yet.
+func (s ChargeStatus) Pending() bool { return s == ChargeStatusPending }
+
+// Failed reports whether the provider declined or the checkout expired.
+func (s ChargeStatus) Failed() bool { return s == ChargeStatusFailed }
 
 // Charge is a PayLater charge, as the charge endpoints return it and the
 // paylater.payment callback carries it.
 type Charge struct {
-	ID                 string         `json:"id"`
-	CustomerID         string         `json:"customer_id"`
-	PlanID             string         `json:"plan_id"`
-	BusinessID         string         `json:"business_id"`
-	ReferenceID        string         `json:"reference_id"`
-	CheckoutMethod     string         `json:"checkout_method"`
-	ChannelCode        ChannelCode    `json:"channel_code"`
-	Currency           Currency       `json:"currency"`
-	Amount             float64        `json:"amount"`
-	RefundedAmount     *float64       `json:"refunded_amount,omitzero"`
-	OrderItems         []OrderItem    `json:"order_items"`
-	SuccessRedirectURL string         `json:"success_redirect_url"`
-	FailureRedirectURL string         `json:"failure_redirect_url"`
-	Status             ChargeStatus   `json:"status"`
-	Created            xendit.Time    `json:"created"`
-	Updated            xendit.Time    `json:"updated"`
-	Actions            *ChargeActions `json:"actions,omitzero"`
+	ID                 string          `json:"id"`
+	CustomerID         string          `json:"customer_id"`
+	PlanID             string          `json:"plan_id"`
+	BusinessID         string          `json:"business_id"`
+	ReferenceID        string          `json:"reference_id"`
+	CheckoutMethod     CheckoutMethod  `json:"checkout_method"`
+	ChannelCode        ChannelCode     `json:"channel_code"`
+	Currency           xendit.Currency `json:"currency"`
+	Amount             float64         `json:"amount"`
+	RefundedAmount     *float64        `json:"refunded_amount,omitzero"`
+	OrderItems         []OrderItem     `json:"order_items"`
+	SuccessRedirectURL string          `json:"success_redirect_url"`
+	FailureRedirectURL string          `json:"failure_redirect_url"`
+	Status             ChargeStatus    `json:"status"`
+	Created            xendit.Time     `json:"created"`
+	Updated            xendit.Time     `json:"updated"`
+	Actions            *ChargeActions  `json:"actions,omitzero"`
 	// ExpiresAt is when the checkout stops accepting the customer.
 	ExpiresAt       xendit.Time `json:"expires_at"`
 	CallbackURL     string      `json:"callback_url"`
@@ -87,34 +103,23 @@ type ChargeActions struct {
 }
 
 // Validate checks params before sending and returns a
-// [*xendit.ValidationError] naming the field.
+// [*xendit.ValidationError] naming the field. CreateCharge calls it.
 func (p *CreateChargeParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is required")
-	}
 	if p.PlanID == "" {
 		return xendit.Invalid("plan_id", "is required (from InitiatePlans)")
 	}
-	switch n := utf8.RuneCountInString(p.ReferenceID); {
-	case n == 0:
-		return xendit.Invalid("reference_id", "is required")
-	case n > 255:
-		return xendit.Invalid("reference_id", "is longer than 255 characters")
+	if p.CheckoutMethod != nil && *p.CheckoutMethod != CheckoutMethodOneTimePayment {
+		return xendit.Invalid("checkout_method", "only %s is supported, got %q", CheckoutMethodOneTimePayment, *p.CheckoutMethod)
 	}
-	if p.CheckoutMethod != "" && p.CheckoutMethod != OneTimePayment {
-		return xendit.Invalid("checkout_method", "only %s is supported, got %q", OneTimePayment, p.CheckoutMethod)
-	}
-	for _, f := range []struct{ name, value string }{
-		{"success_redirect_url", p.SuccessRedirectURL}, {"failure_redirect_url", p.FailureRedirectURL},
-	} {
-		if f.value == "" {
-			return xendit.Invalid(f.name, "is required")
-		}
-		if err := checkURL(f.name, f.value); err != nil {
-			return err
-		}
-	}
-	return xendit.CheckMetadata("metadata", p.Metadata)
+	return product.First(
+		product.Required("reference_id", p.ReferenceID),
+		product.MaxLen("reference_id", p.ReferenceID, 255),
+		product.Required("success_redirect_url", p.SuccessRedirectURL),
+		product.URL("success_redirect_url", p.SuccessRedirectURL),
+		product.Required("failure_redirect_url", p.FailureRedirectURL),
+		product.URL("failure_redirect_url", p.FailureRedirectURL),
+		xendit.CheckMetadata("metadata", p.Metadata),
+	)
 }
 
 // CreateCharge charges a plan. The charge is PENDING: send the customer to
@@ -122,33 +127,31 @@ func (p *CreateChargeParams) Validate() error {
 // paylater.payment callback. No idempotency header is documented, so it is
 // never repeated after an ambiguous failure; see the package doc on
 // reconciling by reference_id.
+//
+// API: POST /paylater/charges
 func (s *Client) CreateCharge(ctx context.Context, params *CreateChargeParams, opts ...xendit.RequestOption) (*Charge, error) {
-	if err := params.Validate(); err != nil {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	body := *params
-	if body.CheckoutMethod == "" {
-		body.CheckoutMethod = OneTimePayment
+	if body.CheckoutMethod == nil {
+		body.CheckoutMethod = xendit.Ptr(CheckoutMethodOneTimePayment)
 	}
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: createCharge, Body: &body, Options: opts})
 }
 
 // GetCharge returns a charge; the id must have the plc_<UUID> shape.
+//
+// API: GET /paylater/charges/{id}
 func (s *Client) GetCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: getCharge, PathParams: map[string]string{"id": id}, Options: opts})
 }
 
 // CancelCharge cancels a PENDING charge (INELIGIBLE_TRANSACTION otherwise).
-// No callback follows.
+// No callback follows. It is not repeated after an ambiguous failure;
+// GetCharge says whether it went through (CANCELLED).
+//
+// API: POST /paylater/charges/{id}/cancel
 func (s *Client) CancelCharge(ctx context.Context, id string, opts ...xendit.RequestOption) (*Charge, error) {
 	return product.Do[Charge](ctx, s.c, &xendit.Request{Endpoint: cancelCharge, PathParams: map[string]string{"id": id}, Options: opts})
-}
-
-// checkURL requires an absolute http or https URL.
-func checkURL(field, raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return xendit.Invalid(field, "%q is not an absolute http(s) URL", raw)
-	}
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/paylater"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -18,11 +19,11 @@ func Example() {
 	ctx := context.Background()
 
 	items := []paylater.OrderItem{{
-		Type: paylater.PhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
+		Type: paylater.ItemTypePhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
 		URL: "https://shop.example/rice-cooker", Category: "Appliances",
 	}}
 	plan, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{
-		CustomerID: "cust-123", ChannelCode: paylater.ChannelKredivo, Currency: paylater.IDR,
+		CustomerID: "cust-123", ChannelCode: paylater.ChannelKredivo, Currency: xendit.CurrencyIDR,
 		Amount: paylater.Total(items), OrderItems: items,
 	})
 	if err != nil {
@@ -45,4 +46,44 @@ func Example() {
 	// Output:
 	// amount: 900000 status: PENDING
 	// status: SUCCEEDED
+}
+
+// Refunding a paid BillEase charge in full, the only refund BillEase takes.
+func ExampleClient_CreateRefund() {
+	srv := xendittest.NewServer()
+	defer srv.Close()
+	client, _ := srv.Client()
+	pl := paylater.New(client)
+	ctx := context.Background()
+
+	items := []paylater.OrderItem{{
+		Type: paylater.ItemTypePhysicalProduct, ReferenceID: "SKU-7", Name: "Fan", NetUnitAmount: 1999.50, Quantity: 1,
+		URL: "https://shop.example/fan", Category: "Appliances",
+	}}
+	plan, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{
+		CustomerID: "cust-123", ChannelCode: paylater.ChannelBillEase, Currency: xendit.CurrencyPHP,
+		Amount: paylater.Total(items), OrderItems: items,
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	charge, err := pl.CreateCharge(ctx, &paylater.CreateChargeParams{
+		PlanID: plan.ID, ReferenceID: "order-78-attempt-1",
+		SuccessRedirectURL: "https://shop.example/orders/78", FailureRedirectURL: "https://shop.example/orders/78/failed",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = srv.CompletePayLaterCharge(charge.ID) // the customer approves at BillEase
+
+	refund, err := pl.CreateRefund(ctx, charge.ID, &paylater.CreateRefundParams{Reason: xendit.Ptr(paylater.RefundReasonChangeOfMind)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%.2f %s %s\n", refund.Amount, refund.Currency, refund.Status)
+	// Output:
+	// 1999.50 PHP PENDING
 }

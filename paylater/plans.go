@@ -3,18 +3,10 @@ package paylater
 import (
 	"context"
 	"math"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
-
-// Client calls the PayLater API. It is safe for concurrent use.
-type Client struct{ c *xendit.Client }
-
-// New returns a PayLater client that calls the API through c.
-func New(c *xendit.Client) *Client { return &Client{c: c} }
 
 var initiatePlans = xendit.MustEndpoint("paylater.initiate_plans")
 
@@ -33,38 +25,29 @@ const (
 	ChannelCashalo  ChannelCode = "PH_CASHALO"
 )
 
-// Currency is an ISO 4217 code.
-type Currency string
-
-// The PayLater currencies.
-const (
-	IDR Currency = "IDR"
-	PHP Currency = "PHP"
-)
-
 // channelLimit is one row of the channel table: the currency and the
 // transaction limits of the API reference ("Initiate PayLater Plans",
 // transaction limits), and whether the provider takes DISCOUNT items.
 type channelLimit struct {
-	currency   Currency
+	currency   xendit.Currency
 	min, max   float64
 	noDiscount bool
 }
 
 // channelLimits is the one table of per-channel rules.
 var channelLimits = map[ChannelCode]channelLimit{
-	ChannelKredivo:  {IDR, 1_000, 30_000_000, false},
-	ChannelAkulaku:  {IDR, 1_000, 25_000_000, false},
-	ChannelIndodana: {IDR, 10_000, 25_000_000, false},
-	ChannelAtomeID:  {IDR, 50_000, 6_000_000, true},
-	ChannelBillEase: {PHP, 50, 150_000, false},
-	ChannelCashalo:  {PHP, 1_500, 8_000, false},
-	ChannelAtomePH:  {PHP, 100, 70_000, true},
+	ChannelKredivo:  {xendit.CurrencyIDR, 1_000, 30_000_000, false},
+	ChannelAkulaku:  {xendit.CurrencyIDR, 1_000, 25_000_000, false},
+	ChannelIndodana: {xendit.CurrencyIDR, 10_000, 25_000_000, false},
+	ChannelAtomeID:  {xendit.CurrencyIDR, 50_000, 6_000_000, true},
+	ChannelBillEase: {xendit.CurrencyPHP, 50, 150_000, false},
+	ChannelCashalo:  {xendit.CurrencyPHP, 1_500, 8_000, false},
+	ChannelAtomePH:  {xendit.CurrencyPHP, 100, 70_000, true},
 }
 
 // Limits returns the currency and the transaction limits of a channel, and
 // false for a channel the SDK does not know.
-func (c ChannelCode) Limits() (currency Currency, min, max float64, ok bool) {
+func (c ChannelCode) Limits() (currency xendit.Currency, min, max float64, ok bool) {
 	l, ok := channelLimits[c]
 	return l.currency, l.min, l.max, ok
 }
@@ -74,17 +57,17 @@ type ItemType string
 
 // The documented item types. Responses also carry PRODUCT.
 const (
-	DigitalProduct  ItemType = "DIGITAL_PRODUCT"
-	PhysicalProduct ItemType = "PHYSICAL_PRODUCT"
-	DigitalService  ItemType = "DIGITAL_SERVICE"
-	PhysicalService ItemType = "PHYSICAL_SERVICE"
-	// Fee items are also added by Xendit to make up a difference between
-	// the amount and the items.
-	Fee ItemType = "FEE"
-	// Discount items have a negative NetUnitAmount; Atome does not take
-	// them.
-	Discount ItemType = "DISCOUNT"
-	Product  ItemType = "PRODUCT"
+	ItemTypeDigitalProduct  ItemType = "DIGITAL_PRODUCT"
+	ItemTypePhysicalProduct ItemType = "PHYSICAL_PRODUCT"
+	ItemTypeDigitalService  ItemType = "DIGITAL_SERVICE"
+	ItemTypePhysicalService ItemType = "PHYSICAL_SERVICE"
+	// ItemTypeFee items are also added by Xendit to make up a difference
+	// between the amount and the items.
+	ItemTypeFee ItemType = "FEE"
+	// ItemTypeDiscount items have a negative NetUnitAmount; Atome does not
+	// take them.
+	ItemTypeDiscount ItemType = "DISCOUNT"
+	ItemTypeProduct  ItemType = "PRODUCT"
 )
 
 // OrderItem is one line of the order. In requests URL and Category are
@@ -108,9 +91,9 @@ type InitiatePlansParams struct {
 	// CustomerID must name a customer with given_names, surname, email,
 	// mobile_number and an address (street_line1, city, postal_code,
 	// country); the API answers INVALID_CUSTOMER_ID otherwise.
-	CustomerID  string      `json:"customer_id"`
-	ChannelCode ChannelCode `json:"channel_code"`
-	Currency    Currency    `json:"currency"`
+	CustomerID  string          `json:"customer_id"`
+	ChannelCode ChannelCode     `json:"channel_code"`
+	Currency    xendit.Currency `json:"currency"`
 	// Amount must equal the sum of NetUnitAmount × Quantity over
 	// OrderItems ([Total] computes it).
 	Amount     float64     `json:"amount"`
@@ -120,12 +103,12 @@ type InitiatePlansParams struct {
 // Plan is a set of installment options for one order; charge it with
 // CreateCharge and its ID.
 type Plan struct {
-	ID          string      `json:"id"`
-	CustomerID  string      `json:"customer_id"`
-	ChannelCode ChannelCode `json:"channel_code"`
-	Currency    Currency    `json:"currency"`
-	Amount      float64     `json:"amount"`
-	OrderItems  []OrderItem `json:"order_items"`
+	ID          string          `json:"id"`
+	CustomerID  string          `json:"customer_id"`
+	ChannelCode ChannelCode     `json:"channel_code"`
+	Currency    xendit.Currency `json:"currency"`
+	Amount      float64         `json:"amount"`
+	OrderItems  []OrderItem     `json:"order_items"`
 	// Options is empty for PH_CASHALO.
 	Options []PlanOption `json:"options"`
 	Created xendit.Time  `json:"created"`
@@ -138,12 +121,23 @@ type PlanOption struct {
 	// InterestRate is a fraction: 0.025 is 2.5%.
 	InterestRate float64 `json:"interest_rate"`
 	TotalAmount  float64 `json:"total_amount"`
-	// Interval is DAY, WEEK or MONTH.
-	Interval        string `json:"interval"`
-	IntervalCount   int    `json:"interval_count"`
-	TotalRecurrence int    `json:"total_recurrence"`
-	Description     string `json:"description"`
+	// Interval and IntervalCount are the time between installments
+	// (every IntervalCount Intervals).
+	Interval        Interval `json:"interval"`
+	IntervalCount   int      `json:"interval_count"`
+	TotalRecurrence int      `json:"total_recurrence"`
+	Description     string   `json:"description"`
 }
+
+// Interval is the unit of the time between a plan's installments.
+type Interval string
+
+// The documented intervals.
+const (
+	IntervalDay   Interval = "DAY"
+	IntervalWeek  Interval = "WEEK"
+	IntervalMonth Interval = "MONTH"
+)
 
 // Total returns the sum of NetUnitAmount × Quantity over items, rounded to
 // cents: the Amount a plan must carry.
@@ -158,17 +152,15 @@ func Total(items []OrderItem) float64 {
 // Validate checks params before sending: required fields, the channel's
 // currency and limits, the order items, and that Amount equals their total
 // (the API's "Amount Does Not Tally" error). It returns a
-// [*xendit.ValidationError] naming the field.
+// [*xendit.ValidationError] naming the field. InitiatePlans calls it.
 func (p *InitiatePlansParams) Validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is required")
-	}
-	for _, f := range []struct{ name, value string }{
-		{"customer_id", p.CustomerID}, {"channel_code", string(p.ChannelCode)}, {"currency", string(p.Currency)},
-	} {
-		if f.value == "" {
-			return xendit.Invalid(f.name, "is required")
-		}
+	err := product.First(
+		product.Required("customer_id", p.CustomerID),
+		product.Required("channel_code", string(p.ChannelCode)),
+		product.Required("currency", string(p.Currency)),
+	)
+	if err != nil {
+		return err
 	}
 	if len(p.OrderItems) == 0 {
 		return xendit.Invalid("order_items", "needs at least one item")
@@ -196,35 +188,38 @@ func (p *InitiatePlansParams) Validate() error {
 }
 
 func (it *OrderItem) check(i int, noDiscount bool, channel ChannelCode) error {
-	field := func(name string) string { return "order_items[" + strconv.Itoa(i) + "]." + name }
+	item := product.ItemOf("order_items", i)
 	for _, f := range []struct{ name, value string }{
 		{"type", string(it.Type)}, {"reference_id", it.ReferenceID}, {"name", it.Name},
 		{"url", it.URL}, {"category", it.Category},
 	} {
-		if f.value == "" {
-			return xendit.Invalid(field(f.name), "is required")
+		if err := item.Required(f.name, f.value); err != nil {
+			return err
 		}
-		if utf8.RuneCountInString(f.value) > 255 {
-			return xendit.Invalid(field(f.name), "is longer than 255 characters")
+		if err := item.MaxLenPtr(f.name, &f.value, 255); err != nil {
+			return err
 		}
 	}
 	if it.Quantity < 1 {
-		return xendit.Invalid(field("quantity"), "must be at least 1, got %d", it.Quantity)
+		return xendit.Invalid(item.Field("quantity"), "must be at least 1, got %d", it.Quantity)
 	}
-	if it.Type == Discount && noDiscount {
-		return xendit.Invalid(field("type"), "%s does not take DISCOUNT items", channel)
+	if it.Type == ItemTypeDiscount && noDiscount {
+		return xendit.Invalid(item.Field("type"), "%s does not take DISCOUNT items", channel)
 	}
-	if err := checkURL(field("url"), it.URL); err != nil {
+	if err := product.URL(item.Field("url"), it.URL); err != nil {
 		return err
 	}
-	return xendit.CheckMetadata(field("metadata"), it.Metadata)
+	return xendit.CheckMetadata(item.Field("metadata"), it.Metadata)
 }
 
 // InitiatePlans asks the provider which installment plans it offers for the
-// order. Creating a plan charges nothing, but like every PayLater POST it is
-// never repeated after an ambiguous failure.
+// order. Like every PayLater POST it is never repeated after an ambiguous
+// failure; as a plan charges nothing, on [xendit.OutcomeUnknown] simply
+// initiate another.
+//
+// API: POST /paylater/plans
 func (s *Client) InitiatePlans(ctx context.Context, params *InitiatePlansParams, opts ...xendit.RequestOption) (*Plan, error) {
-	if err := params.Validate(); err != nil {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	return product.Do[Plan](ctx, s.c, &xendit.Request{Endpoint: initiatePlans, Body: params, Options: opts})

@@ -32,9 +32,9 @@ func main() {
 	reference := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix())
 	demo.Step("1. Create a ShopeePay charge of IDR 25,000 for " + reference)
 	params := &ewallets.CreateChargeParams{
-		ReferenceID: reference, Currency: ewallets.IDR, Amount: 25000,
-		CheckoutMethod: ewallets.OneTimePayment, ChannelCode: ewallets.ChannelShopeePayID,
-		ChannelProperties: &ewallets.ChannelProperties{SuccessRedirectURL: "https://shop.example/orders/paid"},
+		ReferenceID: reference, Currency: xendit.CurrencyIDR, Amount: 25000,
+		CheckoutMethod: ewallets.CheckoutMethodOneTimePayment, ChannelCode: xendit.Ptr(ewallets.ChannelShopeePayID),
+		ChannelProperties: &ewallets.ChannelProperties{SuccessRedirectURL: xendit.Ptr("https://shop.example/orders/paid")},
 	}
 	charge, err := ew.CreateCharge(ctx, params)
 	if err != nil {
@@ -63,8 +63,8 @@ func main() {
 		cb.Charge.ChargeAmount, cb.Charge.Currency)
 
 	demo.Step("4. Refund IDR 5,000 of it")
-	refund, err := ew.CreateRefund(ctx, &ewallets.CreateRefundParams{
-		ChargeID: charge.ID, Amount: xendit.Ptr(5000.0), Reason: xendit.Ptr(ewallets.ReasonRequestedByCustomer),
+	refund, err := ew.CreateRefund(ctx, charge.ID, &ewallets.CreateRefundParams{
+		Amount: xendit.Ptr(5000.0), Reason: xendit.Ptr(ewallets.RefundReasonRequestedByCustomer),
 	})
 	if err != nil {
 		demo.Explain(err)
@@ -77,7 +77,7 @@ func main() {
 	demo.Step("5. If Xendit answers 503, the charge is not sent again")
 	fake.InjectFault(xendittest.Fault{Path: "/ewallets/charges", Status: 503, Times: 3})
 	params.ReferenceID = fmt.Sprintf("order-%d-attempt-1", time.Now().Unix()+1)
-	params.ChannelProperties = &ewallets.ChannelProperties{SuccessRedirectURL: "https://shop.example/orders/paid"}
+	params.ChannelProperties = &ewallets.ChannelProperties{SuccessRedirectURL: xendit.Ptr("https://shop.example/orders/paid")}
 	var resp xendit.Response
 	_, err = ew.CreateCharge(ctx, params, xendit.CaptureResponse(&resp))
 	demo.Explain(err)

@@ -31,17 +31,17 @@ func main() {
 	}
 
 	items := []paylater.OrderItem{{
-		Type: paylater.PhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
+		Type: paylater.ItemTypePhysicalProduct, ReferenceID: "SKU-42", Name: "Rice cooker", NetUnitAmount: 450000, Quantity: 2,
 		URL: "https://shop.example/rice-cooker", Category: "Appliances",
 	}}
 	demo.Step("1. An amount that does not match the items is refused before sending")
 	_, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{CustomerID: customer, ChannelCode: paylater.ChannelKredivo,
-		Currency: paylater.IDR, Amount: 850000, OrderItems: items})
+		Currency: xendit.CurrencyIDR, Amount: 850000, OrderItems: items})
 	demo.Explain(err)
 
 	demo.Step("2. Ask Kredivo for installment plans for IDR 900,000")
 	plan, err := pl.InitiatePlans(ctx, &paylater.InitiatePlansParams{CustomerID: customer, ChannelCode: paylater.ChannelKredivo,
-		Currency: paylater.IDR, Amount: paylater.Total(items), OrderItems: items})
+		Currency: xendit.CurrencyIDR, Amount: paylater.Total(items), OrderItems: items})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
@@ -71,7 +71,7 @@ func main() {
 	}
 
 	demo.Step("4. The customer approves at Kredivo; Xendit calls back")
-	callbacks := demo.Listen[paylater.PaymentCallback](fake)
+	callbacks := demo.Listen[paylater.Callback](fake)
 	if err := fake.CompletePayLaterCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func main() {
 	fmt.Printf("   Callback %s: order %s is %s (%.0f %s).\n", cb.Event, cb.Data.ReferenceID, cb.Data.Status, cb.Data.Amount, cb.Data.Currency)
 
 	demo.Step("5. Refund it in full")
-	refund, err := pl.CreateRefund(ctx, &paylater.CreateRefundParams{ChargeID: charge.ID, Reason: xendit.Ptr(paylater.ReasonChangeOfMind)})
+	refund, err := pl.CreateRefund(ctx, charge.ID, &paylater.CreateRefundParams{Reason: xendit.Ptr(paylater.RefundReasonChangeOfMind)})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)

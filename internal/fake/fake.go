@@ -1,11 +1,16 @@
 // Package fake starts the xendittest server for the product packages' tests,
-// with the one retry policy those tests share.
+// with the one retry policy those tests share, a receiver for its callbacks,
+// and the check of a params rule those tests share.
 package fake
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -29,4 +34,47 @@ func Server(t testing.TB, policy xendit.RetryPolicy) (*xendittest.Server, *xendi
 	c, err := srv.Client(xendit.WithRetryPolicy(policy))
 	require.NoError(t, err)
 	return srv, c
+}
+
+// Delivery is one callback a [Callbacks] receiver accepted: the payload
+// decoded into T, and the delivery's headers (webhook-id, ...).
+type Delivery[T any] struct {
+	Payload *T
+	Header  http.Header
+}
+
+// Callbacks starts a webhook receiver closed with the test, built on the
+// root package's handler so that deliveries are verified by token as in
+// production, makes it the URL of srv's callbacks, and returns what it
+// accepts, decoded into T.
+func Callbacks[T any](t testing.TB, srv *xendittest.Server) <-chan Delivery[T] {
+	t.Helper()
+	out := make(chan Delivery[T], 16)
+	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+		var payload T
+		if err := e.Decode(&payload); err != nil {
+			return err
+		}
+		out <- Delivery[T]{&payload, e.Header}
+		return nil
+	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
+	require.NoError(t, err)
+	receiver := httptest.NewServer(h)
+	t.Cleanup(receiver.Close)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
+	return out
+}
+
+// Invalid checks the outcome of a params rule: that err is a
+// [*xendit.ValidationError] naming field, or nil when field is "".
+func Invalid(t testing.TB, err error, field string) {
+	t.Helper()
+	if field == "" {
+		require.NoError(t, err)
+		return
+	}
+	var ve *xendit.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, field, ve.Field)
+	assert.ErrorIs(t, err, xendit.ErrValidation)
 }

@@ -4,7 +4,6 @@ package product
 
 import (
 	"context"
-	"net/url"
 	"strconv"
 	"unicode/utf8"
 
@@ -80,16 +79,12 @@ func Positive(field string, v *float64) error {
 	return nil
 }
 
-// Limit fails when an optional page size is outside [lo, hi], and adds it to
-// q as field otherwise.
-func Limit(q url.Values, field string, v *int, lo, hi int) error {
-	if v == nil {
-		return nil
-	}
-	if *v < lo || *v > hi {
+// Limit fails when an optional page size is outside [lo, hi]; a list's
+// query() then sends it as it is.
+func Limit(field string, v *int, lo, hi int) error {
+	if v != nil && (*v < lo || *v > hi) {
 		return xendit.Invalid(field, "must be between %d and %d, got %d", lo, hi, *v)
 	}
-	q.Set(field, strconv.Itoa(*v))
 	return nil
 }
 
