@@ -115,7 +115,8 @@ type Cycle struct {
 
 // ListCyclesParams pages through a plan's cycles. It may be nil.
 type ListCyclesParams struct {
-	// Limit is the page size; nil is the API's default.
+	// Limit is the page size; nil is the API's default (10). The
+	// reference documents no maximum.
 	Limit *int
 	// AfterID starts the page after this cycle (recy-...).
 	AfterID *string
@@ -126,7 +127,10 @@ func (p *ListCyclesParams) Validate() error {
 	if p == nil {
 		return nil
 	}
-	return product.Limit("limit", p.Limit, 1, 1000)
+	if p.Limit != nil && *p.Limit < 1 {
+		return xendit.Invalid("limit", "must be positive, got %d", *p.Limit)
+	}
+	return nil
 }
 
 // query sends limit and after_id as query parameters, although the

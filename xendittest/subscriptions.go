@@ -2,6 +2,7 @@ package xendittest
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -232,7 +233,7 @@ func (s *Server) listCycles(c *call) {
 		c.notFound("DATA_NOT_FOUND", "plan")
 		return
 	}
-	limit, ok := c.limit(10, 100)
+	limit, ok := c.limit(10, math.MaxInt32) // the reference documents no maximum
 	if !ok {
 		return
 	}
