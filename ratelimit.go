@@ -92,7 +92,8 @@ type rateSlot struct {
 	m      *RateLimitMemory
 	key    RateLimitKey
 	held   holder
-	ticket string // the shared memory's name for the slot
+	ticket string    // the shared memory's name for the slot
+	sent   time.Time // when the attempt was let go: its window ends no earlier than Reset after
 }
 
 // holder says which memory counts a slot as in flight.
@@ -139,6 +140,7 @@ func sleep(ctx context.Context, d time.Duration, operation, why string) error {
 func (s *rateSlot) await(ctx context.Context, mode RateLimitMode, operation string) error {
 	s.done(ctx)
 	if mode == RateLimitOff {
+		s.sent = time.Now()
 		return nil
 	}
 	if mode == RateLimitPace {
@@ -153,6 +155,7 @@ func (s *rateSlot) await(ctx context.Context, mode RateLimitMode, operation stri
 	for {
 		wait := s.m.acquire(ctx, s)
 		if wait == 0 {
+			s.sent = time.Now()
 			return nil
 		}
 		if err := sleep(ctx, wait, operation, "waiting for the rate limit window"); err != nil {
