@@ -2,9 +2,7 @@ package xendit_test
 
 import (
 	"context"
-	"maps"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -118,23 +116,6 @@ func TestARetryWaitsForTheWindowLikeAnyCall(t *testing.T) {
 	})
 }
 
-// delayed serves h with each request arriving late by arrive(n) and its
-// response coming back late by answer(n), n counting requests from 0: the
-// network's delays, uneven under load.
-func delayed(h http.Handler, arrive, answer func(n int) time.Duration) http.HandlerFunc {
-	var count atomic.Int64
-	return func(w http.ResponseWriter, r *http.Request) {
-		n := int(count.Add(1) - 1)
-		time.Sleep(arrive(n))
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, r)
-		time.Sleep(answer(n))
-		maps.Copy(w.Header(), rec.Header())
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write(rec.Body.Bytes())
-	}
-}
-
 // TestUnevenDelaysWasteNo429AfterTheFirstWindow: as
 // TestConcurrentCallsWasteNo429AfterTheFirstWindow, with some requests
 // reaching the server 200 ms late and some responses coming back 150 ms
@@ -147,7 +128,7 @@ func TestUnevenDelaysWasteNo429AfterTheFirstWindow(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		const limit, windows, goroutines = 50, 5, 16
 		fw := xendittest.NewFixedWindow(limit, time.Second)
-		c := memClient(t, delayed(fw,
+		c := memClient(t, xendittest.Delayed(fw,
 			func(n int) time.Duration { return time.Duration(n%3/2) * 200 * time.Millisecond },
 			func(n int) time.Duration { return time.Duration(n%5/4) * 150 * time.Millisecond }))
 
