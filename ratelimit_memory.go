@@ -190,6 +190,6 @@ func (m *RateLimitMemory) release(ctx context.Context, s *rateSlot, seen RateLim
 	if s.held == heldShared {
 		m.shared.release(ctx, s, seen, learned)
 	}
-	m.releaseLocal(s.key, s.held == heldLocally, seen, learned, s.sent, time.Now())
+	m.releaseLocal(s.key, s.held == heldLocally, seen, learned, slotEpoch.Add(s.sent), time.Now())
 	s.held = heldByNone
 }
