@@ -64,7 +64,9 @@ type window struct {
 }
 
 // wait is the rule for sending: 0 when a call may go now, otherwise how long
-// to wait before asking again.
+// to wait before asking again. A window has passed once its latest end has,
+// so that no call meant for the next window reaches the server before it
+// begins; calls still in flight then count against the next window.
 func (w *window) wait(now time.Time) time.Duration {
 	switch {
 	case w.end.IsZero():
