@@ -41,7 +41,7 @@ func TestClientsWithDifferentKeysKeepTheirOwnCredentials(t *testing.T) {
 		}
 		wg.Go(func() {
 			for range calls {
-				b, err := balance.New(c).Get(context.Background(), &balance.GetParams{Currency: "IDR"})
+				b, err := balance.New(c).Get(context.Background(), &balance.GetParams{Currency: xendit.Ptr(xendit.CurrencyIDR)})
 				if err != nil {
 					errs <- err
 					continue

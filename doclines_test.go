@@ -21,7 +21,7 @@ import (
 // docLinePackages are the product packages whose client methods carry
 // "API:" doc lines; every product package belongs here once its lines are
 // written.
-var docLinePackages = []string{"balance", "cards", "snap", "transactions"}
+var docLinePackages = []string{"balance", "cards", "customers", "files", "reports", "snap", "transactions"}
 
 // clientTypes are the receiver types whose exported methods are the
 // products' API.

@@ -11,7 +11,7 @@ import (
 // [MustEndpoint]; a caller reaching an endpoint the SDK does not type yet
 // builds one and passes it in a [Request].
 type Endpoint struct {
-	// ID names the operation ("balance.get"). It keys the remembered rate
+	// ID names the operation ("balance.get_balance"). It keys the remembered rate
 	// limit and appears in logs and errors.
 	ID     string
 	Method string
@@ -44,26 +44,26 @@ const (
 // its rows in its own block, in the order of the API reference.
 var endpointTable = []Endpoint{
 	// Balances
-	{ID: "balance.get", Method: http.MethodGet, Path: "/balance"},
+	{ID: "balance.get_balance", Method: http.MethodGet, Path: "/balance"},
 	// Customers: the types follow API-VERSION 2020-10-31; customers.NewV20200519
 	// pins 2020-05-19 per call. Only Create documents an idempotency header.
-	{ID: "customers.create", Method: http.MethodPost, Path: "/customers", APIVersion: "2020-10-31",
+	{ID: "customers.create_customer", Method: http.MethodPost, Path: "/customers", APIVersion: "2020-10-31",
 		VersionHeader: "API-VERSION", IdempotencyHeader: HeaderIdempotencyKey},
-	{ID: "customers.get", Method: http.MethodGet, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
-	{ID: "customers.get_by_reference_id", Method: http.MethodGet, Path: "/customers", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
-	{ID: "customers.update", Method: http.MethodPatch, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.get_customer", Method: http.MethodGet, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.list_customers_by_reference_id", Method: http.MethodGet, Path: "/customers", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
+	{ID: "customers.update_customer", Method: http.MethodPatch, Path: "/customers/{id}", APIVersion: "2020-10-31", VersionHeader: "API-VERSION"},
 	// Files: unversioned; the upload has no idempotency header, so it is never
 	// repeated after an ambiguous failure.
-	{ID: "files.upload", Method: http.MethodPost, Path: "/files"},
-	{ID: "files.get", Method: http.MethodGet, Path: "/files/{file_id}"},
-	{ID: "files.download", Method: http.MethodGet, Path: "/files/{file_id}/download"},
-	{ID: "files.delete", Method: http.MethodDelete, Path: "/files/{file_id}"},
+	{ID: "files.upload_file", Method: http.MethodPost, Path: "/files"},
+	{ID: "files.get_file", Method: http.MethodGet, Path: "/files/{file_id}"},
+	{ID: "files.download_file", Method: http.MethodGet, Path: "/files/{file_id}/download"},
+	{ID: "files.delete_file", Method: http.MethodDelete, Path: "/files/{file_id}"},
 	// Reports: unversioned (report_version is a body field); no idempotency header.
-	{ID: "reports.generate", Method: http.MethodPost, Path: "/reports"},
-	{ID: "reports.get", Method: http.MethodGet, Path: "/reports/{report_id}"},
+	{ID: "reports.generate_report", Method: http.MethodPost, Path: "/reports"},
+	{ID: "reports.get_report", Method: http.MethodGet, Path: "/reports/{report_id}"},
 	// Transactions
-	{ID: "transactions.get", Method: http.MethodGet, Path: "/transactions/{transaction_id}"},
-	{ID: "transactions.list", Method: http.MethodGet, Path: "/transactions"},
+	{ID: "transactions.get_transaction", Method: http.MethodGet, Path: "/transactions/{transaction_id}"},
+	{ID: "transactions.list_transactions", Method: http.MethodGet, Path: "/transactions"},
 
 	// eWallets: no endpoint documents an idempotency header or needs an
 	// API-Version, so none is pinned and a create is never repeated after an

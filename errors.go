@@ -43,7 +43,7 @@ const (
 // got no response at all (StatusCode 0, with the cause in Err, matching
 // [ErrNoResponse]).
 type Error struct {
-	// Operation is the endpoint's ID in the SDK's table, e.g. "balance.get".
+	// Operation is the endpoint's ID in the SDK's table, e.g. "balance.get_balance".
 	Operation string
 	// StatusCode is the HTTP status of the last response; 0 when none came.
 	StatusCode int

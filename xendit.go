@@ -10,7 +10,7 @@
 //	if err != nil {
 //		return err // an empty or malformed key is caught here, not by a 401 later
 //	}
-//	bal, err := balance.New(client).Get(ctx, &balance.GetParams{AccountType: balance.Cash})
+//	bal, err := balance.New(client).Get(ctx, &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeCash)})
 //
 // # Authentication
 //

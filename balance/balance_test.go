@@ -2,8 +2,6 @@ package balance_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"testing"
 	"time"
 
@@ -12,35 +10,23 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/balance"
+	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-func TestReferenceExampleDecodes(t *testing.T) {
-	raw, err := os.ReadFile("testdata/balances.get.response.json")
-	require.NoError(t, err)
-	var b balance.Balance
-	require.NoError(t, json.Unmarshal(raw, &b))
-	assert.Equal(t, 1241231.0, b.Balance)
-	back, err := json.Marshal(b)
-	require.NoError(t, err)
-	assert.JSONEq(t, string(raw), string(back), "a round trip loses nothing")
-}
-
 func newServer(t *testing.T) (*xendittest.Server, *balance.Client) {
 	t.Helper()
-	srv := xendittest.NewServer()
-	t.Cleanup(srv.Close)
-	c, err := srv.Client()
-	require.NoError(t, err)
+	srv, c := fake.Server(t, fake.NoRetries)
 	return srv, balance.New(c)
 }
 
 func TestGetSendsTheQueryAndSubAccount(t *testing.T) {
+	t.Parallel()
 	srv, bal := newServer(t)
 	srv.SetBalance(xendittest.Account{AccountType: "HOLDING", Currency: "PHP", ForUserID: "5f9a3fbd571a34173ffe0b9c"}, 1520.75)
 	at := time.Date(2024, 1, 1, 7, 0, 0, 0, time.FixedZone("WIB", 7*3600))
 
-	got, err := bal.Get(context.Background(), &balance.GetParams{AccountType: balance.Holding, Currency: "PHP", AtTimestamp: at},
+	got, err := bal.Get(context.Background(), &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeHolding), Currency: xendit.Ptr(xendit.CurrencyPHP), AtTimestamp: at},
 		xendit.ForUserID("5f9a3fbd571a34173ffe0b9c"))
 	require.NoError(t, err)
 	assert.Equal(t, 1520.75, got.Balance, "fractions survive for non-IDR currencies")
@@ -53,6 +39,7 @@ func TestGetSendsTheQueryAndSubAccount(t *testing.T) {
 }
 
 func TestNilParamsReadTheDefaultCashBalance(t *testing.T) {
+	t.Parallel()
 	srv, bal := newServer(t)
 	srv.SetBalance(xendittest.Account{Currency: "IDR"}, 1241231)
 	got, err := bal.Get(context.Background(), nil)
@@ -62,6 +49,7 @@ func TestNilParamsReadTheDefaultCashBalance(t *testing.T) {
 }
 
 func TestMultiCurrencyAccountNeedsACurrency(t *testing.T) {
+	t.Parallel()
 	srv, bal := newServer(t)
 	srv.SetBalance(xendittest.Account{Currency: "IDR"}, 1)
 	srv.SetBalance(xendittest.Account{Currency: "USD"}, 2)
@@ -71,16 +59,17 @@ func TestMultiCurrencyAccountNeedsACurrency(t *testing.T) {
 	assert.Equal(t, xendit.CodeAPIValidation, xe.Code)
 	assert.ErrorIs(t, err, xendit.ErrValidation)
 
-	got, err := bal.Get(context.Background(), &balance.GetParams{Currency: "USD"})
+	got, err := bal.Get(context.Background(), &balance.GetParams{Currency: xendit.Ptr(xendit.CurrencyUSD)})
 	require.NoError(t, err)
 	assert.Equal(t, 2.0, got.Balance)
 }
 
 func TestBadParamsFailBeforeSending(t *testing.T) {
+	t.Parallel()
 	srv, bal := newServer(t)
 	for field, p := range map[string]*balance.GetParams{
-		"account_type": {AccountType: "SAVINGS"},
-		"currency":     {Currency: "rupiah"},
+		"account_type": {AccountType: xendit.Ptr(balance.AccountType("SAVINGS"))},
+		"currency":     {Currency: xendit.Ptr(xendit.Currency("rupiah"))},
 	} {
 		_, err := bal.Get(context.Background(), p)
 		var ve *xendit.ValidationError
@@ -91,6 +80,7 @@ func TestBadParamsFailBeforeSending(t *testing.T) {
 }
 
 func TestWrongKeyIsUnauthorized(t *testing.T) {
+	t.Parallel()
 	srv, _ := newServer(t)
 	c, err := xendit.New("xnd_development_not_the_right_key", xendit.WithBaseURL(srv.URL))
 	require.NoError(t, err)
@@ -100,4 +90,14 @@ func TestWrongKeyIsUnauthorized(t *testing.T) {
 	assert.Equal(t, 401, xe.StatusCode)
 	assert.Equal(t, xendit.CodeInvalidAPIKey, xe.Code)
 	assert.ErrorIs(t, err, xendit.ErrUnauthorized)
+}
+
+func TestEmptyParamsSendNoQuery(t *testing.T) {
+	t.Parallel()
+	srv, bal := newServer(t)
+	srv.SetBalance(xendittest.Account{Currency: "IDR"}, 5)
+	got, err := bal.Get(context.Background(), &balance.GetParams{})
+	require.NoError(t, err)
+	assert.Equal(t, 5.0, got.Balance)
+	assert.Empty(t, srv.Requests()[0].Query)
 }

@@ -73,7 +73,7 @@ func benchSDK(b *testing.B, baseURL string, opts ...xendit.Option) {
 		b.Fatal(err)
 	}
 	bal := balance.New(c)
-	params := &balance.GetParams{AccountType: balance.Cash, Currency: "IDR"}
+	params := &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeCash), Currency: xendit.Ptr(xendit.CurrencyIDR)}
 	ctx := context.Background()
 	for b.Loop() {
 		out, err := bal.Get(ctx, params)

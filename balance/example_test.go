@@ -20,7 +20,7 @@ func Example() {
 		panic(err)
 	}
 
-	bal, err := balance.New(client).Get(context.Background(), &balance.GetParams{AccountType: balance.Cash, Currency: "IDR"})
+	bal, err := balance.New(client).Get(context.Background(), &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeCash), Currency: xendit.Ptr(xendit.CurrencyIDR)})
 	var xe *xendit.Error
 	switch {
 	case errors.As(err, &xe):

@@ -38,7 +38,7 @@ func BenchmarkGetInMemory(b *testing.B) {
 	b.Run("side=sdk", func(b *testing.B) {
 		c, _ := xendit.New(benchKey, xendit.WithHTTPClient(&http.Client{Transport: cannedTransport{}}))
 		bal := balance.New(c)
-		params := &balance.GetParams{AccountType: balance.Cash, Currency: "IDR"}
+		params := &balance.GetParams{AccountType: xendit.Ptr(balance.AccountTypeCash), Currency: xendit.Ptr(xendit.CurrencyIDR)}
 		ctx := context.Background()
 		for b.Loop() {
 			if _, err := bal.Get(ctx, params); err != nil {

@@ -149,7 +149,7 @@ func TestChargeOutcomes(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 
-	declined, err := f.cc.CreateCharge(ctx, f.params("order-3", 20000, xendittest.CardToken{Decline: cards.FailureReasonInsufficientBalance}))
+	declined, err := f.cc.CreateCharge(ctx, f.params("order-3", 20000, xendittest.CardToken{Decline: string(cards.FailureReasonInsufficientBalance)}))
 	require.NoError(t, err, "a declined card is a FAILED charge, not an error")
 	assert.Equal(t, cards.ChargeStatusFailed, declined.Status)
 	assert.Equal(t, cards.FailureReasonInsufficientBalance, declined.FailureReason)

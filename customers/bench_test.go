@@ -21,9 +21,9 @@ const benchKey = "xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+r
 // account, a KYC document and three metadata keys.
 var benchParams = &customers.CreateParams{
 	ReferenceID: "merchant-7f3a-customer-000042",
-	Type:        customers.Individual,
+	Type:        customers.TypeIndividual,
 	IndividualDetail: &customers.IndividualDetail{GivenNames: "Budi", Surname: xendit.Ptr("Santoso"),
-		Nationality: xendit.Ptr("ID"), PlaceOfBirth: xendit.Ptr("Bandung"), Gender: xendit.Ptr(customers.Male),
+		Nationality: xendit.Ptr("ID"), PlaceOfBirth: xendit.Ptr("Bandung"), Gender: xendit.Ptr(customers.GenderMale),
 		Employment: &customers.Employment{EmployerName: xendit.Ptr("PT Maju Jaya"), RoleDescription: xendit.Ptr("Engineer")}},
 	Email:        xendit.Ptr("budi.santoso@example.co.id"),
 	MobileNumber: xendit.Ptr("+6281234567890"),
@@ -35,7 +35,7 @@ var benchParams = &customers.CreateParams{
 			City: xendit.Ptr("Bandung"), ProvinceState: xendit.Ptr("Jawa Barat"), PostalCode: xendit.Ptr("40111"),
 			Category: xendit.Ptr(customers.AddressCategory("WORK")), IsPrimary: xendit.Ptr(false)},
 	},
-	IdentityAccounts: []customers.IdentityAccount{{Type: customers.BankAccount, Company: xendit.Ptr("BCA"),
+	IdentityAccounts: []customers.IdentityAccount{{Type: customers.AccountTypeBankAccount, Company: xendit.Ptr("BCA"),
 		Description: xendit.Ptr("Salary account"), Country: xendit.Ptr("ID"),
 		Properties: &customers.AccountProperties{AccountNumber: "8830012345", AccountHolderName: "Budi Santoso", Currency: "IDR"}}},
 	KYCDocuments: []customers.KYCDocument{{Country: "ID", Type: customers.DocumentType("IDENTITY_CARD"),
@@ -119,6 +119,7 @@ func benchSDK(b *testing.B, baseURL string, opts ...xendit.Option) {
 }
 
 func TestBenchBodyIsAbout1300Bytes(t *testing.T) {
+	t.Parallel()
 	body, err := json.Marshal(benchParams)
 	if err != nil {
 		t.Fatal(err)

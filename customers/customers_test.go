@@ -4,7 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,37 +22,19 @@ import (
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-func TestExamplesRoundTrip(t *testing.T) {
-	customer := func() any { return new(customers.Customer) }
-	v20200519 := func() any { return new(customers.CustomerV20200519) }
-	jsontest.RoundTripAll(t, map[string]func() any{
-		"customers.object.response.json":                customer,
-		"customers.object.response.2.json":              customer,
-		"customers.openapi.response.json":               customer,
-		"customers.get_by_reference_id.response.json":   func() any { return new(customers.List) },
-		"customers.object.response.3.json":              v20200519,
-		"customers.create.response.json":                v20200519,
-		"customers.get_by_reference_id.response.2.json": func() any { return new([]customers.CustomerV20200519) },
-		"customers.create.request.json":                 func() any { return new(customers.CreateParams) },
-		"customers.update.request.json":                 func() any { return new(customers.UpdateParams) },
-		"customers.update.request.3.json":               func() any { return new(customers.UpdateParamsV20200519) },
-	}, map[string]string{
-		"customers.update.request.2.json": "sends type, which cannot be changed, so UpdateParams has no field for it",
-	})
-}
-
 func TestExampleFieldsAreNamed(t *testing.T) {
+	t.Parallel()
 	var c customers.Customer
 	require.NoError(t, json.Unmarshal(jsontest.Load(t, "customers.object.response.json"), &c))
-	assert.Equal(t, customers.Individual, c.Type)
-	assert.Equal(t, customers.Male, *c.IndividualDetail.Gender)
+	assert.Equal(t, customers.TypeIndividual, c.Type)
+	assert.Equal(t, customers.GenderMale, *c.IndividualDetail.Gender)
 	assert.Equal(t, customers.NewDate(1980, 1, 1), c.IndividualDetail.DateOfBirth)
 	assert.Equal(t, "Xendit", *c.IndividualDetail.Employment.EmployerName)
-	assert.Equal(t, customers.Home, *c.Addresses[0].Category)
+	assert.Equal(t, customers.AddressCategoryHome, *c.Addresses[0].Category)
 	assert.True(t, *c.Addresses[0].IsPrimary)
-	assert.Equal(t, customers.CreditCard, c.IdentityAccounts[0].Type)
+	assert.Equal(t, customers.AccountTypeCreditCard, c.IdentityAccounts[0].Type)
 	assert.Equal(t, "586f0ba2ab70de5d2b409e0d", c.IdentityAccounts[0].Properties.TokenID)
-	assert.Equal(t, customers.NationalID, *c.KYCDocuments[0].SubType)
+	assert.Equal(t, customers.DocumentSubTypeNationalID, *c.KYCDocuments[0].SubType)
 	assert.True(t, c.KYCDocuments[0].ExpiresAt.IsZero(), "null expires_at")
 	assert.Equal(t, customers.NewDate(2020, 3, 30), c.DateOfRegistration)
 	assert.Equal(t, "bar", c.Metadata["foo"])
@@ -56,11 +43,12 @@ func TestExampleFieldsAreNamed(t *testing.T) {
 	var b customers.Customer
 	require.NoError(t, json.Unmarshal(jsontest.Load(t, "customers.object.response.2.json"), &b))
 	assert.Nil(t, b.IndividualDetail)
-	assert.Equal(t, customers.Corporation, b.BusinessDetail.BusinessType)
+	assert.Equal(t, customers.BusinessTypeCorporation, b.BusinessDetail.BusinessType)
 	assert.NotNil(t, b.Addresses, "[] stays an empty slice")
 }
 
 func TestUnknownEnumsDecode(t *testing.T) {
+	t.Parallel()
 	var c customers.Customer
 	body := `{"id":"cust-1","type":"TRUST_FUND","individual_detail":{"given_names":"A","gender":"UNSPECIFIED"},
 		"identity_accounts":[{"type":"CRYPTO_WALLET","properties":{"wallet":"x"}}],"kyc_documents":[{"type":"SELFIE","country":"ID"}]}`
@@ -71,7 +59,7 @@ func TestUnknownEnumsDecode(t *testing.T) {
 }
 
 func newServer(t *testing.T) (*xendittest.Server, *xendit.Client) {
-	return fake.Server(t, xendit.RetryPolicy{})
+	return fake.Server(t, fake.NoRetries)
 }
 
 func lastRequest(t *testing.T, srv *xendittest.Server) xendittest.Request {
@@ -82,6 +70,7 @@ func lastRequest(t *testing.T, srv *xendittest.Server) xendittest.Request {
 }
 
 func TestCreateGetUpdateLookup(t *testing.T) {
+	t.Parallel()
 	srv, c := newServer(t)
 	ctx := context.Background()
 	api := customers.New(c)
@@ -99,7 +88,7 @@ func TestCreateGetUpdateLookup(t *testing.T) {
 	assert.JSONEq(t, `{"reference_id":"ref-1","type":"INDIVIDUAL","individual_detail":{"given_names":"John","surname":"Doe"},
 		"email":"john@example.com","phone_number":"+628123","metadata":{"tier":"gold"}}`, string(sent.Body))
 	assert.True(t, strings.HasPrefix(created.ID, "cust-"))
-	assert.Equal(t, customers.Individual, created.Type)
+	assert.Equal(t, customers.TypeIndividual, created.Type)
 
 	got, err := api.Get(ctx, created.ID)
 	require.NoError(t, err)
@@ -115,19 +104,20 @@ func TestCreateGetUpdateLookup(t *testing.T) {
 	assert.Nil(t, updated.PhoneNumber)
 	assert.Equal(t, "Doe", *updated.IndividualDetail.Surname, "unset fields are unchanged")
 
-	list, err := api.GetByReferenceID(ctx, "ref-1")
+	list, err := api.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: "ref-1"})
 	require.NoError(t, err)
 	require.Len(t, list.Data, 1)
 	assert.Equal(t, created.ID, list.Data[0].ID)
 	assert.Equal(t, "reference_id=ref-1", lastRequest(t, srv).Query)
 
-	none, err := api.GetByReferenceID(ctx, "nobody")
+	none, err := api.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: "nobody"})
 	require.NoError(t, err)
 	assert.Empty(t, none.Data)
 	assert.False(t, none.HasMore)
 }
 
 func TestVersion20200519(t *testing.T) {
+	t.Parallel()
 	srv, c := newServer(t)
 	ctx := context.Background()
 	legacy := customers.NewV20200519(c)
@@ -142,10 +132,17 @@ func TestVersion20200519(t *testing.T) {
 	assert.Equal(t, "S", *created.MiddleName)
 	assert.Equal(t, "DKI Jakarta", *created.Addresses[0].Province)
 
-	found, err := legacy.GetByReferenceID(ctx, "ref-old")
+	found, err := legacy.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: "ref-old"})
 	require.NoError(t, err, "2020-05-19 answers a bare array")
-	require.Len(t, found, 1)
-	assert.Equal(t, created.ID, found[0].ID)
+	require.Len(t, found.Data, 1)
+	assert.False(t, found.HasMore)
+	assert.Equal(t, created.ID, found.Data[0].ID)
+	var all []string
+	for cust, err := range legacy.AllByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: "ref-old"}) {
+		require.NoError(t, err)
+		all = append(all, cust.ID)
+	}
+	assert.Equal(t, []string{created.ID}, all)
 
 	upd, err := legacy.Update(ctx, created.ID, &customers.UpdateParamsV20200519{Surname: xendit.Set("Santoso")})
 	require.NoError(t, err)
@@ -160,6 +157,7 @@ func TestVersion20200519(t *testing.T) {
 }
 
 func TestDocumentedErrors(t *testing.T) {
+	t.Parallel()
 	_, c := newServer(t)
 	ctx := context.Background()
 	api := customers.New(c)
@@ -184,6 +182,7 @@ func TestDocumentedErrors(t *testing.T) {
 }
 
 func TestIdempotencyKeyReplaysAndConflicts(t *testing.T) {
+	t.Parallel()
 	srv, c := newServer(t)
 	ctx := context.Background()
 	api := customers.New(c)
@@ -206,6 +205,7 @@ func TestIdempotencyKeyReplaysAndConflicts(t *testing.T) {
 }
 
 func TestValidationBeforeSending(t *testing.T) {
+	t.Parallel()
 	srv, c := newServer(t)
 	ctx := context.Background()
 	api := customers.New(c)
@@ -219,12 +219,12 @@ func TestValidationBeforeSending(t *testing.T) {
 		"long reference":   {&customers.CreateParams{ReferenceID: strings.Repeat("r", 256), IndividualDetail: ind}, "reference_id"},
 		"no detail":        {&customers.CreateParams{ReferenceID: "r"}, "individual_detail"},
 		"no given names":   {&customers.CreateParams{ReferenceID: "r", IndividualDetail: &customers.IndividualDetail{}}, "individual_detail.given_names"},
-		"business no type": {&customers.CreateParams{ReferenceID: "r", Type: customers.Business, BusinessDetail: &customers.BusinessDetail{BusinessName: "B"}}, "business_detail.business_type"},
-		"mixed details":    {&customers.CreateParams{ReferenceID: "r", Type: customers.Business, IndividualDetail: ind}, "individual_detail"},
+		"business no type": {&customers.CreateParams{ReferenceID: "r", Type: customers.TypeBusiness, BusinessDetail: &customers.BusinessDetail{BusinessName: "B"}}, "business_detail.business_type"},
+		"mixed details":    {&customers.CreateParams{ReferenceID: "r", Type: customers.TypeBusiness, IndividualDetail: ind}, "individual_detail"},
 		"long email":       {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, Email: xendit.Ptr(strings.Repeat("e", 256))}, "email"},
 		"address country":  {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, Addresses: []customers.Address{{}}}, "addresses[0].country"},
 		"bank account": {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, IdentityAccounts: []customers.IdentityAccount{{
-			Type: customers.BankAccount, Properties: &customers.AccountProperties{AccountNumber: "1"}}}}, "identity_accounts[0].properties.account_holder_name"},
+			Type: customers.AccountTypeBankAccount, Properties: &customers.AccountProperties{AccountNumber: "1"}}}}, "identity_accounts[0].properties.account_holder_name"},
 		"kyc type":      {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, KYCDocuments: []customers.KYCDocument{{Country: "ID"}}}, "kyc_documents[0].type"},
 		"metadata keys": {&customers.CreateParams{ReferenceID: "r", IndividualDetail: ind, Metadata: map[string]any{strings.Repeat("k", 41): "v"}}, "metadata key " + strings.Repeat("k", 41)},
 	}
@@ -244,19 +244,140 @@ func TestValidationBeforeSending(t *testing.T) {
 	assert.Equal(t, "mobile_number", ve.Field)
 	_, err = api.Get(ctx, "")
 	assert.True(t, errors.Is(err, xendit.ErrValidation))
+	for name, p := range map[string]*customers.ListByReferenceIDParams{
+		"nil": nil, "reference_id": {}, "long": {ReferenceID: strings.Repeat("r", 256)},
+	} {
+		_, err = api.ListByReferenceID(ctx, p)
+		assert.ErrorAs(t, err, &ve, name)
+		for _, err := range api.AllByReferenceID(ctx, p) {
+			assert.ErrorAs(t, err, &ve, name)
+		}
+		_, err = customers.NewV20200519(c).ListByReferenceID(ctx, p)
+		assert.ErrorAs(t, err, &ve, name)
+	}
+	_, err = customers.NewV20200519(c).Update(ctx, "cust-1", nil)
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "params", ve.Field)
 	assert.Empty(t, srv.Requests(), "nothing was sent")
 }
 
 func TestBusinessCustomer(t *testing.T) {
+	t.Parallel()
 	_, c := newServer(t)
 	got, err := customers.New(c).Create(context.Background(), &customers.CreateParams{
-		ReferenceID: "acme", Type: customers.Business,
-		BusinessDetail: &customers.BusinessDetail{BusinessName: "ACME", BusinessType: customers.Corporation},
-		KYCDocuments: []customers.KYCDocument{{Country: "ID", Type: customers.BusinessRegistration,
+		ReferenceID: "acme", Type: customers.TypeBusiness,
+		BusinessDetail: &customers.BusinessDetail{BusinessName: "ACME", BusinessType: customers.BusinessTypeCorporation},
+		KYCDocuments: []customers.KYCDocument{{Country: "ID", Type: customers.DocumentTypeBusinessRegistration,
 			DocumentImages: []string{"file-1"}, ExpiresAt: customers.NewDate(2030, 12, 31)}},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, customers.Business, got.Type)
+	assert.Equal(t, customers.TypeBusiness, got.Type)
 	assert.Equal(t, "ACME", got.BusinessDetail.BusinessName)
 	assert.Equal(t, customers.NewDate(2030, 12, 31), got.KYCDocuments[0].ExpiresAt)
+}
+
+// pagesServer answers GET /customers from pages keyed by after_id, and
+// records the queries.
+func pagesServer(t *testing.T, pages map[string]string) (*xendit.Client, *[]url.Values) {
+	t.Helper()
+	var mu sync.Mutex
+	var queries []url.Values
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		queries = append(queries, r.URL.Query())
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Request-ID", "req-"+r.URL.Query().Get("after_id"))
+		_, _ = io.WriteString(w, pages[r.URL.Query().Get("after_id")])
+	}))
+	t.Cleanup(ts.Close)
+	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(ts.URL), xendit.WithRetryPolicy(fake.NoRetries))
+	require.NoError(t, err)
+	return c, &queries
+}
+
+// AllByReferenceID follows after_id from each page's last customer, as the
+// reference's has_more describes, and fills CaptureResponse per page.
+func TestAllByReferenceIDPagesOverHTTP(t *testing.T) {
+	t.Parallel()
+	c, queries := pagesServer(t, map[string]string{
+		"":       `{"data":[{"id":"cust-1"},{"id":"cust-2"}],"has_more":true}`,
+		"cust-2": `{"data":[{"id":"cust-3"}],"has_more":true}`,
+		"cust-3": `{"data":[{"id":"cust-4"}],"has_more":false}`,
+	})
+	var resp xendit.Response
+	var ids, pages []string
+	for cust, err := range customers.New(c).AllByReferenceID(context.Background(),
+		&customers.ListByReferenceIDParams{ReferenceID: "shared-ref"}, xendit.CaptureResponse(&resp)) {
+		require.NoError(t, err)
+		ids = append(ids, cust.ID)
+		pages = append(pages, resp.RequestID)
+	}
+	assert.Equal(t, []string{"cust-1", "cust-2", "cust-3", "cust-4"}, ids)
+	assert.Equal(t, []string{"req-", "req-", "req-cust-2", "req-cust-3"}, pages, "the response of the page being read")
+	require.Len(t, *queries, 3)
+	for _, q := range *queries {
+		assert.Equal(t, "shared-ref", q.Get("reference_id"))
+	}
+	assert.Equal(t, "cust-3", (*queries)[2].Get("after_id"))
+}
+
+func TestAllByReferenceIDRefusesARepeatedCursor(t *testing.T) {
+	t.Parallel()
+	page := `{"data":[{"id":"cust-1"}],"has_more":true}`
+	c, queries := pagesServer(t, map[string]string{"": page, "cust-1": page})
+	var errs []error
+	for _, err := range customers.New(c).AllByReferenceID(context.Background(), &customers.ListByReferenceIDParams{ReferenceID: "r"}) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], xendit.ErrPagination)
+	assert.Len(t, *queries, 2)
+}
+
+func TestListByReferenceIDSendsAfterID(t *testing.T) {
+	t.Parallel()
+	c, queries := pagesServer(t, map[string]string{"cust-9": `[{"id":"9f8e"}]`})
+	page, err := customers.NewV20200519(c).ListByReferenceID(context.Background(),
+		&customers.ListByReferenceIDParams{ReferenceID: "r", AfterID: xendit.Ptr("cust-9")})
+	require.NoError(t, err)
+	assert.Equal(t, "9f8e", page.Data[0].ID)
+	assert.Equal(t, "cust-9", (*queries)[0].Get("after_id"))
+}
+
+// Each rule of the other params types, broken once, names its field.
+func TestValidateNamesTheField(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 501)
+	cases := map[string]struct {
+		params interface{ Validate() error }
+		field  string
+	}{
+		"update given names":   {&customers.UpdateParams{IndividualDetail: xendit.Set(customers.IndividualDetail{})}, "individual_detail.given_names"},
+		"update business name": {&customers.UpdateParams{BusinessDetail: xendit.Set(customers.BusinessDetail{BusinessType: customers.BusinessTypeTrust})}, "business_detail.business_name"},
+		"update mobile":        {&customers.UpdateParams{MobileNumber: xendit.Set(long)}, "mobile_number"},
+		"update description":   {&customers.UpdateParams{Description: xendit.Set(long)}, "description"},
+		"update address":       {&customers.UpdateParams{Addresses: xendit.Set([]customers.Address{{}})}, "addresses[0].country"},
+		"update account":       {&customers.UpdateParams{IdentityAccounts: xendit.Set([]customers.IdentityAccount{{}})}, "identity_accounts[0].type"},
+		"update kyc":           {&customers.UpdateParams{KYCDocuments: xendit.Set([]customers.KYCDocument{{Type: customers.DocumentTypePassport}})}, "kyc_documents[0].country"},
+		"update metadata":      {&customers.UpdateParams{Metadata: xendit.Set(map[string]any{"k": long})}, "metadata.k"},
+		"v2020 reference":      {&customers.CreateParamsV20200519{GivenNames: "A", Email: xendit.Ptr("a@b.c")}, "reference_id"},
+		"v2020 given names":    {&customers.CreateParamsV20200519{ReferenceID: "r", Email: xendit.Ptr("a@b.c")}, "given_names"},
+		"v2020 reachable":      {&customers.CreateParamsV20200519{ReferenceID: "r", GivenNames: "A"}, "mobile_number"},
+		"v2020 address":        {&customers.CreateParamsV20200519{ReferenceID: "r", GivenNames: "A", Email: xendit.Ptr("a@b.c"), Addresses: []customers.AddressV20200519{{}}}, "addresses[0].country"},
+		"v2020 update email":   {&customers.UpdateParamsV20200519{Email: xendit.Set(long)}, "email"},
+		"v2020 update address": {&customers.UpdateParamsV20200519{Addresses: xendit.Set([]customers.AddressV20200519{{}})}, "addresses[0].country"},
+		"list reference":       {&customers.ListByReferenceIDParams{}, "reference_id"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var ve *xendit.ValidationError
+			require.ErrorAs(t, tc.params.Validate(), &ve)
+			assert.Equal(t, tc.field, ve.Field)
+		})
+	}
+	assert.NoError(t, (&customers.UpdateParams{Email: xendit.Null[string]()}).Validate(), "clearing is always allowed")
 }

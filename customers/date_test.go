@@ -22,6 +22,7 @@ const oddDates = `{"id":"cust-1","reference_id":"r","type":"INDIVIDUAL",
 	"addresses":[],"kyc_documents":[],"date_of_registration":""}`
 
 func TestMalformedOptionalDateDoesNotFailTheCall(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(oddDates))
@@ -51,6 +52,7 @@ func TestMalformedOptionalDateDoesNotFailTheCall(t *testing.T) {
 }
 
 func TestDateParsesWellFormedDates(t *testing.T) {
+	t.Parallel()
 	var d customers.Date
 	require.NoError(t, json.Unmarshal([]byte(`"1990-02-01"`), &d))
 	assert.Equal(t, customers.NewDate(1990, 2, 1), d)

@@ -22,7 +22,7 @@ func Example() {
 
 	cust, err := api.Create(ctx, &customers.CreateParams{
 		ReferenceID:      "customer-42",
-		Type:             customers.Individual,
+		Type:             customers.TypeIndividual,
 		IndividualDetail: &customers.IndividualDetail{GivenNames: "John", Surname: xendit.Ptr("Doe")},
 		MobileNumber:     xendit.Ptr("+628121234567890"),
 	})
@@ -37,7 +37,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	found, err := api.GetByReferenceID(ctx, "customer-42")
+	found, err := api.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: "customer-42"})
 	if err != nil {
 		log.Fatal(err)
 	}

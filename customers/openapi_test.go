@@ -15,6 +15,7 @@ import (
 // customer.yaml, with metadata and meta as the objects its schema says
 // instead of the string "{}" the example shows.
 func TestOpenAPIExampleDecodesIntoNamedFields(t *testing.T) {
+	t.Parallel()
 	var c customers.Customer
 	jsontest.Strict(t, "customers.openapi.response.json", &c)
 	d := c.IndividualDetail
@@ -39,13 +40,14 @@ func TestOpenAPIExampleDecodesIntoNamedFields(t *testing.T) {
 	assert.Nil(t, c.Status, "the example's status is null")
 
 	require.NoError(t, json.Unmarshal([]byte(`{"status":"BLOCKED","addresses":[{"country":"ID","status":"DELETED"}]}`), &c))
-	assert.Equal(t, customers.Blocked, *c.Status)
-	assert.Equal(t, customers.AddressDeleted, *c.Addresses[0].Status)
+	assert.Equal(t, customers.StatusBlocked, *c.Status)
+	assert.Equal(t, customers.AddressStatusDeleted, *c.Addresses[0].Status)
 }
 
 // The OpenAPI file's KYC document has document_images, nullable; an empty
 // list the API sends comes back as one, not as a missing key.
 func TestEmptyDocumentImagesSurviveARoundTrip(t *testing.T) {
+	t.Parallel()
 	in := []byte(`{"country":"ID","type":"IDENTITY_CARD","document_images":[]}`)
 	var d customers.KYCDocument
 	require.NoError(t, json.Unmarshal(in, &d))

@@ -3,20 +3,11 @@ package customers
 import (
 	"context"
 	"fmt"
+	"iter"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
-
-// V20200519Client calls the original Customers API, version 2020-05-19:
-// individuals only, names at the top level, and Get by reference id
-// answering a bare JSON array. Every call sends API-VERSION: 2020-05-19,
-// whatever the options say. Use it for an integration built on that version;
-// new code uses [New].
-type V20200519Client struct{ c *xendit.Client }
-
-// NewV20200519 returns a client for the 2020-05-19 Customers API.
-func NewV20200519(c *xendit.Client) *V20200519Client { return &V20200519Client{c: c} }
 
 // CustomerV20200519 is a customer in API version 2020-05-19. Its id is a bare
 // UUID in the reference's examples, and an unset Addresses is null.
@@ -91,22 +82,41 @@ func pinned(opts []xendit.RequestOption) []xendit.RequestOption {
 	return append(opts[:len(opts):len(opts)], pinV20200519)
 }
 
+// Validate applies the rules of version 2020-05-19: a reference id, given
+// names, a mobile number or an e-mail, the documented lengths, each
+// address's country and the metadata limits.
+func (p *CreateParamsV20200519) Validate() error {
+	return product.First(
+		product.Required("reference_id", p.ReferenceID),
+		product.MaxLen("reference_id", p.ReferenceID, maxReferenceLen),
+		product.Required("given_names", p.GivenNames),
+		checkReachable(p.MobileNumber, p.Email),
+		checkContact(p.MobileNumber, p.PhoneNumber, p.Email),
+		product.MaxLenPtr("description", p.Description, maxDescriptionLen),
+		checkAddressesV20200519(p.Addresses),
+		checkMetadata(p.Metadata),
+	)
+}
+
+// Validate applies the rules of version 2020-05-19 to the fields params
+// sets.
+func (p *UpdateParamsV20200519) Validate() error {
+	addresses, _ := p.Addresses.Get()
+	metadata, _ := p.Metadata.Get()
+	return product.First(
+		checkContact(ptr(p.MobileNumber), ptr(p.PhoneNumber), ptr(p.Email)),
+		product.MaxLenPtr("description", ptr(p.Description), maxDescriptionLen),
+		checkAddressesV20200519(addresses),
+		checkMetadata(metadata),
+	)
+}
+
 // Create creates a customer (2020-05-19). The version documents no
 // idempotency header, but the endpoint takes one, and the SDK sends it.
+//
+// API: POST /customers
 func (s *V20200519Client) Create(ctx context.Context, params *CreateParamsV20200519, opts ...xendit.RequestOption) (*CustomerV20200519, error) {
-	if params == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	if err := product.First(
-		product.Required("reference_id", params.ReferenceID),
-		product.MaxLen("reference_id", params.ReferenceID, maxReferenceLen),
-		product.Required("given_names", params.GivenNames),
-		checkReachable(params.MobileNumber, params.Email),
-		checkContact(params.MobileNumber, params.PhoneNumber, params.Email),
-		product.MaxLenPtr("description", params.Description, maxDescriptionLen),
-		checkAddressesV20200519(params.Addresses),
-		checkMetadata(params.Metadata),
-	); err != nil {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	req := &xendit.Request{Endpoint: createCustomer, Body: params, Options: pinned(opts)}
@@ -114,37 +124,45 @@ func (s *V20200519Client) Create(ctx context.Context, params *CreateParamsV20200
 }
 
 // Get returns the customer with Xendit's id (2020-05-19).
+//
+// API: GET /customers/{id}
 func (s *V20200519Client) Get(ctx context.Context, id string, opts ...xendit.RequestOption) (*CustomerV20200519, error) {
 	return product.Do[CustomerV20200519](ctx, s.c, getRequest(id, pinned(opts)))
 }
 
-// GetByReferenceID returns the customers with the merchant's reference_id:
-// a bare array in 2020-05-19, empty when none matches.
-func (s *V20200519Client) GetByReferenceID(ctx context.Context, referenceID string, opts ...xendit.RequestOption) ([]CustomerV20200519, error) {
-	req, err := referenceRequest(referenceID, pinned(opts))
+// ListByReferenceID returns the customers with your reference_id
+// (2020-05-19); the reference calls it "Get Customer by Reference ID", but
+// it answers a list. This version answers a bare array, given as one page
+// with HasMore false; no match is an empty page, not an error.
+//
+// API: GET /customers
+func (s *V20200519Client) ListByReferenceID(ctx context.Context, params *ListByReferenceIDParams, opts ...xendit.RequestOption) (*xendit.Page[CustomerV20200519], error) {
+	if err := product.Check(params); err != nil {
+		return nil, err
+	}
+	out, err := product.Do[[]CustomerV20200519](ctx, s.c, listRequest(params, pinned(opts)))
 	if err != nil {
 		return nil, err
 	}
-	out, err := product.Do[[]CustomerV20200519](ctx, s.c, req)
-	if err != nil {
-		return nil, err
-	}
-	return *out, nil
+	return &xendit.Page[CustomerV20200519]{Data: *out}, nil
+}
+
+// AllByReferenceID returns every customer with your reference_id
+// (2020-05-19), as [Client.AllByReferenceID] does; this version answers in
+// one page.
+//
+// API: GET /customers
+func (s *V20200519Client) AllByReferenceID(ctx context.Context, params *ListByReferenceIDParams, opts ...xendit.RequestOption) iter.Seq2[*CustomerV20200519, error] {
+	return allByReferenceID(ctx, params, func(ctx context.Context, p *ListByReferenceIDParams) (*xendit.Page[CustomerV20200519], error) {
+		return s.ListByReferenceID(ctx, p, opts...)
+	}, func(c *CustomerV20200519) string { return c.ID })
 }
 
 // Update changes the fields params sets (2020-05-19).
+//
+// API: PATCH /customers/{id}
 func (s *V20200519Client) Update(ctx context.Context, id string, params *UpdateParamsV20200519, opts ...xendit.RequestOption) (*CustomerV20200519, error) {
-	if params == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	addresses, _ := params.Addresses.Get()
-	metadata, _ := params.Metadata.Get()
-	if err := product.First(
-		checkContact(ptr(params.MobileNumber), ptr(params.PhoneNumber), ptr(params.Email)),
-		product.MaxLenPtr("description", ptr(params.Description), maxDescriptionLen),
-		checkAddressesV20200519(addresses),
-		checkMetadata(metadata),
-	); err != nil {
+	if err := product.Check(params); err != nil {
 		return nil, err
 	}
 	return product.Do[CustomerV20200519](ctx, s.c, updateRequest(id, params, pinned(opts)))

@@ -32,7 +32,7 @@ func Example() {
 	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
 	receiver := httptest.NewServer(hook)
 	defer receiver.Close()
-	srv.SetEWalletCallbackURL(receiver.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
 
 	client, _ := srv.Client() // with a real key: xendit.New(os.Getenv("XENDIT_SECRET_KEY"))
 	ew := ewallets.New(client)

@@ -44,7 +44,7 @@ func newFixture(t *testing.T) *fixture {
 	require.NoError(t, err)
 	receiver := httptest.NewServer(h)
 	t.Cleanup(receiver.Close)
-	f.srv.SetEWalletCallbackURL(receiver.URL, xendittest.CallbackToken)
+	f.srv.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL})
 	c, err := f.srv.Client(fastRetry)
 	require.NoError(t, err)
 	f.ew = ewallets.New(c)
@@ -105,7 +105,7 @@ func TestChargeFailsWithCallback(t *testing.T) {
 	assert.False(t, c.IsRedirectRequired, "OVO pushes the request to the app")
 	assert.Empty(t, c.CheckoutURL(true))
 
-	require.NoError(t, f.srv.FailEWalletCharge(c.ID, ewallets.FailureUserDeclinedPayment))
+	require.NoError(t, f.srv.FailEWalletCharge(c.ID, string(ewallets.FailureUserDeclinedPayment)))
 	cb := f.next(t)
 	assert.Equal(t, ewallets.ChargeFailed, cb.Charge.Status)
 	assert.Equal(t, ewallets.FailureUserDeclinedPayment, cb.Charge.FailureCode)

@@ -24,7 +24,7 @@ func Example() {
 	// Any io.Reader works; an *os.File or a *bytes.Reader can be re-read if
 	// the upload has to be retried.
 	f, err := api.Upload(ctx, &files.UploadParams{
-		Purpose:  files.ChargebackEvidence,
+		Purpose:  files.PurposeChargebackEvidence,
 		Filename: "receipt.pdf",
 		Reader:   strings.NewReader("%PDF-1.4 receipt"),
 	})

@@ -3,12 +3,10 @@ package files_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,23 +14,10 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/files"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
-	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 var pngHeader = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-
-func TestExamplesRoundTrip(t *testing.T) {
-	jsontest.RoundTripAll(t, map[string]func() any{
-		"files.upload.response.json": func() any { return new(files.File) },
-		"files.get.response.json":    func() any { return new(files.File) },
-		"files.delete.response.json": func() any { return new(files.Deleted) },
-	}, nil)
-	var f files.File
-	require.NoError(t, json.Unmarshal(jsontest.Load(t, "files.get.response.json"), &f))
-	assert.Equal(t, int64(10000), f.Size)
-	assert.Equal(t, files.ChargebackEvidence, f.Purpose)
-}
 
 func newServer(t *testing.T, retry xendit.RetryPolicy) (*xendittest.Server, *files.Client) {
 	srv, c := fake.Server(t, retry)
@@ -40,12 +25,13 @@ func newServer(t *testing.T, retry xendit.RetryPolicy) (*xendittest.Server, *fil
 }
 
 func TestUploadGetDownloadDelete(t *testing.T) {
-	srv, api := newServer(t, xendit.RetryPolicy{})
+	t.Parallel()
+	srv, api := newServer(t, fake.NoRetries)
 	ctx := context.Background()
 	content := append(append([]byte{}, pngHeader...), bytes.Repeat([]byte("x"), 100_000)...)
 	// A plain io.Reader of unknown size, with no extension: the type is
 	// sniffed from the first bytes.
-	up, err := api.Upload(ctx, &files.UploadParams{Purpose: files.KYCDocument, Filename: "scan",
+	up, err := api.Upload(ctx, &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "scan",
 		Reader: io.MultiReader(bytes.NewReader(content))})
 	require.NoError(t, err)
 	assert.Equal(t, "image/png", up.Type)
@@ -75,36 +61,45 @@ func TestUploadGetDownloadDelete(t *testing.T) {
 }
 
 func TestUploadValidation(t *testing.T) {
-	srv, api := newServer(t, xendit.RetryPolicy{})
+	t.Parallel()
+	srv, api := newServer(t, fake.NoRetries)
 	pdf := func() io.Reader { return strings.NewReader("%PDF-1.4\n...") }
-	for name, p := range map[string]*files.UploadParams{
-		"nil":        nil,
-		"purpose":    {Purpose: "SELFIE", Filename: "a.pdf", Reader: pdf()},
-		"no name":    {Purpose: files.KYCDocument, Reader: pdf()},
-		"no source":  {Purpose: files.KYCDocument, Filename: "a.pdf"},
-		"bad type":   {Purpose: files.KYCDocument, Filename: "a.gif", Reader: pdf()},
-		"sniffed":    {Purpose: files.KYCDocument, Filename: "notes", Reader: strings.NewReader("plain text")},
-		"given type": {Purpose: files.KYCDocument, Filename: "a.pdf", ContentType: "text/html", Reader: pdf()},
-		"too large":  {Purpose: files.KYCDocument, Filename: "a.pdf", Reader: bytes.NewReader(make([]byte, 2048)), MaxSize: 1024},
+	for name, tc := range map[string]struct {
+		p     *files.UploadParams
+		field string
+	}{
+		"nil":        {nil, "params"},
+		"purpose":    {&files.UploadParams{Purpose: "SELFIE", Filename: "a.pdf", Reader: pdf()}, "purpose"},
+		"no name":    {&files.UploadParams{Purpose: files.PurposeKYCDocument, Reader: pdf()}, "file"},
+		"two lines":  {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a\r\n.pdf", Reader: pdf()}, "file"},
+		"no source":  {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf"}, "file"},
+		"bad type":   {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.gif", Reader: pdf()}, "file"},
+		"sniffed":    {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "notes", Reader: strings.NewReader("plain text")}, "file"},
+		"given type": {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", ContentType: "text/html", Reader: pdf()}, "file"},
+		"too large":  {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", Reader: bytes.NewReader(make([]byte, 2048)), MaxSize: 1024}, "file"},
+		"known size": {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", Reader: pdf(), Size: files.DefaultMaxSize + 1}, "file"},
+		"negative":   {&files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", Reader: pdf(), MaxSize: -1}, "file"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := api.Upload(context.Background(), p)
+			_, err := api.Upload(context.Background(), tc.p)
 			var ve *xendit.ValidationError
 			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, tc.field, ve.Field)
 		})
 	}
 	assert.Empty(t, srv.Requests(), "nothing was sent")
 
 	// A source of unknown size is counted while it streams.
-	_, err := api.Upload(context.Background(), &files.UploadParams{Purpose: files.KYCDocument, Filename: "a.pdf",
+	_, err := api.Upload(context.Background(), &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf",
 		Reader: io.MultiReader(strings.NewReader("%PDF"), bytes.NewReader(make([]byte, 4096))), MaxSize: 1024})
 	assert.True(t, errors.Is(err, xendit.ErrValidation), "%v", err)
 }
 
 func TestServerLimitsSurface(t *testing.T) {
-	srv, api := newServer(t, xendit.RetryPolicy{})
+	t.Parallel()
+	srv, api := newServer(t, fake.NoRetries)
 	srv.SetFileSizeLimit(100)
-	_, err := api.Upload(context.Background(), &files.UploadParams{Purpose: files.KYCDocument, Filename: "a.pdf",
+	_, err := api.Upload(context.Background(), &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf",
 		Reader: bytes.NewReader(make([]byte, 1000))})
 	var xe *xendit.Error
 	require.ErrorAs(t, err, &xe)
@@ -124,25 +119,25 @@ func (c *countingOpen) open() (io.ReadCloser, error) {
 }
 
 func TestRetryRereadsOnlyReplayableSources(t *testing.T) {
-	fast := xendit.RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: time.Millisecond}
+	t.Parallel()
 	rateLimited := xendittest.Fault{Path: "/files", Status: 429, Header: map[string][]string{"Retry-After": {"0"}}}
 
-	srv, api := newServer(t, fast)
+	srv, api := newServer(t, fake.FastRetries)
 	srv.InjectFault(rateLimited)
 	src := &countingOpen{data: []byte("%PDF-1.4 hello")}
-	f, err := api.Upload(context.Background(), &files.UploadParams{Purpose: files.KYCDocument, Filename: "a.pdf", Open: src.open})
+	f, err := api.Upload(context.Background(), &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", Open: src.open})
 	require.NoError(t, err, "a 429 is retried with a reopened source")
 	assert.Equal(t, int64(14), f.Size)
 	assert.Equal(t, 2, src.n)
 
 	srv.InjectFault(rateLimited)
-	_, err = api.Upload(context.Background(), &files.UploadParams{Purpose: files.KYCDocument, Filename: "a.pdf",
+	_, err = api.Upload(context.Background(), &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf",
 		Reader: bytes.NewReader([]byte("%PDF-1.4 again"))})
 	require.NoError(t, err, "an io.ReaderAt is read again")
 
 	srv.InjectFault(rateLimited)
 	before := len(srv.Requests())
-	_, err = api.Upload(context.Background(), &files.UploadParams{Purpose: files.KYCDocument, Filename: "a.pdf",
+	_, err = api.Upload(context.Background(), &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf",
 		Reader: io.MultiReader(strings.NewReader("%PDF-1.4 once"))})
 	var xe *xendit.Error
 	require.ErrorAs(t, err, &xe)
@@ -151,7 +146,25 @@ func TestRetryRereadsOnlyReplayableSources(t *testing.T) {
 
 	srv.InjectFault(xendittest.Fault{Path: "/files", Status: 503})
 	before = len(srv.Requests())
-	_, err = api.Upload(context.Background(), &files.UploadParams{Purpose: files.KYCDocument, Filename: "a.pdf", Open: src.open})
+	_, err = api.Upload(context.Background(), &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", Open: src.open})
 	require.Error(t, err)
 	assert.Len(t, srv.Requests(), before+1, "no idempotency key: a 503 is not repeated even with a reopenable source")
 }
+
+// Validate refuses what it can without reading the file, so a form handler
+// can call it; the type of an unnamed file is learnt only by Upload.
+func TestValidateNeedsNoRead(t *testing.T) {
+	t.Parallel()
+	r := &countingReader{}
+	p := &files.UploadParams{Purpose: files.PurposeKYCDocument, Filename: "a.pdf", ContentType: "image/gif", Reader: r}
+	var ve *xendit.ValidationError
+	require.ErrorAs(t, p.Validate(), &ve)
+	assert.Equal(t, "file", ve.Field)
+	p.ContentType = "image/png"
+	assert.NoError(t, p.Validate())
+	assert.Zero(t, r.reads)
+}
+
+type countingReader struct{ reads int }
+
+func (c *countingReader) Read([]byte) (int, error) { c.reads++; return 0, io.EOF }

@@ -2,7 +2,6 @@ package files
 
 import (
 	"bufio"
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -17,59 +16,7 @@ import (
 	"strings"
 
 	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/internal/product"
 )
-
-// DefaultMaxSize is the size limit Upload checks unless UploadParams.MaxSize
-// says otherwise: the reference's "less than 10 MB", read as 10 MiB.
-const DefaultMaxSize = 10 << 20
-
-// ContentTypes are the documented file types.
-var ContentTypes = []string{"application/pdf", "image/png", "image/jpg", "image/jpeg"}
-
-var extensionTypes = map[string]string{".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
-
-// UploadParams describe one upload. Give exactly one of Reader and Open.
-type UploadParams struct {
-	// Purpose is required: KYC_DOCUMENT or CHARGEBACK_EVIDENCE.
-	Purpose Purpose
-	// Filename names the file part, e.g. "ktp.jpg". Required.
-	Filename string
-	// ContentType is one of [ContentTypes]. Empty: taken from Filename's
-	// extension, or else from the file's first bytes.
-	ContentType string
-	// Reader is read from its current position to EOF. When it is also an
-	// io.ReaderAt and an io.Seeker (an *os.File, a *bytes.Reader), a retry
-	// reads it again; otherwise it is sent at most once. Upload does not
-	// close it.
-	Reader io.Reader
-	// Open, instead of Reader, opens the file afresh for every attempt;
-	// Upload closes what it returns.
-	Open func() (io.ReadCloser, error)
-	// Size is the number of bytes, if known (0: unknown, or learnt from a
-	// seekable Reader). A known size over MaxSize fails before sending; an
-	// unknown one is counted while streaming.
-	Size int64
-	// MaxSize overrides DefaultMaxSize, for an account whose limit Xendit
-	// raised.
-	MaxSize int64
-}
-
-// Upload sends the file and returns Xendit's record of it.
-func (s *Client) Upload(ctx context.Context, params *UploadParams, opts ...xendit.RequestOption) (*File, error) {
-	u, err := newUpload(params)
-	if err != nil {
-		return nil, err
-	}
-	req := &xendit.Request{
-		Endpoint:       uploadFile,
-		BodyReader:     u.body,
-		ContentType:    "multipart/form-data; boundary=" + u.boundary,
-		BodyReplayable: u.replayable,
-		Options:        opts,
-	}
-	return product.Do[File](ctx, s.c, req)
-}
 
 // upload is a validated UploadParams with its source resolved.
 type upload struct {
@@ -79,22 +26,11 @@ type upload struct {
 	boundary   string
 }
 
+// newUpload resolves the source and the type of params that Validate
+// accepted.
 func newUpload(p *UploadParams) (*upload, error) {
-	if p == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
 	u := &upload{p: *p, boundary: newBoundary()}
-	switch {
-	case p.Purpose != KYCDocument && p.Purpose != ChargebackEvidence:
-		return nil, xendit.Invalid("purpose", "%q is not one of KYC_DOCUMENT, CHARGEBACK_EVIDENCE", p.Purpose)
-	case strings.TrimSpace(p.Filename) == "" || strings.ContainsAny(p.Filename, "\r\n"):
-		return nil, xendit.Invalid("file", "needs a Filename on one line")
-	case (p.Reader == nil) == (p.Open == nil):
-		return nil, xendit.Invalid("file", "needs exactly one of Reader and Open")
-	}
-	if u.p.MaxSize <= 0 {
-		u.p.MaxSize = DefaultMaxSize
-	}
+	u.p.MaxSize = p.maxSize()
 	if err := u.resolveSource(); err != nil {
 		return nil, err
 	}

@@ -145,7 +145,7 @@ func newFixture(t *testing.T) *fixture {
 	require.NoError(t, err)
 	receiver := httptest.NewServer(h)
 	t.Cleanup(receiver.Close)
-	f.srv.SetPayLaterCallbackURL(receiver.URL, xendittest.CallbackToken)
+	f.srv.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL})
 	c, err := f.srv.Client(fastRetry)
 	require.NoError(t, err)
 	f.pl = paylater.New(c)

@@ -21,7 +21,7 @@ func Example() {
 	api := reports.New(client)
 	to := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	r, err := api.Generate(context.Background(), &reports.GenerateParams{
-		Type:     reports.BalanceHistory,
+		Type:     reports.TypeBalanceHistory,
 		Filter:   reports.Filter{From: xendit.Time{Time: to.AddDate(0, 0, -7)}, To: xendit.Time{Time: to}},
 		Currency: "IDR",
 	})

@@ -1,40 +1,3 @@
-// Package reports generates Xendit account reports (balance history,
-// transactions) as CSV files (https://developers.xendit.co/api-reference/#reports).
-//
-// Generating is asynchronous: Generate answers 201 with a PENDING report,
-// and Xendit fills in its URL when it is COMPLETED. There are two ways to
-// learn that.
-//
-// The webhook is the better way: Xendit POSTs reports.completed or
-// reports.failed, with the report's fields, to the URL set in Dashboard >
-// Settings > Webhooks. Decode it inside the root webhook handler:
-//
-//	handler, err := xendit.NewWebhookHandler(func(ctx context.Context, e *xendit.WebhookEvent) error {
-//		if e.Event != reports.EventCompleted && e.Event != reports.EventFailed {
-//			return nil
-//		}
-//		var w reports.Webhook
-//		if err := e.Decode(&w); err != nil {
-//			return err
-//		}
-//		return saveReportURL(ctx, w.ID, w.URL)
-//	}, ...)
-//
-// To test such a handler, xendittest's Server.SetReportCallbackURL makes the
-// fake deliver these webhooks, with x-callback-token and webhook-id, when a
-// report completes or fails; go run ./examples/reports shows it end to end.
-//
-// Polling is the fallback: [Client.Wait] calls Get with backoff until the
-// report is no longer PENDING or the context ends. Each poll spends a
-// request from Get's rate limit.
-//
-// A report's URL is a pre-signed link valid for 24 hours: download it with a
-// plain HTTP GET (no Xendit credentials), and generate a new report after
-// that. The range of a report must be under 31 days (400
-// INVALID_DATE_RANGE otherwise), which Generate checks before sending.
-//
-// Generate has no idempotency header, so it is never retried after an
-// ambiguous failure: a retry could create a second report.
 package reports
 
 import (
@@ -54,15 +17,9 @@ const (
 )
 
 var (
-	generateReport = xendit.MustEndpoint("reports.generate")
-	getReport      = xendit.MustEndpoint("reports.get")
+	generateReport = xendit.MustEndpoint("reports.generate_report")
+	getReport      = xendit.MustEndpoint("reports.get_report")
 )
-
-// Client generates and reads reports.
-type Client struct{ c *xendit.Client }
-
-// New returns a reports client that calls the API through c.
-func New(c *xendit.Client) *Client { return &Client{c: c} }
 
 // GenerateParams is the body of Generate Report.
 type GenerateParams struct {
@@ -72,29 +29,21 @@ type GenerateParams struct {
 	// From must be before To, and the range under 31 days.
 	Filter Filter `json:"filter"`
 	// Format defaults to CSV, the only documented format.
-	Format Format `json:"format,omitempty"`
-	// Currency (ISO 4217) is required here: the API would default to IDR.
-	Currency string `json:"currency"`
+	Format *Format `json:"format,omitempty"`
+	// Currency is required here: the API would default to IDR.
+	Currency xendit.Currency `json:"currency"`
 	// ReportVersion applies to TRANSACTIONS reports only; the API's default
 	// is VERSION_0.
-	ReportVersion ReportVersion `json:"report_version,omitempty"`
+	ReportVersion *ReportVersion `json:"report_version,omitempty"`
 }
 
 // MaxRange is the documented bound on a report's range: less than 31 days.
 const MaxRange = 31 * 24 * time.Hour
 
-// Generate asks Xendit to build a report and returns it, PENDING.
-func (s *Client) Generate(ctx context.Context, params *GenerateParams, opts ...xendit.RequestOption) (*Report, error) {
-	if err := params.validate(); err != nil {
-		return nil, err
-	}
-	return product.Do[Report](ctx, s.c, &xendit.Request{Endpoint: generateReport, Body: params, Options: opts})
-}
-
-func (p *GenerateParams) validate() error {
-	if p == nil {
-		return xendit.Invalid("params", "is required")
-	}
+// Validate applies the documented rules: a type, a range of less than 31
+// days with From before To, a three-letter currency, and a report version
+// only for TRANSACTIONS reports.
+func (p *GenerateParams) Validate() error {
 	f := p.Filter
 	switch {
 	case p.Type == "":
@@ -105,14 +54,101 @@ func (p *GenerateParams) validate() error {
 		return xendit.Invalid("filter.to", "must be after filter.from")
 	case f.To.Sub(f.From.Time) >= MaxRange:
 		return xendit.Invalid("filter", "spans %s; a report must cover less than 31 days", f.To.Sub(f.From.Time))
-	case p.ReportVersion != "" && p.Type != Transactions:
+	case p.ReportVersion != nil && p.Type != TypeTransactions:
 		return xendit.Invalid("report_version", "applies to TRANSACTIONS reports only")
 	}
-	return product.Currency("currency", p.Currency)
+	return product.Currency("currency", string(p.Currency))
+}
+
+// Generate asks Xendit to build a report and returns it, PENDING. It has no
+// idempotency header: after an ambiguous failure it is not repeated (see the
+// package doc).
+//
+// API: POST /reports
+func (s *Client) Generate(ctx context.Context, params *GenerateParams, opts ...xendit.RequestOption) (*Report, error) {
+	if err := product.Check(params); err != nil {
+		return nil, err
+	}
+	return product.Do[Report](ctx, s.c, &xendit.Request{Endpoint: generateReport, Body: params, Options: opts})
 }
 
 // Get returns the report with the given id (report_...).
-func (s *Client) Get(ctx context.Context, id string, opts ...xendit.RequestOption) (*Report, error) {
-	req := &xendit.Request{Endpoint: getReport, PathParams: map[string]string{"report_id": id}, Options: opts}
+//
+// API: GET /reports/{report_id}
+func (s *Client) Get(ctx context.Context, reportID string, opts ...xendit.RequestOption) (*Report, error) {
+	req := &xendit.Request{Endpoint: getReport, PathParams: map[string]string{"report_id": reportID}, Options: opts}
 	return product.Do[Report](ctx, s.c, req)
 }
+
+// Report is a report, PENDING until Xendit has built it.
+type Report struct {
+	// ID is "report_" and a UUID.
+	ID     string `json:"id"`
+	Type   Type   `json:"type"`
+	Status Status `json:"status"`
+	Filter Filter `json:"filter"`
+	Format Format `json:"format"`
+	// URL is set once the report is COMPLETED; it is valid for 24 hours.
+	URL        string          `json:"url"`
+	Currency   xendit.Currency `json:"currency"`
+	BusinessID string          `json:"business_id"`
+	Created    xendit.Time     `json:"created"`
+	Updated    xendit.Time     `json:"updated"`
+}
+
+// Filter is the time range a report covers, in UTC.
+type Filter struct {
+	From xendit.Time `json:"from"`
+	To   xendit.Time `json:"to"`
+}
+
+// Type is the kind of report. The report object lists three types, while
+// Generate also accepts DETAILED_TRANSACTIONS and its older name
+// TRANSACTION_ANALYSIS; the type is open, so any of them decodes.
+type Type string
+
+// The documented report types.
+const (
+	TypeBalanceHistory       Type = "BALANCE_HISTORY"
+	TypeTransactions         Type = "TRANSACTIONS"
+	TypeUpcomingTransactions Type = "UPCOMING_TRANSACTIONS"
+	TypeDetailedTransactions Type = "DETAILED_TRANSACTIONS"
+	TypeTransactionAnalysis  Type = "TRANSACTION_ANALYSIS"
+)
+
+// Status is the state of a report. A FAILED report can be generated again.
+type Status string
+
+// The documented report statuses.
+const (
+	StatusPending   Status = "PENDING"
+	StatusCompleted Status = "COMPLETED"
+	StatusFailed    Status = "FAILED"
+)
+
+// Succeeded reports whether the report is ready to download (COMPLETED).
+func (s Status) Succeeded() bool { return s == StatusCompleted }
+
+// Pending reports whether Xendit is still building the report.
+func (s Status) Pending() bool { return s == StatusPending }
+
+// Failed reports whether Xendit could not build the report (FAILED).
+func (s Status) Failed() bool { return s == StatusFailed }
+
+// Format is the file format of a report.
+type Format string
+
+// FormatCSV is the only documented format.
+const FormatCSV Format = "CSV"
+
+// ReportVersion selects the columns of a TRANSACTIONS report. Its
+// constants drop the value's repeated VERSION (ReportVersion0, not
+// ReportVersionVersion0), as a type ending in Code drops it.
+type ReportVersion string
+
+// The documented report versions.
+const (
+	ReportVersion0 ReportVersion = "VERSION_0"
+	ReportVersion1 ReportVersion = "VERSION_1"
+	ReportVersion2 ReportVersion = "VERSION_2"
+)

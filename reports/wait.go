@@ -23,9 +23,11 @@ type WaitOptions struct {
 // Wait polls Get until the report is no longer PENDING, waiting longer
 // between calls each time, and returns it: COMPLETED with its URL, or FAILED
 // with [ErrFailed]. It gives up with the context's error when ctx ends, so
-// bound it with a deadline. Prefer the reports.completed webhook in
-// production: polling spends requests from Get's rate limit.
-func (s *Client) Wait(ctx context.Context, id string, wo *WaitOptions, opts ...xendit.RequestOption) (*Report, error) {
+// bound it with a deadline. Prefer the reports.completed callback in
+// production: polling spends requests from Get's rate limit. wo may be nil.
+//
+// API: GET /reports/{report_id}
+func (s *Client) Wait(ctx context.Context, reportID string, wo *WaitOptions, opts ...xendit.RequestOption) (*Report, error) {
 	lo, hi := time.Second, 30*time.Second
 	if wo != nil && wo.MinInterval > 0 {
 		lo = wo.MinInterval
@@ -35,14 +37,14 @@ func (s *Client) Wait(ctx context.Context, id string, wo *WaitOptions, opts ...x
 	}
 	wait := lo
 	for {
-		r, err := s.Get(ctx, id, opts...)
+		r, err := s.Get(ctx, reportID, opts...)
 		if err != nil {
 			return nil, err
 		}
 		switch r.Status {
-		case Completed:
+		case StatusCompleted:
 			return r, nil
-		case Failed:
+		case StatusFailed:
 			return r, fmt.Errorf("%w: %s", ErrFailed, r.ID)
 		}
 		// Half the wait fixed, half random: spread pollers out.

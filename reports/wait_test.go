@@ -33,10 +33,10 @@ func (b *building) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	b.mu.Lock()
 	b.polls = append(b.polls, now)
 	b.mu.Unlock()
-	rep := reports.Report{ID: strings.TrimPrefix(r.URL.Path, "/reports/"), Type: reports.BalanceHistory, Status: reports.Pending}
+	rep := reports.Report{ID: strings.TrimPrefix(r.URL.Path, "/reports/"), Type: reports.TypeBalanceHistory, Status: reports.StatusPending}
 	if !now.Before(b.ready) {
 		rep.Status = b.final
-		if rep.Status == reports.Completed {
+		if rep.Status == reports.StatusCompleted {
 			rep.URL = "https://reports.example.test/" + rep.ID + ".csv"
 		}
 	}
@@ -70,10 +70,10 @@ func inMemory(t *testing.T, h http.Handler) *reports.Client {
 func TestWaitBacksOffWithJitter(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		b := &building{ready: start.Add(2 * time.Minute), final: reports.Completed}
+		b := &building{ready: start.Add(2 * time.Minute), final: reports.StatusCompleted}
 		r, err := inMemory(t, b).Wait(context.Background(), "report_1", nil)
 		require.NoError(t, err)
-		assert.Equal(t, reports.Completed, r.Status)
+		assert.Equal(t, reports.StatusCompleted, r.Status)
 		assert.NotEmpty(t, r.URL)
 
 		polls := b.offsets(start)
@@ -98,7 +98,7 @@ func TestWaitBacksOffWithJitter(t *testing.T) {
 func TestWaitOptionsBoundTheIntervals(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		b := &building{ready: start.Add(time.Second), final: reports.Completed}
+		b := &building{ready: start.Add(time.Second), final: reports.StatusCompleted}
 		_, err := inMemory(t, b).Wait(context.Background(), "report_1",
 			&reports.WaitOptions{MinInterval: 40 * time.Millisecond, MaxInterval: 100 * time.Millisecond})
 		require.NoError(t, err)
@@ -129,9 +129,9 @@ func TestWaitEndsWithTheContext(t *testing.T) {
 		assert.Less(t, never.offsets(start)[len(never.offsets(start))-1], 10*time.Second)
 
 		start = time.Now()
-		failing := &building{ready: start.Add(3 * time.Second), final: reports.Failed}
+		failing := &building{ready: start.Add(3 * time.Second), final: reports.StatusFailed}
 		r, err := inMemory(t, failing).Wait(context.Background(), "report_2", nil)
 		assert.ErrorIs(t, err, reports.ErrFailed)
-		assert.Equal(t, reports.Failed, r.Status)
+		assert.Equal(t, reports.StatusFailed, r.Status)
 	})
 }

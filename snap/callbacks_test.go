@@ -72,7 +72,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 	require.NoError(t, err)
 	url, deliveries := recordingReceiver(t, h)
 	const path = "/callbacks/snap?tenant=1"
-	srv.SetSNAPCallbackURL(url + path)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: url + path})
 
 	open := vaParams("order-cb")
 	open.TotalAmount = nil
@@ -81,7 +81,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 	require.NoError(t, err)
 
 	fail.Store(true)
-	assert.ErrorContains(t, srv.PaySNAPVA(t.Context(), "order-cb", snap.IDR(10000)), "answered 500",
+	assert.ErrorContains(t, srv.PaySNAPVA(t.Context(), "order-cb", "10000.00"), "answered 500",
 		"a failing function makes Xendit retry")
 	fail.Store(false)
 	first := deliveries()[0]
@@ -103,7 +103,7 @@ func TestVAPaymentCallbackIsSignedVerifiedAndDeduplicated(t *testing.T) {
 	assert.Equal(t, http.StatusUnauthorized, post(t, h, path, unsigned))
 	assert.Len(t, processed, 1)
 
-	require.NoError(t, srv.PaySNAPVA(t.Context(), "order-cb", snap.IDR(25000)), "an open VA takes any amount, again")
+	require.NoError(t, srv.PaySNAPVA(t.Context(), "order-cb", "25000.00"), "an open VA takes any amount, again")
 	require.Len(t, processed, 2)
 	assert.NotEqual(t, processed[0].DedupeKey(), processed[1].DedupeKey())
 }

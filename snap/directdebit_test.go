@@ -23,7 +23,7 @@ func TestBindBRIThenDebitWithOTP(t *testing.T) {
 	})
 	require.NoError(t, err)
 	url, _ := recordingReceiver(t, h)
-	srv.SetSNAPCallbackURL(url)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: url})
 
 	b, err := sc.CreateAccountBinding(ctx, briBinding())
 	require.NoError(t, err)
@@ -57,7 +57,7 @@ func TestBindBRIThenDebitWithOTP(t *testing.T) {
 
 	_, err = sc.VerifyOTP(ctx, dd.ReferenceNo, &snap.VerifyOTPParams{OTP: xendittest.SNAPTestOTP, Type: snap.OTPTypePayment})
 	require.NoError(t, err)
-	srv.WaitSNAPCallbacks()
+	require.NoError(t, srv.WaitDeliveries(t.Context(), ""))
 	cb := <-got
 	assert.Equal(t, snap.EventDirectDebitSucceeded, cb.Type)
 	assert.Equal(t, dd.ReferenceNo, cb.Payment.OriginalReferenceNo)

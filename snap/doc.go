@@ -162,8 +162,9 @@
 // # Testing
 //
 // xendittest serves every SNAP endpoint, checks headers and signatures
-// like Xendit, and sends signed callbacks (Server.SNAPClient,
-// Server.PaySNAPVA, Server.PaySNAPQR). See the programs in
+// like Xendit (with xendittest.SNAPMerchantPrivateKeyPEM and
+// xendittest.SNAPPartnerID), and sends signed callbacks (Server.PaySNAPVA,
+// Server.PaySNAPQR, Server.SetCallbacks). See the programs in
 // examples/snap-va, examples/snap-qr and examples/snap-direct-debit.
 //
 // # Known gaps in the reference

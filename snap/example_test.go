@@ -25,7 +25,11 @@ func Example() {
 	}
 	// In production: snap.NewRSASignerPEM(your key) and snap.New(client,
 	// yourClientID, signer).
-	sc, err := fake.SNAPClient(client)
+	signer, err := snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM))
+	if err != nil {
+		log.Fatal(err)
+	}
+	sc, err := snap.New(client, xendittest.SNAPPartnerID, signer)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -47,7 +51,7 @@ func Example() {
 	}
 	receiver := httptest.NewServer(h)
 	defer receiver.Close()
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL + "/callbacks/snap"})
 
 	amount := snap.IDR(150000)
 	resp, err := sc.CreateVA(ctx, &snap.CreateVAParams{
@@ -63,7 +67,7 @@ func Example() {
 	fmt.Println(resp.ResponseCode, va.TrxID, va.AdditionalInfo.Status, va.TotalAmount)
 
 	// The customer transfers; Xendit calls back.
-	if err := fake.PaySNAPVA(ctx, va.TrxID, amount); err != nil {
+	if err := fake.PaySNAPVA(ctx, va.TrxID, amount.Value); err != nil {
 		log.Fatal(err)
 	}
 	p := <-paid
@@ -87,7 +91,8 @@ func ExampleClient_CreateQR() {
 	fake := xendittest.NewServer()
 	defer fake.Close()
 	client, _ := fake.Client()
-	sc, _ := fake.SNAPClient(client)
+	signer, _ := snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM))
+	sc, _ := snap.New(client, xendittest.SNAPPartnerID, signer)
 
 	amount := snap.IDR(25000)
 	qr, err := sc.CreateQR(ctx, &snap.CreateQRParams{
@@ -157,7 +162,8 @@ func ExampleClient_CreateDirectDebit() {
 	fake := xendittest.NewServer()
 	defer fake.Close()
 	client, _ := fake.Client()
-	sc, _ := fake.SNAPClient(client)
+	signer, _ := snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM))
+	sc, _ := snap.New(client, xendittest.SNAPPartnerID, signer)
 
 	link, err := sc.CreateAccountBinding(ctx, &snap.CreateAccountBindingParams{
 		PartnerReferenceNo: xendit.Ptr("link-1"), PhoneNo: xendit.Ptr("+62818555988"),

@@ -28,7 +28,9 @@ func fixedClock() time.Time { return time.Date(2024, 5, 1, 3, 0, 0, 0, time.UTC)
 func newFake(t *testing.T, opts ...snap.Option) (*xendittest.Server, *snap.Client) {
 	t.Helper()
 	srv, c := fake.Server(t, fake.FastRetries)
-	sc, err := srv.SNAPClient(c, opts...)
+	signer, err := snap.NewRSASignerPEM([]byte(xendittest.SNAPMerchantPrivateKeyPEM))
+	require.NoError(t, err)
+	sc, err := snap.New(c, xendittest.SNAPPartnerID, signer, opts...)
 	require.NoError(t, err)
 	return srv, sc
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/transactions"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -20,9 +21,9 @@ func Example() {
 	// All fetches pages of two as the loop goes; Currency is required
 	// because Xendit would otherwise list IDR transactions only.
 	for tx, err := range transactions.New(client).All(context.Background(), &transactions.ListParams{
-		Currency: "IDR",
-		Statuses: []transactions.Status{transactions.Success},
-		Limit:    2,
+		Currency: xendit.CurrencyIDR,
+		Statuses: []transactions.Status{transactions.StatusSuccess},
+		Limit:    xendit.Ptr(2),
 	}) {
 		if err != nil {
 			log.Fatal(err)

@@ -2,10 +2,11 @@ package transactions_test
 
 import (
 	"context"
-	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,67 +15,43 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
-	"github.com/seed19b1029f/xendit-go/internal/jsontest"
 	"github.com/seed19b1029f/xendit-go/transactions"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-func TestExamplesRoundTrip(t *testing.T) {
-	jsontest.RoundTripAll(t, map[string]func() any{
-		"transactions.object.response.json": func() any { return new(transactions.Transaction) },
-		"transactions.get.response.json":    func() any { return new(transactions.Transaction) },
-		"transactions.list.response.json":   func() any { return new(transactions.Page) },
-	}, nil)
-	var tx transactions.Transaction
-	require.NoError(t, json.Unmarshal(jsontest.Load(t, "transactions.object.response.json"), &tx))
-	assert.Equal(t, 500000.0, tx.Amount)
-	assert.Equal(t, transactions.FeeCompleted, tx.Fee.Status)
-	assert.Equal(t, 1500.0, tx.Fee.XenditFee)
-	assert.Nil(t, tx.AccountIdentifier)
-	assert.Nil(t, tx.NetAmount, "documented as required, absent from the examples")
-	var page transactions.Page
-	require.NoError(t, json.Unmarshal(jsontest.Load(t, "transactions.list.response.json"), &page))
-	assert.Equal(t, "next", page.Links[0].Rel)
-}
-
-func TestUnknownValuesAndNullsDecode(t *testing.T) {
-	var tx transactions.Transaction
-	require.NoError(t, json.Unmarshal([]byte(`{"id":"txn_1","type":"CASHBACK","status":"ON_HOLD","channel_category":"CRYPTO",
-		"amount":10.5,"net_amount":9.5,"cashflow":"MONEY_IN","fee":null,"estimated_settlement_time":null,
-		"settlement_status":"PENDING_REVIEW","created":"2021-06-23T02:42:15.601Z"}`), &tx))
-	assert.Equal(t, transactions.Type("CASHBACK"), tx.Type)
-	assert.Equal(t, transactions.Status("ON_HOLD"), tx.Status)
-	assert.Equal(t, 9.5, *tx.NetAmount)
-	assert.Nil(t, tx.Fee)
-	assert.True(t, tx.EstimatedSettlementTime.IsZero())
-}
-
-// Xendit's OpenAPI file lets channel_code and settlement_status be null (a
-// money-out transaction has no settlement); re-encoded, a null must not
-// become "".
-func TestNullChannelCodeAndSettlementStatusStayNull(t *testing.T) {
-	in := []byte(`{"id":"txn_1","channel_code":null,"settlement_status":null,"estimated_settlement_time":null}`)
-	var tx transactions.Transaction
-	require.NoError(t, json.Unmarshal(in, &tx))
-	out, err := json.Marshal(tx)
-	require.NoError(t, err)
-	assert.Empty(t, jsontest.Diff(in, out))
-}
-
 func newServer(t *testing.T) (*xendittest.Server, *transactions.Client) {
-	srv, c := fake.Server(t, xendit.RetryPolicy{})
+	srv, c := fake.Server(t, fake.NoRetries)
 	return srv, transactions.New(c)
 }
 
+func idr(limit int) *transactions.ListParams {
+	return &transactions.ListParams{Currency: xendit.CurrencyIDR, Limit: xendit.Ptr(limit)}
+}
+
+func TestStatusHelpers(t *testing.T) {
+	t.Parallel()
+	assert.True(t, transactions.StatusSuccess.Succeeded())
+	assert.True(t, transactions.StatusPending.Pending())
+	assert.True(t, transactions.StatusFailed.Failed())
+	for _, s := range []transactions.Status{transactions.StatusVoided, transactions.StatusReversed} {
+		assert.False(t, s.Succeeded() || s.Pending() || s.Failed(), s)
+	}
+	assert.True(t, transactions.SettlementStatusSettled.Succeeded())
+	assert.False(t, transactions.SettlementStatusPending.Succeeded())
+	assert.False(t, transactions.FeeStatusPending.Succeeded())
+}
+
 func TestListQuery(t *testing.T) {
+	t.Parallel()
 	srv, api := newServer(t)
 	_, err := api.List(context.Background(), &transactions.ListParams{
-		Currency:          "PHP",
-		Types:             []transactions.Type{transactions.Payment},
-		ChannelCategories: []transactions.ChannelCategory{transactions.EWallet, transactions.RetailOutlet},
+		Currency:          xendit.CurrencyPHP,
+		Types:             []transactions.Type{transactions.TypePayment},
+		ChannelCategories: []transactions.ChannelCategory{transactions.ChannelCategoryEWallet, transactions.ChannelCategoryRetailOutlet},
 		CreatedFrom:       time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
 		Amount:            xendit.Ptr(1500.0),
-		Limit:             5,
+		ReferenceID:       xendit.Ptr(""),
+		Limit:             xendit.Ptr(5),
 	})
 	require.NoError(t, err)
 	reqs := srv.Requests()
@@ -83,35 +60,53 @@ func TestListQuery(t *testing.T) {
 	assert.Equal(t, url.Values{
 		"currency": {"PHP"}, "types": {"PAYMENT"}, "channel_categories": {"EWALLET", "RETAIL_OUTLET"},
 		"created[gte]": {"2024-01-01T00:00:00.000Z"}, "amount": {"1500"}, "limit": {"5"},
-	}, q)
+		"reference_id": {""},
+	}, q, "a set optional field is sent, even empty")
 }
 
 func TestListValidation(t *testing.T) {
+	t.Parallel()
 	srv, api := newServer(t)
 	for name, tc := range map[string]struct {
 		params *transactions.ListParams
 		field  string
 	}{
-		"nil":         {nil, "currency"},
+		"nil":         {nil, "params"},
 		"no currency": {&transactions.ListParams{}, "currency"},
 		"bad":         {&transactions.ListParams{Currency: "idr"}, "currency"},
-		"limit":       {&transactions.ListParams{Currency: "IDR", Limit: 51}, "limit"},
-		"both":        {&transactions.ListParams{Currency: "IDR", AfterID: "a", BeforeID: "b"}, "after_id"},
+		"limit high":  {idr(51), "limit"},
+		"limit zero":  {idr(0), "limit"},
+		"both":        {&transactions.ListParams{Currency: xendit.CurrencyIDR, AfterID: xendit.Ptr("a"), BeforeID: xendit.Ptr("b")}, "after_id"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			_, err := api.List(context.Background(), tc.params)
 			var ve *xendit.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, tc.field, ve.Field)
 		})
 	}
+	t.Cleanup(func() { assert.Empty(t, srv.Requests()) })
+}
+
+func TestAllRefusesBadParamsWithoutSending(t *testing.T) {
+	t.Parallel()
+	srv, api := newServer(t)
+	for name, p := range map[string]*transactions.ListParams{
+		"nil":       nil,
+		"before_id": {Currency: xendit.CurrencyIDR, BeforeID: xendit.Ptr("txn_1")},
+	} {
+		_, err := collect(t, api, p)
+		var ve *xendit.ValidationError
+		require.ErrorAs(t, err, &ve, name)
+	}
 	assert.Empty(t, srv.Requests())
 }
 
-func collect(t *testing.T, api *transactions.Client, p *transactions.ListParams) ([]string, error) {
+func collect(t *testing.T, api *transactions.Client, p *transactions.ListParams, opts ...xendit.RequestOption) ([]string, error) {
 	t.Helper()
 	var ids []string
-	for tx, err := range api.All(context.Background(), p) {
+	for tx, err := range api.All(context.Background(), p, opts...) {
 		if err != nil {
 			return ids, err
 		}
@@ -121,10 +116,11 @@ func collect(t *testing.T, api *transactions.Client, p *transactions.ListParams)
 }
 
 func TestAllPagesLazily(t *testing.T) {
+	t.Parallel()
 	srv, api := newServer(t)
 	seeded := srv.SeedTransactions(25)
 	srv.AddTransactions(xendittest.Transaction{Currency: "PHP"})
-	ids, err := collect(t, api, &transactions.ListParams{Currency: "IDR", Limit: 10})
+	ids, err := collect(t, api, idr(10))
 	require.NoError(t, err)
 	require.Len(t, ids, 25)
 	assert.Equal(t, seeded[24].ID, ids[0], "newest first")
@@ -132,7 +128,7 @@ func TestAllPagesLazily(t *testing.T) {
 	assert.Len(t, srv.Requests(), 3)
 
 	n := 0
-	for range api.All(context.Background(), &transactions.ListParams{Currency: "IDR", Limit: 10}) {
+	for range api.All(context.Background(), idr(10)) {
 		n++
 		if n == 3 {
 			break
@@ -143,18 +139,51 @@ func TestAllPagesLazily(t *testing.T) {
 	tx, err := api.Get(context.Background(), seeded[3].ID)
 	require.NoError(t, err)
 	assert.Equal(t, 4000.0, tx.Amount)
+	assert.Equal(t, xendit.CurrencyIDR, tx.Currency)
 	_, err = api.Get(context.Background(), "txn_missing")
 	var xe *xendit.Error
 	require.ErrorAs(t, err, &xe)
 	assert.Equal(t, transactions.CodeNotFound, xe.Code)
 }
 
+func TestAllStartsAfterTheCallersAfterID(t *testing.T) {
+	t.Parallel()
+	srv, api := newServer(t)
+	seeded := srv.SeedTransactions(5)
+	p := idr(2)
+	p.AfterID = &seeded[3].ID // newest first: 0005, 0004 | 0003, ...
+	ids, err := collect(t, api, p)
+	require.NoError(t, err)
+	assert.Equal(t, []string{seeded[2].ID, seeded[1].ID, seeded[0].ID}, ids)
+	assert.Equal(t, seeded[3].ID, *p.AfterID, "the caller's params are not changed")
+}
+
+// CaptureResponse passed to All holds, inside the loop, the response of the
+// page the current transaction came from.
+func TestAllCapturesEachPagesResponse(t *testing.T) {
+	t.Parallel()
+	srv, api := newServer(t)
+	srv.SeedTransactions(5)
+	var resp xendit.Response
+	seen := map[string]int{}
+	for tx, err := range api.All(context.Background(), idr(2), xendit.CaptureResponse(&resp)) {
+		require.NoError(t, err)
+		require.NotEmpty(t, resp.RequestID, tx.ID)
+		seen[resp.RequestID]++
+	}
+	assert.Len(t, seen, 3, "one response per page")
+	for id, n := range seen {
+		assert.LessOrEqual(t, n, 2, id)
+	}
+}
+
 func TestAllStopsOnError(t *testing.T) {
+	t.Parallel()
 	srv, api := newServer(t)
 	srv.SeedTransactions(15)
 	var ids []string
 	var gotErr error
-	for tx, err := range api.All(context.Background(), &transactions.ListParams{Currency: "IDR", Limit: 10}) {
+	for tx, err := range api.All(context.Background(), idr(10)) {
 		if err != nil {
 			gotErr = err
 			break
@@ -171,19 +200,52 @@ func TestAllStopsOnError(t *testing.T) {
 	assert.Equal(t, transactions.CodeFeatureNotAvailable, xe.Code)
 }
 
-func TestAllNeverLoopsOnARepeatedCursor(t *testing.T) {
-	calls := 0
+// pagesServer answers GET /transactions from pages, after_id by after_id,
+// and counts the calls.
+func pagesServer(t *testing.T, pages map[string]string) (*transactions.Client, *atomic.Int32) {
+	t.Helper()
+	var calls atomic.Int32
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		calls++
+		calls.Add(1)
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"data":[{"id":"txn_a"},{"id":"txn_b"}],"has_more":true}`))
+		_, _ = fmt.Fprint(w, pages[r.URL.Query().Get("after_id")])
 	}))
-	defer ts.Close()
-	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(ts.URL))
+	t.Cleanup(ts.Close)
+	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(ts.URL), xendit.WithRetryPolicy(fake.NoRetries))
 	require.NoError(t, err)
-	ids, err := collect(t, transactions.New(c), &transactions.ListParams{Currency: "IDR"})
-	require.Error(t, err)
+	return transactions.New(c), &calls
+}
+
+func TestAllFollowsTheLastIDOverHTTP(t *testing.T) {
+	t.Parallel()
+	api, calls := pagesServer(t, map[string]string{
+		"":      `{"data":[{"id":"txn_a"},{"id":"txn_b"}],"has_more":true,"links":[{"href":"/transactions?after_id=txn_b","rel":"next","method":"GET"}]}`,
+		"txn_b": `{"data":[{"id":"txn_c"},{"id":"txn_d"}],"has_more":true}`,
+		"txn_d": `{"data":[{"id":"txn_e"}],"has_more":false}`,
+	})
+	ids, err := collect(t, api, &transactions.ListParams{Currency: xendit.CurrencyIDR})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"txn_a", "txn_b", "txn_c", "txn_d", "txn_e"}, ids)
+	assert.EqualValues(t, 3, calls.Load())
+}
+
+func TestAllNeverLoopsOnARepeatedCursor(t *testing.T) {
+	t.Parallel()
+	page := `{"data":[{"id":"txn_a"},{"id":"txn_b"}],"has_more":true}`
+	api, calls := pagesServer(t, map[string]string{"": page, "txn_b": page})
+	ids, err := collect(t, api, &transactions.ListParams{Currency: xendit.CurrencyIDR})
+	require.ErrorIs(t, err, xendit.ErrPagination)
 	assert.Contains(t, err.Error(), "txn_b")
 	assert.Equal(t, []string{"txn_a", "txn_b", "txn_a", "txn_b"}, ids)
-	assert.Equal(t, 2, calls)
+	assert.EqualValues(t, 2, calls.Load())
+}
+
+// A page that says has_more but holds nothing to page on from ends the walk
+// with ErrPagination, not silently as if the list were complete.
+func TestAllRefusesHasMoreWithoutACursor(t *testing.T) {
+	t.Parallel()
+	api, calls := pagesServer(t, map[string]string{"": `{"data":[],"has_more":true}`})
+	_, err := collect(t, api, &transactions.ListParams{Currency: xendit.CurrencyIDR})
+	require.ErrorIs(t, err, xendit.ErrPagination)
+	assert.EqualValues(t, 1, calls.Load())
 }

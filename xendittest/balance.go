@@ -1,9 +1,6 @@
 package xendittest
 
-import (
-	"net/http"
-	"time"
-)
+import "time"
 
 // Account selects one balance: the account type (CASH when empty), the
 // currency, and the for-user-id of a xenPlatform sub-account (empty for the
@@ -25,34 +22,33 @@ func (s *Server) SetBalance(a Account, amount float64) {
 }
 
 func (s *Server) routeBalance() {
-	s.handle("balance.get", s.getBalance)
+	s.model("balances.get", s.getBalance)
 }
 
 // getBalance answers like Xendit: CASH by default, and a currency is required
 // once the account holds more than one.
-func (s *Server) getBalance(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	a := Account{AccountType: q.Get("account_type"), Currency: q.Get("currency"), ForUserID: r.Header.Get("for-user-id")}
+func (s *Server) getBalance(c *call) {
+	a := Account{AccountType: c.query("account_type"), Currency: c.query("currency"), ForUserID: c.r.Header.Get("for-user-id")}
 	switch a.AccountType {
 	case "":
 		a.AccountType = "CASH"
 	case "CASH", "HOLDING", "TAX":
 	default:
-		writeValidation(w, "account_type must be one of [CASH, HOLDING, TAX]")
+		c.invalid("account_type must be one of [CASH, HOLDING, TAX]")
 		return
 	}
-	if ts := q.Get("at_timestamp"); ts != "" {
+	if ts := c.query("at_timestamp"); ts != "" {
 		if _, err := time.Parse(time.RFC3339, ts); err != nil {
-			writeValidation(w, "at_timestamp must be an ISO 8601 date time")
+			c.invalid("at_timestamp must be an ISO 8601 date time")
 			return
 		}
 	}
 	amount, problem := s.lookupBalance(a)
 	if problem != "" {
-		writeValidation(w, "%s", problem)
+		c.invalid("%s", problem)
 		return
 	}
-	WriteJSON(w, http.StatusOK, map[string]float64{"balance": amount})
+	c.ok(map[string]float64{"balance": amount})
 }
 
 func (s *Server) lookupBalance(a Account) (float64, string) {

@@ -2,299 +2,266 @@ package xendittest
 
 import (
 	"cmp"
-	"encoding/json"
 	"math"
 	"net/http"
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/cards"
 )
 
+// Card promotions: created ACTIVE, applied by BIN or promo code to the
+// amount of a charge option or calculation, deleted to DELETED. Times go
+// out with a space instead of "T", as in the reference's examples.
+
 func (s *Server) routeCardPromotions() {
-	s.handle("cards.get_charge_option", s.getCardChargeOption)
-	s.handle("cards.create_promotion", s.createCardPromotion)
-	s.handle("cards.list_promotions", s.listCardPromotions)
-	s.handle("cards.calculate_promotion", s.calculateCardPromotion)
-	s.handle("cards.update_promotion", s.withPromotion(updateCardPromotion))
-	s.handle("cards.delete_promotion", s.withPromotion(deleteCardPromotion))
+	s.model("cards.get_charge_option", s.getCardChargeOption)
+	s.model("cards.promotions.create", s.createCardPromotion)
+	s.model("cards.promotions.list", s.listCardPromotions)
+	s.model("cards.promotions.calculate", s.calculateCardPromotion)
+	s.model("cards.promotions.update", s.updateCardPromotion)
+	s.model("cards.promotions.delete", s.deleteCardPromotion)
 }
 
-// promotionJSON is p as Xendit sends it: times with a space instead of
-// "T", as in the reference's examples.
-func promotionJSON(p *cards.Promotion) map[string]any {
-	b, _ := json.Marshal(p)
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	for k, t := range map[string]xendit.Time{"start_time": p.StartTime, "end_time": p.EndTime} {
-		if !t.IsZero() {
-			m[k] = t.UTC().Format("2006-01-02 15:04:05.000Z")
+// promotionTime is t in the promotions' layout.
+func promotionTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.000Z") }
+
+// parsePromotionTime reads a time in either layout.
+func parsePromotionTime(v string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05.000Z", "2006-01-02 15:04:05Z"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t, true
 		}
 	}
-	return m
+	return time.Time{}, false
 }
 
-func (s *Server) createCardPromotion(w http.ResponseWriter, r *http.Request) {
-	var p cards.CreatePromotionParams
-	if !readBody(w, r, &p) {
-		return
-	}
-	if err := p.Validate(); err != nil {
-		writeInvalid(w, err)
-		return
-	}
-	st := s.cards()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for _, q := range st.promotions {
+var promotionNumbers = []string{"discount_percent", "discount_amount", "min_original_amount", "max_discount_amount"}
+
+func (s *Server) createCardPromotion(c *call) {
+	b := c.body
+	ref, code := str(b, "reference_id"), str(b, "promo_code")
+	for _, q := range s.promotions(c.account, "") {
 		switch {
-		case q.ReferenceID == p.ReferenceID:
-			WriteError(w, http.StatusConflict, cards.CodeReferenceInUse, "The reference_id is already used by another promotion")
+		case q["reference_id"] == ref:
+			c.fail(http.StatusConflict, "REFERENCE_IN_USE", "The reference_id is already used by another promotion")
 			return
-		case p.PromoCode != nil && q.PromoCode == *p.PromoCode:
-			WriteError(w, http.StatusConflict, cards.CodePromoCodeInUse, "The promo_code is already used by another promotion")
+		case code != "" && q["promo_code"] == code:
+			c.fail(http.StatusConflict, "PROMO_CODE_IN_USE", "The promo_code is already used by another promotion")
 			return
 		}
 	}
-	promo := &cards.Promotion{
-		ID: newID(""), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID, Description: p.Description,
-		Status: cards.PromotionStatusActive, PromoCode: deref(p.PromoCode), BinList: p.BinList, ChannelCode: deref(p.ChannelCode),
-		Currency: xendit.CurrencyIDR, StartTime: p.StartTime, EndTime: p.EndTime, Created: now(),
+	start, ok := parsePromotionTime(str(b, "start_time"))
+	if !ok {
+		start = c.now()
 	}
-	if p.Currency != nil {
-		promo.Currency = *p.Currency
+	end, ok := parsePromotionTime(str(b, "end_time"))
+	if !ok {
+		end = start.AddDate(0, 1, 0)
 	}
-	if promo.StartTime.IsZero() {
-		promo.StartTime = now()
+	p := map[string]any{
+		"id": s.ids.uuid(""), "business_id": paymentsBusinessID, "reference_id": ref, "description": b["description"],
+		"status": "ACTIVE", "promo_code": code, "bin_list": b["bin_list"], "channel_code": b["channel_code"],
+		"currency": orDefault(str(b, "currency"), "IDR"), "start_time": promotionTime(start), "end_time": promotionTime(end),
+		"created": stamp(c.now()),
 	}
-	if promo.EndTime.IsZero() {
-		promo.EndTime = xendit.Time{Time: promo.StartTime.AddDate(0, 1, 0)}
-	}
-	applyPromotionNumbers(promo, p.DiscountPercent, p.DiscountAmount, p.MinOriginalAmount, p.MaxDiscountAmount)
-	st.promotions[promo.ID] = promo
-	WriteJSON(w, http.StatusOK, promotionJSON(promo))
-}
-
-func applyPromotionNumbers(p *cards.Promotion, percent, amount, minOriginal, maxDiscount *float64) {
-	for dst, src := range map[*xendit.Number]*float64{
-		&p.DiscountPercent: percent, &p.DiscountAmount: amount,
-		&p.MinOriginalAmount: minOriginal, &p.MaxDiscountAmount: maxDiscount,
-	} {
-		if src != nil {
-			*dst = xendit.NumberOf(*src)
+	for _, k := range promotionNumbers {
+		if v, ok := num(b, k); ok {
+			p[k] = v
 		}
 	}
+	s.store.put("card_promotions", c.account, p["id"].(string), p)
+	c.ok(p)
 }
 
-func (s *Server) listCardPromotions(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	st := s.cards()
-	st.mu.Lock()
-	defer st.mu.Unlock()
+// promotions returns account's promotions not DELETED, oldest first, with
+// status when it is not empty.
+func (s *Server) promotions(account, status string) []map[string]any {
+	return s.store.list("card_promotions", account, listQuery{oldest: true, match: func(p map[string]any) bool {
+		return p["status"] != "DELETED" && (status == "" || p["status"] == status)
+	}}).items
+}
+
+func (s *Server) listCardPromotions(c *call) {
 	out := []map[string]any{}
-	for _, p := range st.sortedPromotions() {
-		if match(q.Get("reference_id"), p.ReferenceID) && match(q.Get("status"), string(p.Status)) &&
-			match(q.Get("channel_code"), p.ChannelCode) && match(q.Get("currency"), string(p.Currency)) &&
-			(q.Get("bin") == "" || slices.Contains(p.BinList, q.Get("bin"))) {
-			out = append(out, promotionJSON(p))
+	match := func(k string, got any) bool { return c.query(k) == "" || c.query(k) == got }
+	for _, p := range s.promotions(c.account, c.query("status")) {
+		bins, _ := p["bin_list"].([]any)
+		if match("reference_id", p["reference_id"]) && match("channel_code", p["channel_code"]) &&
+			match("currency", p["currency"]) && (c.query("bin") == "" || slices.Contains(bins, any(c.query("bin")))) {
+			out = append(out, p)
 		}
 	}
-	WriteJSON(w, http.StatusOK, out)
-}
-
-func match(want, got string) bool { return want == "" || want == got }
-
-// deref returns the value of an optional field, or its zero value.
-func deref[T any](v *T) T {
-	if v == nil {
-		var zero T
-		return zero
-	}
-	return *v
-}
-
-// sortedPromotions returns the promotions oldest first.
-func (st *cardsState) sortedPromotions() []*cards.Promotion {
-	ps := make([]*cards.Promotion, 0, len(st.promotions))
-	for _, p := range st.promotions {
-		ps = append(ps, p)
-	}
-	slices.SortFunc(ps, func(a, b *cards.Promotion) int { return a.Created.Compare(b.Created.Time) })
-	return ps
+	c.ok(out)
 }
 
 // promotionApplies reports whether a charge may use the promotion.
-func (st *cardsState) promotionApplies(referenceID string) bool {
-	for _, p := range st.promotions {
-		if p.ReferenceID == referenceID {
-			return p.Status == cards.PromotionStatusActive
-		}
-	}
-	return false
+func (s *Server) promotionApplies(account, referenceID string) bool {
+	return slices.ContainsFunc(s.promotions(account, "ACTIVE"), func(p map[string]any) bool { return p["reference_id"] == referenceID })
 }
 
 // calculations returns the ACTIVE promotions that apply to bin or code for
 // amount, with the discount applied, best first.
-func (st *cardsState) calculations(bin, code string, amount float64) []cards.PromotionCalculation {
-	var out []cards.PromotionCalculation
-	now := time.Now()
-	for _, p := range st.sortedPromotions() {
-		eligible := (code != "" && p.PromoCode == code) || (bin != "" && slices.Contains(p.BinList, bin))
-		if !eligible || p.Status != cards.PromotionStatusActive || now.Before(p.StartTime.Time) ||
-			(!p.EndTime.IsZero() && now.After(p.EndTime.Time)) || amount < p.MinOriginalAmount.Float64() {
+func (s *Server) calculations(c *call, bin, code string, amount float64) []map[string]any {
+	var out []map[string]any
+	now := c.now()
+	for _, p := range s.promotions(c.account, "ACTIVE") {
+		bins, _ := p["bin_list"].([]any)
+		start, _ := parsePromotionTime(str(p, "start_time"))
+		end, hasEnd := parsePromotionTime(str(p, "end_time"))
+		minimum, _ := num(p, "min_original_amount")
+		eligible := (code != "" && p["promo_code"] == code) || (bin != "" && slices.Contains(bins, any(bin)))
+		if !eligible || now.Before(start) || (hasEnd && now.After(end)) || amount < minimum {
 			continue
 		}
-		discount := p.DiscountAmount.Float64()
-		if p.DiscountPercent.Float64() > 0 {
-			discount = math.Round(amount * p.DiscountPercent.Float64() / 100)
+		discount, _ := num(p, "discount_amount")
+		if pct, _ := num(p, "discount_percent"); pct > 0 {
+			discount = math.Round(amount * pct / 100)
 		}
-		if m := p.MaxDiscountAmount.Float64(); m > 0 && discount > m {
+		if m, _ := num(p, "max_discount_amount"); m > 0 && discount > m {
 			discount = m
 		}
-		out = append(out, cards.PromotionCalculation{
-			ReferenceID: p.ReferenceID, OriginalAmount: xendit.NumberOf(amount), DiscountPercent: p.DiscountPercent,
-			DiscountAmount: p.DiscountAmount, FinalAmount: xendit.NumberOf(math.Max(amount-discount, 0)),
-			Currency: p.Currency, Description: p.Description, MinOriginalAmount: p.MinOriginalAmount,
-			MaxDiscountAmount: p.MaxDiscountAmount,
-		})
+		calc := map[string]any{"reference_id": p["reference_id"], "original_amount": amount,
+			"final_amount": math.Max(amount-discount, 0), "currency": p["currency"], "description": p["description"]}
+		for _, k := range promotionNumbers {
+			if v, ok := p[k]; ok {
+				calc[k] = v
+			}
+		}
+		out = append(out, calc)
 	}
-	slices.SortStableFunc(out, func(a, b cards.PromotionCalculation) int {
-		return cmp.Compare(a.FinalAmount.Float64(), b.FinalAmount.Float64())
+	slices.SortStableFunc(out, func(a, b map[string]any) int {
+		x, _ := num(a, "final_amount")
+		y, _ := num(b, "final_amount")
+		return cmp.Compare(x, y)
 	})
 	return out
 }
 
 // optionQuery reads amount and the card's BIN (from bin or token_id).
-func (st *cardsState) optionQuery(w http.ResponseWriter, r *http.Request) (bin string, amount float64, ok bool) {
-	q := r.URL.Query()
-	amount, err := strconv.ParseFloat(q.Get("amount"), 64)
+func (s *Server) optionQuery(c *call) (bin string, amount float64, ok bool) {
+	amount, err := strconv.ParseFloat(c.query("amount"), 64)
 	if err != nil || amount <= 0 {
-		writeValidation(w, "amount is required and must be a positive number")
+		c.invalid("amount is required and must be a positive number")
 		return "", 0, false
 	}
-	bin = q.Get("bin")
-	if id := q.Get("token_id"); id != "" {
-		tok, found := st.tokens[id]
+	bin = c.query("bin")
+	if id := c.query("token_id"); id != "" {
+		tok, found := s.store.get("card_tokens", c.account, id)
 		if !found {
-			WriteError(w, http.StatusNotFound, cards.CodeTokenNotFound, "The token was not found")
+			c.fail(http.StatusNotFound, "TOKEN_NOT_FOUND_ERROR", "The token was not found")
 			return "", 0, false
 		}
-		bin = tok.masked[:6]
+		bin = str(tok, hidden+"masked")[:6]
 	}
 	return bin, amount, true
 }
 
-func (s *Server) getCardChargeOption(w http.ResponseWriter, r *http.Request) {
-	st := s.cards()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	bin, amount, ok := st.optionQuery(w, r)
+func (s *Server) getCardChargeOption(c *call) {
+	bin, amount, ok := s.optionQuery(c)
 	if !ok {
 		return
 	}
 	if bin == "" {
-		writeValidation(w, "bin or token_id is required")
+		c.invalid("bin or token_id is required")
 		return
 	}
-	opt := cards.ChargeOption{
-		BusinessID: paymentsBusinessID, BIN: bin,
-		Promotions: st.calculations(bin, r.URL.Query().Get("promo_code"), amount),
+	opt := map[string]any{"business_id": paymentsBusinessID, "bin": bin}
+	if calcs := s.calculations(c, bin, c.query("promo_code"), amount); len(calcs) > 0 {
+		opt["promotions"] = calcs
 	}
+	var installments []any
 	for _, n := range []int{3, 6, 12} {
-		opt.Installments = append(opt.Installments, cards.InstallmentOption{
-			Count: n, Interval: "month", Acquirer: "BRI", Currency: "IDR", MinimumAmount: xendit.NumberOf(500_000),
-		})
+		installments = append(installments, map[string]any{"count": n, "interval": "month", "acquirer": "BRI",
+			"currency": "IDR", "minimum_amount": 500_000})
 	}
-	WriteJSON(w, http.StatusOK, opt)
+	opt["installments"] = installments
+	c.ok(opt)
 }
 
-func (s *Server) calculateCardPromotion(w http.ResponseWriter, r *http.Request) {
-	st := s.cards()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	bin, amount, ok := st.optionQuery(w, r)
+func (s *Server) calculateCardPromotion(c *call) {
+	bin, amount, ok := s.optionQuery(c)
 	if !ok {
 		return
 	}
-	calcs := st.calculations(bin, r.URL.Query().Get("promo_code"), amount)
+	calcs := s.calculations(c, bin, c.query("promo_code"), amount)
 	if len(calcs) == 0 {
-		WriteError(w, http.StatusNotFound, cards.CodePromotionNotFound, "No active promotion applies")
+		c.fail(http.StatusNotFound, "PROMOTION_NOT_FOUND_ERROR", "No active promotion applies")
 		return
 	}
-	WriteJSON(w, http.StatusOK, calcs[0])
+	c.ok(calcs[0])
 }
 
-func (s *Server) withPromotion(h func(http.ResponseWriter, *http.Request, *cardsState, *cards.Promotion)) func(http.ResponseWriter, *http.Request) {
-	return func(w http.ResponseWriter, r *http.Request) {
-		st := s.cards()
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		p, ok := st.promotions[r.PathValue("promotion_id")]
-		if !ok || p.Status == cards.PromotionStatusDeleted {
-			WriteError(w, http.StatusNotFound, cards.CodePromotionNotFound, "Promotion not found")
-			return
+// changePromotion runs f on the promotion in the path, or answers 404.
+func (s *Server) changePromotion(c *call, f func(p map[string]any) (refuse func())) {
+	var refused func()
+	p, err := s.store.update("card_promotions", c.account, c.param("promotion_id"), func(p map[string]any) error {
+		if p["status"] == "DELETED" {
+			return errNotFound
 		}
-		h(w, r, st, p)
+		if refused = f(p); refused != nil {
+			return errIneligible
+		}
+		return nil
+	})
+	switch {
+	case refused != nil:
+		refused()
+	case err != nil:
+		c.fail(http.StatusNotFound, "PROMOTION_NOT_FOUND_ERROR", "Promotion not found")
+	default:
+		c.ok(p)
 	}
 }
 
-func updateCardPromotion(w http.ResponseWriter, r *http.Request, st *cardsState, p *cards.Promotion) {
-	var u cards.UpdatePromotionParams
-	if !readBody(w, r, &u) {
-		return
-	}
-	start, _ := u.StartTime.Get()
-	end, _ := u.EndTime.Get()
-	switch {
-	case (!u.DiscountPercent.IsZero() && p.DiscountAmount.Float64() > 0) || (!u.DiscountAmount.IsZero() && p.DiscountPercent.Float64() > 0):
-		WriteError(w, http.StatusBadRequest, cards.CodeInvalidDiscountType, "The promotion uses the other discount type")
-		return
-	case !start.IsZero() && !start.Before(firstNonZero(end, p.EndTime).Time):
-		WriteError(w, http.StatusBadRequest, cards.CodeInvalidStartTimeUpdate, "start_time must be before end_time")
-		return
-	}
-	if code, ok := u.PromoCode.Get(); ok {
-		for _, q := range st.promotions {
-			if q != p && q.PromoCode == code {
-				WriteError(w, http.StatusBadRequest, cards.CodePromoCodeInUse, "The promo_code is already used by another promotion")
-				return
+func (s *Server) updateCardPromotion(c *call) {
+	u := c.body
+	var others []map[string]any
+	if code := str(u, "promo_code"); code != "" {
+		for _, q := range s.promotions(c.account, "") {
+			if q["id"] != c.param("promotion_id") && q["promo_code"] == code {
+				others = append(others, q)
 			}
 		}
 	}
-	update(&p.PromoCode, u.PromoCode)
-	update(&p.Description, u.Description)
-	update(&p.ChannelCode, u.ChannelCode)
-	update(&p.BinList, u.BinList)
-	update(&p.Currency, u.Currency)
-	p.StartTime, p.EndTime = firstNonZero(start, p.StartTime), firstNonZero(end, p.EndTime)
-	applyPromotionNumbers(p, valueOf(u.DiscountPercent), valueOf(u.DiscountAmount), valueOf(u.MinOriginalAmount), valueOf(u.MaxDiscountAmount))
-	WriteJSON(w, http.StatusOK, promotionJSON(p))
+	s.changePromotion(c, func(p map[string]any) func() {
+		pct, _ := num(p, "discount_percent")
+		amt, _ := num(p, "discount_amount")
+		start, newStart := parsePromotionTime(str(u, "start_time"))
+		end, newEnd := parsePromotionTime(str(u, "end_time"))
+		if !newEnd {
+			end, _ = parsePromotionTime(str(p, "end_time"))
+		}
+		switch {
+		case (u["discount_percent"] != nil && amt > 0) || (u["discount_amount"] != nil && pct > 0):
+			return refuse(c, "INVALID_DISCOUNT_TYPE", "The promotion uses the other discount type")
+		case newStart && !start.Before(end):
+			return refuse(c, "INVALID_START_TIME_UPDATE", "start_time must be before end_time")
+		case len(others) > 0:
+			return refuse(c, "PROMO_CODE_IN_USE", "The promo_code is already used by another promotion")
+		}
+		for _, k := range []string{"promo_code", "description", "channel_code", "bin_list", "currency"} {
+			if v, ok := u[k]; ok { // null clears the field
+				p[k] = v
+			}
+		}
+		if newStart {
+			p["start_time"] = promotionTime(start)
+		}
+		p["end_time"] = promotionTime(end)
+		for _, k := range promotionNumbers {
+			if v, ok := num(u, k); ok {
+				p[k] = v
+			} else if x, set := u[k]; set && x == nil {
+				delete(p, k)
+			}
+		}
+		return nil
+	})
 }
 
-// update applies a PATCH field: set replaces, null clears, unset keeps.
-func update[T any](dst *T, n xendit.Nullable[T]) {
-	if v, ok := n.Get(); ok || n.IsNull() {
-		*dst = v
-	}
-}
-
-func firstNonZero(a, b xendit.Time) xendit.Time {
-	if a.IsZero() {
-		return b
-	}
-	return a
-}
-
-func valueOf[T any](n xendit.Nullable[T]) *T {
-	if v, ok := n.Get(); ok {
-		return &v
-	}
-	return nil
-}
-
-func deleteCardPromotion(w http.ResponseWriter, _ *http.Request, _ *cardsState, p *cards.Promotion) {
-	p.Status = cards.PromotionStatusDeleted
-	WriteJSON(w, http.StatusOK, promotionJSON(p))
+func (s *Server) deleteCardPromotion(c *call) {
+	s.changePromotion(c, func(p map[string]any) func() {
+		p["status"] = "DELETED"
+		return nil
+	})
 }

@@ -68,11 +68,11 @@ func TestFakePromotionTimesUseTheReferenceLayout(t *testing.T) {
 	srv := xendittest.NewServer()
 	defer srv.Close()
 	status, p := cardCall(t, srv, "POST", "/promotions",
-		`{"reference_id":"P1","description":"d","promo_code":"SAVE","discount_amount":5000,"start_time":"2030-01-01T00:00:00Z"}`, nil)
+		`{"reference_id":"P1","description":"d","promo_code":"SAVE","discount_amount":5000,"currency":"IDR","start_time":"2030-01-01T00:00:00Z","end_time":"2030-02-01T00:00:00Z"}`, nil)
 	require.Equal(t, http.StatusOK, status)
 	assert.Equal(t, "2030-01-01 00:00:00.000Z", p["start_time"])
 
-	status, p = cardCall(t, srv, "POST", "/promotions", `{"reference_id":"P2","description":"d","promo_code":"SAVE","discount_amount":1}`, nil)
+	status, p = cardCall(t, srv, "POST", "/promotions", `{"reference_id":"P2","description":"d","promo_code":"SAVE","discount_amount":1,"currency":"IDR","start_time":"2030-01-01T00:00:00Z","end_time":"2030-02-01T00:00:00Z"}`, nil)
 	assert.Equal(t, http.StatusConflict, status)
 	assert.Equal(t, "PROMO_CODE_IN_USE", p["error_code"])
 }

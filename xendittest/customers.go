@@ -4,24 +4,30 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // customerRecord is a stored customer in the 2020-10-31 shape, plus what only
 // 2020-05-19 has (middle_name, an address's province and state), so that
 // each version reads back what it wrote.
 type customerRecord struct {
-	account string // for-user-id, empty for the master account
-	obj     map[string]any
-	legacy  map[string]any
+	obj    map[string]any
+	legacy map[string]any
+}
+
+// stored and customerOf move a record in and out of the store.
+func (c *customerRecord) stored() map[string]any {
+	return map[string]any{"obj": c.obj, "legacy": c.legacy}
+}
+
+func customerOf(m map[string]any) *customerRecord {
+	return &customerRecord{obj: obj(m, "obj"), legacy: obj(m, "legacy")}
 }
 
 func (s *Server) routeCustomers() {
-	s.handle("customers.create", s.createCustomer)
-	s.handle("customers.get", s.getCustomer)
-	s.handle("customers.get_by_reference_id", s.getCustomersByReference)
-	s.handle("customers.update", s.updateCustomer)
+	s.model("customers.create", s.createCustomer)
+	s.model("customers.get", s.getCustomer)
+	s.model("customers.get_by_reference_id", s.getCustomersByReference)
+	s.model("customers.update", s.updateCustomer)
 }
 
 func legacyVersion(r *http.Request) bool { return r.Header.Get("API-VERSION") == "2020-05-19" }
@@ -33,37 +39,27 @@ var legacyOnly = []string{"middle_name"}
 // individual_detail.
 var nameFields = []string{"given_names", "surname", "nationality", "date_of_birth"}
 
-func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request) {
-	in, ok := decodeJSON(w, r)
-	if !ok {
+func (s *Server) createCustomer(c *call) {
+	legacy := legacyVersion(c.r)
+	if problem := checkCustomer(c.body, legacy); problem != "" {
+		c.invalid("%s", problem)
 		return
 	}
-	legacy := legacyVersion(r)
-	if problem := checkCustomer(in, legacy); problem != "" {
-		writeValidation(w, "%s", problem)
-		return
-	}
-	rec := &customerRecord{account: r.Header.Get(xendit.HeaderForUserID), obj: map[string]any{}, legacy: map[string]any{}}
-	now := nowString()
+	rec := &customerRecord{obj: map[string]any{}, legacy: map[string]any{}}
+	now := s.nowString()
 	maps.Copy(rec.obj, map[string]any{
-		"id": newID("cust-"), "type": "INDIVIDUAL", "individual_detail": nil, "business_detail": nil,
+		"id": s.ids.uuid("cust-"), "type": "INDIVIDUAL", "individual_detail": nil, "business_detail": nil,
 		"email": nil, "mobile_number": nil, "phone_number": nil, "hashed_phone_number": nil,
 		"addresses": []any{}, "identity_accounts": []any{}, "kyc_documents": []any{},
 		"description": nil, "metadata": nil, "created": now, "updated": now,
 	})
-	rec.apply(in, legacy)
-	st := s.state()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for _, c := range st.customers {
-		if c.account == rec.account && c.obj["reference_id"] == rec.obj["reference_id"] {
-			WriteError(w, http.StatusConflict, xendit.CodeDuplicate,
-				"Customer with the provided reference_id already exists; update it instead")
-			return
-		}
+	rec.apply(c.body, legacy)
+	if len(s.customersByReference(c.account, str(rec.obj, "reference_id"), legacy)) > 0 {
+		c.fail(http.StatusConflict, "DUPLICATE_ERROR", "Customer with the provided reference_id already exists; update it instead")
+		return
 	}
-	st.customers[rec.obj["id"].(string)] = rec
-	WriteJSON(w, http.StatusOK, rec.render(legacy))
+	s.store.put("customers", c.account, str(rec.obj, "id"), rec.stored())
+	c.ok(rec.render(legacy))
 }
 
 // checkCustomer applies the documented required fields of Create Customer.
@@ -174,80 +170,73 @@ func legacyAddresses(list []any) []any {
 	return out
 }
 
-// lookupCustomer finds the customer id in the caller's account.
-func (s *Server) lookupCustomer(w http.ResponseWriter, r *http.Request) *customerRecord {
-	st := s.state()
-	c := st.customers[r.PathValue("id")]
-	if c == nil || c.account != r.Header.Get(xendit.HeaderForUserID) {
-		WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND", "Customer not found")
-		return nil
-	}
-	return c
-}
-
-func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request) {
-	st := s.state()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if c := s.lookupCustomer(w, r); c != nil {
-		WriteJSON(w, http.StatusOK, c.render(legacyVersion(r)))
-	}
-}
-
-func (s *Server) getCustomersByReference(w http.ResponseWriter, r *http.Request) {
-	ref := r.URL.Query().Get("reference_id")
-	if ref == "" {
-		writeValidation(w, "reference_id is required")
-		return
-	}
-	legacy := legacyVersion(r)
-	account := r.Header.Get(xendit.HeaderForUserID)
-	st := s.state()
-	st.mu.Lock()
-	found := []map[string]any{}
-	for _, c := range st.customers {
-		if c.account == account && c.obj["reference_id"] == ref {
-			found = append(found, c.render(legacy))
-		}
-	}
-	st.mu.Unlock()
-	if legacy {
-		WriteJSON(w, http.StatusOK, found)
-		return
-	}
-	WriteJSON(w, http.StatusOK, map[string]any{"data": found, "has_more": false})
-}
-
-func (s *Server) updateCustomer(w http.ResponseWriter, r *http.Request) {
-	in, ok := decodeJSON(w, r)
+func (s *Server) getCustomer(c *call) {
+	m, ok := s.store.get("customers", c.account, c.param("id"))
 	if !ok {
+		c.notFound("DATA_NOT_FOUND", "Customer")
+		return
+	}
+	c.ok(customerOf(m).render(legacyVersion(c.r)))
+}
+
+// customersByReference renders account's customers with reference id ref.
+func (s *Server) customersByReference(account, ref string, legacy bool) []map[string]any {
+	p := s.store.list("customers", account, listQuery{oldest: true, match: func(m map[string]any) bool {
+		return obj(m, "obj")["reference_id"] == ref
+	}})
+	found := []map[string]any{}
+	for _, m := range p.items {
+		found = append(found, customerOf(m).render(legacy))
+	}
+	return found
+}
+
+func (s *Server) getCustomersByReference(c *call) {
+	ref := c.query("reference_id")
+	if ref == "" {
+		c.missing("reference_id")
+		return
+	}
+	legacy := legacyVersion(c.r)
+	found := s.customersByReference(c.account, ref, legacy)
+	if legacy {
+		c.ok(found)
+		return
+	}
+	c.ok(map[string]any{"data": found, "has_more": false})
+}
+
+func (s *Server) updateCustomer(c *call) {
+	if c.body == nil {
+		c.invalid("the request body must be a JSON object")
 		return
 	}
 	for _, k := range []string{"reference_id", "type"} {
-		if _, set := in[k]; set {
-			writeValidation(w, "%s cannot be updated", k)
+		if _, set := c.body[k]; set {
+			c.invalid("%s cannot be updated", k)
 			return
 		}
 	}
-	st := s.state()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	c := s.lookupCustomer(w, r)
-	if c == nil {
+	legacy := legacyVersion(c.r)
+	m, err := s.store.update("customers", c.account, c.param("id"), func(m map[string]any) error {
+		rec := customerOf(m)
+		rec.apply(c.body, legacy)
+		rec.obj["updated"] = s.nowString()
+		return nil
+	})
+	if err != nil {
+		c.notFound("DATA_NOT_FOUND", "Customer")
 		return
 	}
-	legacy := legacyVersion(r)
-	c.apply(in, legacy)
-	c.obj["updated"] = nowString()
-	WriteJSON(w, http.StatusOK, c.render(legacy))
+	c.ok(customerOf(m).render(legacy))
 }
 
 // CustomerIDs returns the ids of the stored customers, sorted.
 func (s *Server) CustomerIDs() []string {
-	st := s.state()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	ids := slices.Collect(maps.Keys(st.customers))
+	var ids []string
+	for _, m := range s.store.list("customers", "*", listQuery{}).items {
+		ids = append(ids, str(obj(m, "obj"), "id"))
+	}
 	slices.Sort(ids)
 	return ids
 }

@@ -1,499 +1,346 @@
 package xendittest
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
-	"runtime"
-	"strconv"
-	"sync"
-	"time"
-	"weak"
-
-	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/ewallets"
+	"strings"
 )
 
-// paymentsState is what the eWallets and PayLater fakes keep. Like the
-// other products' state it hangs off the Server through a weak registry, so
-// it goes away with the Server.
-type paymentsState struct {
-	mu       sync.Mutex
-	ewallet  callbackTarget
-	paylater callbackTarget
-	charges  map[string]*ewallets.Charge
-	refunds  map[string][]*ewallets.Refund // by charge id, oldest first
-	methods  map[string]*ewallets.PaymentMethod
-	pl       paylaterState
-	inflight sync.WaitGroup // callbacks being delivered in the background
-}
-
-// callbackTarget is a Dashboard callback URL and the account's verification
-// token.
-type callbackTarget struct{ url, token string }
-
-var paymentsStates sync.Map // weak.Pointer[Server] -> *paymentsState
-
-func (s *Server) payments() *paymentsState {
-	wp := weak.Make(s)
-	if st, ok := paymentsStates.Load(wp); ok {
-		return st.(*paymentsState)
-	}
-	st, loaded := paymentsStates.LoadOrStore(wp, &paymentsState{
-		charges: make(map[string]*ewallets.Charge),
-		refunds: make(map[string][]*ewallets.Refund),
-		methods: make(map[string]*ewallets.PaymentMethod),
-		pl:      newPaylaterState(),
-	})
-	if !loaded {
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) { paymentsStates.Delete(wp) }, wp)
-	}
-	return st.(*paymentsState)
-}
+// The eWallets model: charges move PENDING → SUCCEEDED or FAILED when a
+// test plays the customer, SUCCEEDED → VOIDED or REFUNDED through the API;
+// account links (payment methods) move REQUIRES_ACTION → ACTIVE → EXPIRED.
+// Callbacks go to the "ewallets" URL of the charge's merchant.
 
 // paymentsBusinessID is the business id in the objects the payment fakes
 // create.
 const paymentsBusinessID = "5f27a14a9bf05c73dd040bc8"
 
-// paymentID returns prefix and a random UUID.
-func paymentID(prefix string) string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	h := hex.EncodeToString(b[:])
-	return prefix + h[0:8] + "-" + h[8:12] + "-4" + h[13:16] + "-" + h[16:20] + "-" + h[20:32]
-}
-
-// SetEWalletCallbackURL makes the server deliver ewallet.* and
-// payment_method.* callbacks to url, with token in x-callback-token, as the
-// Dashboard's eWallet callback settings do. Without it no callback is sent.
-func (s *Server) SetEWalletCallbackURL(url, token string) {
-	st := s.payments()
-	st.mu.Lock()
-	st.ewallet = callbackTarget{url, token}
-	st.mu.Unlock()
-}
-
-// WaitCallbacks waits until the callbacks the server sends on its own (after
-// a void or a refund, or a report that finished by itself) have been
-// delivered or given up.
-func (s *Server) WaitCallbacks() { s.payments().inflight.Wait() }
-
-// ErrNoSuchObject is returned by the test hooks for an unknown id.
-var ErrNoSuchObject = errors.New("xendittest: no such object")
-
-// CompleteEWalletCharge plays the customer authorizing a PENDING charge: it
-// becomes SUCCEEDED and the ewallet.capture callback is delivered before
-// the call returns (an error if the receiver did not answer 2xx after
-// retries).
-func (s *Server) CompleteEWalletCharge(id string) error {
-	return s.settleEWalletCharge(id, ewallets.ChargeSucceeded, "")
-}
-
-// FailEWalletCharge plays a PENDING charge failing with code (for example
-// USER_DECLINED_PAYMENT), and delivers its ewallet.capture callback.
-func (s *Server) FailEWalletCharge(id string, code ewallets.FailureCode) error {
-	return s.settleEWalletCharge(id, ewallets.ChargeFailed, code)
-}
-
-func (s *Server) settleEWalletCharge(id string, status ewallets.ChargeStatus, code ewallets.FailureCode) error {
-	st := s.payments()
-	st.mu.Lock()
-	c, ok := st.charges[id]
-	if !ok {
-		st.mu.Unlock()
-		return fmt.Errorf("%w: charge %q", ErrNoSuchObject, id)
-	}
-	if c.Status != ewallets.ChargePending {
-		st.mu.Unlock()
-		return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, c.Status)
-	}
-	c.Status, c.FailureCode, c.Updated = status, code, now()
-	if status == ewallets.ChargeSucceeded {
-		c.PaymentDetail = &ewallets.PaymentDetail{FundSource: "BALANCE"}
-	}
-	payload := ewalletCallback(ewallets.EventCapture, *c)
-	target := st.ewallet
-	st.mu.Unlock()
-	return deliver(target, payload)
-}
-
-// ActivatePaymentMethod plays the customer authorizing an account link: the
-// payment method becomes ACTIVE and payment_method.activated is delivered.
-func (s *Server) ActivatePaymentMethod(id string) error {
-	return s.setPaymentMethodStatus(id, ewallets.PaymentMethodActive, ewallets.EventPaymentMethodActivated)
-}
-
-// ExpirePaymentMethod plays the wallet ending an account link: the payment
-// method becomes EXPIRED and payment_method.expiry.expired is delivered.
-func (s *Server) ExpirePaymentMethod(id string) error {
-	return s.setPaymentMethodStatus(id, ewallets.PaymentMethodExpired, ewallets.EventPaymentMethodExpired)
-}
-
-func (s *Server) setPaymentMethodStatus(id string, status ewallets.PaymentMethodStatus, event string) error {
-	st := s.payments()
-	st.mu.Lock()
-	pm, ok := st.methods[id]
-	if !ok {
-		st.mu.Unlock()
-		return fmt.Errorf("%w: payment method %q", ErrNoSuchObject, id)
-	}
-	pm.Status, pm.Updated = status, now()
-	if status == ewallets.PaymentMethodActive && pm.EWallet != nil {
-		pm.EWallet.Account = &ewallets.LinkedAccount{AccountDetails: "+62*****3123", Balance: xendit.Ptr(1_000_000.0)}
-	}
-	payload := ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: now(), PaymentMethod: clonePM(pm)}
-	target := st.ewallet
-	st.mu.Unlock()
-	return deliver(target, payload)
-}
-
-func clonePM(pm *ewallets.PaymentMethod) *ewallets.PaymentMethod {
-	c := *pm
-	if pm.EWallet != nil {
-		e := *pm.EWallet
-		c.EWallet = &e
-	}
-	return &c
-}
-
-func ewalletCallback(event string, c ewallets.Charge) ewallets.Callback {
-	return ewallets.Callback{Event: event, BusinessID: paymentsBusinessID, Created: now(), Charge: &c}
-}
-
-func now() xendit.Time { return xendit.Time{Time: time.Now().UTC().Truncate(time.Millisecond)} }
-
-// deliver sends a callback as Xendit does, retrying a failed delivery a few
-// times at short intervals (Xendit retries over 24 hours). It is a no-op
-// without a callback URL.
-func deliver(t callbackTarget, payload any) error {
-	if t.url == "" {
-		return nil
-	}
-	wh := NewWebhook(t.token, payload)
-	var last error
-	for attempt, wait := 0, 10*time.Millisecond; attempt < 3; attempt, wait = attempt+1, wait*4 {
-		if attempt > 0 {
-			time.Sleep(wait)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		status, err := wh.Send(ctx, nil, t.url)
-		cancel()
-		if err == nil && status >= 200 && status < 300 {
-			return nil
-		}
-		if last = err; err == nil {
-			last = fmt.Errorf("xendittest: callback %s answered %d", wh.ID, status)
-		}
-	}
-	return last
-}
-
-// deliverLater delivers in the background, as Xendit does after answering.
-func (st *paymentsState) deliverLater(t callbackTarget, payload any) {
-	if t.url == "" {
-		return
-	}
-	st.inflight.Add(1)
-	go func() {
-		defer st.inflight.Done()
-		_ = deliver(t, payload)
-	}()
-}
-
 func (s *Server) routeEWallets() {
-	s.handle("ewallets.create_charge", s.createEWalletCharge)
-	s.handle("ewallets.get_charge", s.withCharge(func(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *ewallets.Charge) {
-		WriteJSON(w, http.StatusOK, c)
-	}))
-	s.handle("ewallets.void_charge", s.withCharge(voidEWalletCharge))
-	s.handle("ewallets.create_refund", s.withCharge(refundEWalletCharge))
-	s.handle("ewallets.get_refund", s.getEWalletRefund)
-	s.handle("ewallets.list_refunds", s.withCharge(listEWalletRefunds))
-	s.handle("ewallets.create_payment_method", s.createPaymentMethod)
-	s.handle("ewallets.get_payment_method", s.withPaymentMethod(false))
-	s.handle("ewallets.expire_payment_method", s.withPaymentMethod(true))
+	s.model("ewallets.create_charge", s.createEWalletCharge)
+	s.model("ewallets.get_charge", s.getEWalletCharge)
+	s.model("ewallets.void_charge", s.voidEWalletCharge)
+	s.model("ewallets.create_refund", s.refundEWalletCharge)
+	s.model("ewallets.get_refund", s.getEWalletRefund)
+	s.model("ewallets.list_refunds", s.listEWalletRefunds)
+	s.model("ewallets.tokenized.create_payment_method", s.createPaymentMethod)
+	s.model("ewallets.tokenized.get_payment_method", s.getPaymentMethod)
+	s.model("ewallets.tokenized.unlink_payment_method", s.unlinkPaymentMethod)
 }
 
-// readBody decodes a JSON body into v, answering 400 as Xendit does when it
-// cannot.
-func readBody(w http.ResponseWriter, r *http.Request, v any) bool {
-	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
-		writeValidation(w, "request body is not valid JSON: %v", err)
-		return false
-	}
-	return true
-}
+// ewalletCurrency is the one currency of a channel, from its country
+// prefix.
+var ewalletCurrency = map[string]string{"ID": "IDR", "PH": "PHP", "VN": "VND", "TH": "THB", "MY": "MYR"}
 
-// writeInvalid answers 400 API_VALIDATION_ERROR with the SDK's own reason,
-// which names the field as the API does.
-func writeInvalid(w http.ResponseWriter, err error) {
-	var ve *xendit.ValidationError
-	if errors.As(err, &ve) {
-		writeValidation(w, "%s %s", ve.Field, ve.Reason)
-		return
-	}
-	writeValidation(w, "%v", err)
-}
-
-func (s *Server) createEWalletCharge(w http.ResponseWriter, r *http.Request) {
-	var p ewallets.CreateChargeParams
-	if !readBody(w, r, &p) {
-		return
-	}
-	if cur, known := p.ChannelCode.Currency(); known && p.Currency != "" && p.Currency != cur {
-		WriteError(w, http.StatusBadRequest, ewallets.CodeUnsupportedCurrency,
+func (s *Server) createEWalletCharge(c *call) {
+	b := c.body
+	channel, currency := str(b, "channel_code"), str(b, "currency")
+	if cur, known := ewalletCurrency[strings.SplitN(channel, "_", 2)[0]]; known && currency != "" && currency != cur {
+		c.fail(http.StatusBadRequest, "UNSUPPORTED_CURRENCY",
 			"The payment currency request is not supported for this payment channel. Please refer to our API reference or docs to pick available currencies")
 		return
 	}
-	if err := p.Validate(); err != nil {
-		writeInvalid(w, err)
-		return
+	amount, _ := num(b, "amount")
+	now := stamp(c.now())
+	ch := map[string]any{
+		"id": s.ids.uuid("ewc_"), "business_id": paymentsBusinessID, "reference_id": b["reference_id"],
+		"status": "PENDING", "currency": currency, "charge_amount": amount, "capture_amount": amount,
+		"refunded_amount": nil, "checkout_method": b["checkout_method"], "channel_code": channel,
+		"channel_properties": b["channel_properties"], "actions": nil, "is_redirect_required": false,
+		"callback_url": s.callbackURL(c.account, "ewallets"), "created": now, "updated": now,
+		"void_status": nil, "voided_at": nil, "capture_now": true, "customer_id": b["customer_id"],
+		"payment_method_id": nil, "failure_code": nil, "basket": b["basket"], "metadata": b["metadata"],
 	}
-	st := s.payments()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	c := &ewallets.Charge{
-		ID: paymentID("ewc_"), BusinessID: paymentsBusinessID, ReferenceID: p.ReferenceID,
-		Status: ewallets.ChargePending, Currency: p.Currency, ChargeAmount: p.Amount, CaptureAmount: p.Amount,
-		CheckoutMethod: p.CheckoutMethod, ChannelCode: p.ChannelCode, ChannelProperties: p.ChannelProperties,
-		CallbackURL: st.ewallet.url, Created: now(), CaptureNow: true,
-		Basket: p.Basket, Metadata: p.Metadata,
-	}
-	c.Updated = c.Created
-	if p.CustomerID != nil {
-		c.CustomerID = *p.CustomerID
-	}
-	if p.CheckoutMethod == ewallets.TokenizedPayment {
-		pm, ok := st.methods[*p.PaymentMethodID]
-		if !ok || pm.Status != ewallets.PaymentMethodActive {
-			WriteError(w, http.StatusBadRequest, "INVALID_PAYMENT_METHOD_ID",
+	if b["checkout_method"] == "TOKENIZED_PAYMENT" {
+		pmID := str(b, "payment_method_id")
+		pm, ok := s.store.get("payment_methods", c.account, pmID)
+		if !ok || pm["status"] != "ACTIVE" {
+			c.fail(http.StatusBadRequest, "INVALID_PAYMENT_METHOD_ID",
 				"payment_method_id does not exist in this account or is not ACTIVE")
 			return
 		}
-		c.PaymentMethodID, c.CustomerID = pm.ID, pm.CustomerID
-		if c.ChannelCode == "" && pm.EWallet != nil {
-			c.ChannelCode = ewallets.ChannelCode(string(pm.Country) + "_" + string(pm.EWallet.ChannelCode))
+		ch["payment_method_id"], ch["customer_id"] = pmID, pm["customer_id"]
+		if channel == "" {
+			ch["channel_code"] = str(pm, "country") + "_" + str(obj(pm, "ewallet"), "channel_code")
 		}
 	}
-	if p.ChannelProperties != nil && p.ChannelProperties.SuccessRedirectURL != "" {
-		base := s.URL + "/xendittest/checkout/" + c.ID
-		c.IsRedirectRequired = true
-		c.Actions = &ewallets.ChargeActions{
-			DesktopWebCheckoutURL: base, MobileWebCheckoutURL: base + "?mobile=1",
-			MobileDeeplinkCheckoutURL: "xendittest://checkout/" + c.ID,
-		}
+	if str(obj(b, "channel_properties"), "success_redirect_url") != "" {
+		base := "https://checkout.xendittest.invalid/ewallets/" + ch["id"].(string)
+		ch["is_redirect_required"] = true
+		ch["actions"] = map[string]any{"desktop_web_checkout_url": base, "mobile_web_checkout_url": base + "?mobile=1",
+			"mobile_deeplink_checkout_url": "xendittest://checkout/" + ch["id"].(string), "qr_checkout_string": nil}
 	}
-	st.charges[c.ID] = c
-	WriteJSON(w, http.StatusOK, c)
+	s.store.put("ewallet_charges", c.account, ch["id"].(string), ch)
+	c.ok(ch)
 }
 
-// withCharge looks up the charge in the path (404 DATA_NOT_FOUND as
-// Xendit answers) and runs h with the state locked.
-func (s *Server) withCharge(h func(http.ResponseWriter, *http.Request, *paymentsState, *ewallets.Charge)) func(http.ResponseWriter, *http.Request) {
-	return func(w http.ResponseWriter, r *http.Request) {
-		st := s.payments()
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		c, ok := st.charges[r.PathValue("id")]
-		if !ok {
-			writeNotFound(w)
-			return
-		}
-		h(w, r, st, c)
+func (s *Server) getEWalletCharge(c *call) {
+	if ch, ok := s.store.get("ewallet_charges", c.account, c.param("id")); ok {
+		c.ok(ch)
+		return
 	}
-}
-
-func writeNotFound(w http.ResponseWriter) {
-	WriteError(w, http.StatusNotFound, ewallets.CodeDataNotFound, "Resource not found. Please check your query again.")
+	c.notFound("DATA_NOT_FOUND", "charge")
 }
 
 // voidEWalletCharge answers with void_status PENDING, settles the void at
 // once and sends ewallet.void in the background.
-func voidEWalletCharge(w http.ResponseWriter, _ *http.Request, st *paymentsState, c *ewallets.Charge) {
-	if c.Status != ewallets.ChargeSucceeded || c.CheckoutMethod != ewallets.OneTimePayment || c.VoidStatus != "" {
-		WriteError(w, http.StatusForbidden, ewallets.CodeIneligibleTransaction,
-			"Transaction is not eligible for void: the charge must be a SUCCEEDED one-time payment, voided on the same day")
+func (s *Server) voidEWalletCharge(c *call) {
+	var answer map[string]any
+	ch, err := s.store.update("ewallet_charges", c.account, c.param("id"), func(ch map[string]any) error {
+		if ch["status"] != "SUCCEEDED" || ch["checkout_method"] != "ONE_TIME_PAYMENT" || ch["void_status"] != nil {
+			return errIneligible
+		}
+		now := stamp(c.now())
+		answer = deepCopy(ch)
+		answer["void_status"], answer["updated"] = "PENDING", now
+		ch["status"], ch["void_status"], ch["voided_at"], ch["updated"] = "VOIDED", "SUCCEEDED", now, now
+		return nil
+	})
+	if !s.answerUpdate(c, err, "charge", "Transaction is not eligible for void: the charge must be a SUCCEEDED one-time payment, voided on the same day") {
 		return
 	}
-	answer := *c
-	answer.VoidStatus, answer.Updated = ewallets.VoidPending, now()
-	c.Status, c.VoidStatus, c.VoidedAt, c.Updated = ewallets.ChargeVoided, ewallets.VoidSucceeded, now(), now()
-	WriteJSON(w, http.StatusOK, answer)
-	voided := *c
-	voided.BusinessID = "" // the void callback's data has no business_id
-	st.deliverLater(st.ewallet, ewalletCallback(ewallets.EventVoid, voided))
+	c.ok(answer)
+	delete(ch, "business_id") // the void callback's data has no business_id
+	s.deliverLater(c.account, "ewallets", s.ewalletCallback("ewallet.void", ch))
+}
+
+// errIneligible is a state change the object's status does not allow.
+var errIneligible = fmt.Errorf("xendittest: ineligible transaction")
+
+// answerUpdate answers a failed store update (404, or 403
+// INELIGIBLE_TRANSACTION with why) and reports whether it succeeded.
+func (s *Server) answerUpdate(c *call, err error, what, why string) bool {
+	switch {
+	case err == nil:
+		return true
+	case err == errIneligible:
+		c.fail(http.StatusForbidden, "INELIGIBLE_TRANSACTION", "%s", why)
+	default:
+		c.notFound("DATA_NOT_FOUND", what)
+	}
+	return false
 }
 
 // refundEWalletCharge checks the refund as Xendit documents, answers with a
 // PENDING refund, settles it at once and sends ewallet.refund in the
 // background.
-func refundEWalletCharge(w http.ResponseWriter, r *http.Request, st *paymentsState, c *ewallets.Charge) {
-	var p ewallets.CreateRefundParams
-	if !readBody(w, r, &p) {
-		return
-	}
-	if c.Status != ewallets.ChargeSucceeded && c.Status != ewallets.ChargeRefunded {
-		WriteError(w, http.StatusForbidden, ewallets.CodeIneligibleTransaction,
-			"Transaction is not eligible for refund: the charge is "+string(c.Status))
-		return
-	}
-	refunded := 0.0
-	if c.RefundedAmount != nil {
-		refunded = *c.RefundedAmount
-	}
-	amount := c.CaptureAmount - refunded
-	if p.Amount != nil {
-		amount = *p.Amount
-	}
-	switch {
-	case amount <= 0 && p.Amount != nil:
-		writeValidation(w, "amount must be positive")
-		return
-	case amount > c.CaptureAmount-refunded || amount <= 0:
-		WriteError(w, http.StatusBadRequest, ewallets.CodeMaximumRefundAmountReached,
-			"The refund amount exceeds the remaining amount of the charge")
-		return
-	}
-	reason := ewallets.ReasonOthers
-	if p.Reason != nil {
-		reason = *p.Reason
-	}
-	ref := &ewallets.Refund{
-		ID: paymentID("ewr_"), ChargeID: c.ID, Status: ewallets.RefundPending, Currency: c.Currency,
-		ChannelCode: c.ChannelCode, CaptureAmount: c.CaptureAmount, RefundAmount: amount, Reason: reason,
-		Created: now(),
-	}
-	ref.Updated = ref.Created
-	WriteJSON(w, http.StatusOK, ref)
-	ref.Status, ref.Updated = ewallets.RefundSucceeded, now()
-	st.refunds[c.ID] = append(st.refunds[c.ID], ref)
-	c.RefundedAmount = xendit.Ptr(refunded + amount)
-	c.Status, c.Updated = ewallets.ChargeRefunded, now()
-	st.deliverLater(st.ewallet, ewallets.Callback{Event: ewallets.EventRefund, BusinessID: paymentsBusinessID, Created: now(), Refund: xendit.Ptr(*ref)})
-}
-
-func (s *Server) getEWalletRefund(w http.ResponseWriter, r *http.Request) {
-	st := s.payments()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for _, ref := range st.refunds[r.PathValue("charge_id")] {
-		if ref.ID == r.PathValue("refund_id") {
-			WriteJSON(w, http.StatusOK, ref)
-			return
+func (s *Server) refundEWalletCharge(c *call) {
+	var ref map[string]any
+	var problem func()
+	_, err := s.store.update("ewallet_charges", c.account, c.param("id"), func(ch map[string]any) error {
+		if ch["status"] != "SUCCEEDED" && ch["status"] != "REFUNDED" {
+			return errIneligible
 		}
+		refunded, _ := num(ch, "refunded_amount")
+		captured, _ := num(ch, "capture_amount")
+		amount, given := num(c.body, "amount")
+		if !given {
+			amount = captured - refunded
+		}
+		switch {
+		case amount <= 0 && given:
+			problem = func() { c.invalid("amount must be positive") }
+			return errIneligible
+		case amount > captured-refunded || amount <= 0:
+			problem = func() {
+				c.fail(http.StatusBadRequest, "MAXIMUM_REFUND_AMOUNT_REACHED", "The refund amount exceeds the remaining amount of the charge")
+			}
+			return errIneligible
+		}
+		now := stamp(c.now())
+		ref = map[string]any{
+			"id": s.ids.uuid("ewr_"), "charge_id": ch["id"], "status": "PENDING", "currency": ch["currency"],
+			"channel_code": ch["channel_code"], "capture_amount": captured, "refund_amount": amount,
+			"reason": orDefault(str(c.body, "reason"), "OTHERS"), "failure_code": nil, "created": now, "updated": now,
+		}
+		ch["refunded_amount"], ch["status"], ch["updated"] = refunded+amount, "REFUNDED", now
+		return nil
+	})
+	if problem != nil {
+		problem()
+		return
 	}
-	writeNotFound(w)
+	if !s.answerUpdate(c, err, "charge", "Transaction is not eligible for refund: the charge is not SUCCEEDED") {
+		return
+	}
+	c.ok(ref)
+	ref["status"] = "SUCCEEDED"
+	s.store.put("ewallet_refunds", c.account, ref["id"].(string), ref)
+	s.deliverLater(c.account, "ewallets", s.ewalletCallback("ewallet.refund", ref))
 }
 
-func listEWalletRefunds(w http.ResponseWriter, r *http.Request, st *paymentsState, c *ewallets.Charge) {
-	page, ok := refundPage(w, r, st.refunds[c.ID], func(ref *ewallets.Refund) string { return string(ref.Status) })
+func (s *Server) getEWalletRefund(c *call) {
+	ref, ok := s.store.get("ewallet_refunds", c.account, c.param("refund_id"))
+	if !ok || ref["charge_id"] != c.param("charge_id") {
+		c.notFound("DATA_NOT_FOUND", "refund")
+		return
+	}
+	c.ok(ref)
+}
+
+func (s *Server) listEWalletRefunds(c *call) {
+	if _, ok := s.store.get("ewallet_charges", c.account, c.param("id")); !ok {
+		c.notFound("DATA_NOT_FOUND", "charge")
+		return
+	}
+	s.listRefunds(c, "ewallet_refunds", c.param("id"))
+}
+
+// listRefunds answers a charge's refunds, oldest first, with the limit (1
+// to 50, default 10) and status filter of the refund list endpoints.
+func (s *Server) listRefunds(c *call, col, chargeID string) {
+	limit, ok := c.limit(10, 50)
 	if !ok {
 		return
 	}
-	out := ewallets.RefundList{Data: make([]ewallets.Refund, 0, len(page.items)), HasMore: page.hasMore}
-	for _, ref := range page.items {
-		out.Data = append(out.Data, *ref)
-	}
-	WriteJSON(w, http.StatusOK, out)
+	status := c.query("status")
+	p := s.store.list(col, c.account, listQuery{oldest: true, limit: limit, match: func(r map[string]any) bool {
+		return r["charge_id"] == chargeID && (status == "" || r["status"] == status)
+	}})
+	c.ok(map[string]any{"data": orEmpty(p.items), "has_more": p.hasMore})
 }
 
-type refundSlice[T any] struct {
-	items   []T
-	hasMore bool
+// limit reads the limit query parameter, def when absent.
+func (c *call) limit(def, most int) (int, bool) {
+	v := c.query("limit")
+	if v == "" {
+		return def, true
+	}
+	var n int
+	if _, err := fmt.Sscan(v, &n); err != nil || n < 1 || n > most {
+		c.invalid("limit must be a number between 1 and %d", most)
+		return 0, false
+	}
+	return n, true
 }
 
-// refundPage applies the limit (1 to 50, default 10) and status filter of
-// the refund list endpoints.
-func refundPage[T any](w http.ResponseWriter, r *http.Request, all []T, status func(T) string) (refundSlice[T], bool) {
-	limit := 10
-	if v := r.URL.Query().Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 50 {
-			writeValidation(w, "limit must be a number between 1 and 50")
-			return refundSlice[T]{}, false
-		}
-		limit = n
+func orEmpty(items []map[string]any) []map[string]any {
+	if items == nil {
+		return []map[string]any{}
 	}
-	want := r.URL.Query().Get("status")
-	var out refundSlice[T]
-	for _, x := range all {
-		if want != "" && status(x) != want {
-			continue
-		}
-		if len(out.items) == limit {
-			out.hasMore = true
-			break
-		}
-		out.items = append(out.items, x)
-	}
-	return out, true
+	return items
 }
 
-func (s *Server) createPaymentMethod(w http.ResponseWriter, r *http.Request) {
-	var p ewallets.CreatePaymentMethodParams
-	if !readBody(w, r, &p) {
-		return
+func (s *Server) ewalletCallback(event string, data map[string]any) map[string]any {
+	return map[string]any{"event": event, "business_id": paymentsBusinessID, "created": stamp(s.clock.Now()), "data": data}
+}
+
+// CompleteEWalletCharge plays the customer authorizing a PENDING charge: it
+// becomes SUCCEEDED and the ewallet.capture callback is delivered before
+// the call returns (an error if the receiver did not answer 2xx after
+// redeliveries).
+func (s *Server) CompleteEWalletCharge(id string) error {
+	return s.settleEWalletCharge(id, "SUCCEEDED", "")
+}
+
+// FailEWalletCharge plays a PENDING charge failing with code (for example
+// USER_DECLINED_PAYMENT), and delivers its ewallet.capture callback.
+func (s *Server) FailEWalletCharge(id, code string) error {
+	return s.settleEWalletCharge(id, "FAILED", code)
+}
+
+func (s *Server) settleEWalletCharge(id, status, code string) error {
+	return s.hook("ewallet_charges", id, "ewallets", func(ch map[string]any) (any, error) {
+		if ch["status"] != "PENDING" {
+			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
+		}
+		ch["status"], ch["updated"] = status, stamp(s.clock.Now())
+		if code != "" {
+			ch["failure_code"] = code
+		}
+		if status == "SUCCEEDED" {
+			ch["payment_detail"] = map[string]any{"fund_source": "BALANCE", "source": nil}
+		}
+		return s.ewalletCallback("ewallet.capture", ch), nil
+	})
+}
+
+// hook changes object id of col for a test hook (whatever its account)
+// and delivers, to that account's product URL, the callback change
+// returns; it returns once the callback is delivered or given up.
+func (s *Server) hook(col, id, product string, change func(o map[string]any) (callback any, err error)) error {
+	var callback any
+	_, err := s.store.update(col, "*", id, func(o map[string]any) error {
+		var err error
+		callback, err = change(o)
+		if m, ok := callback.(map[string]any); ok {
+			callback = deepCopy(m) // the store keeps o; the callback is sent later
+		}
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	if err := p.Validate(); err != nil {
-		writeInvalid(w, err)
-		return
-	}
-	country := p.Country
+	owner, _ := s.store.ownerOf(col, id)
+	return s.deliverNow(owner, product, callback)
+}
+
+func (s *Server) createPaymentMethod(c *call) {
+	b := c.body
+	ew := obj(b, "ewallet")
+	country := str(b, "country")
 	if country == "" {
-		country = ewallets.Indonesia // only single-country wallets may omit it
-		if p.EWallet.ChannelCode == ewallets.LinkMaya || p.EWallet.ChannelCode == ewallets.LinkGCash {
-			country = ewallets.Philippines
-		} else if p.EWallet.ChannelCode == ewallets.LinkTouchNGo {
-			country = ewallets.Malaysia
+		country = "ID" // only single-country wallets may omit it
+		switch str(ew, "channel_code") {
+		case "PAYMAYA", "GCASH":
+			country = "PH"
+		case "TOUCHNGO":
+			country = "MY"
 		}
 	}
-	id := paymentID("pm-")
-	t := xendit.Time{Time: time.Now().UTC()} // nanoseconds, as Xendit sends here
-	pm := &ewallets.PaymentMethod{
-		ID: id, Type: "EWALLET", Country: country, BusinessID: paymentsBusinessID, CustomerID: p.CustomerID,
-		ReferenceID: paymentID(""), Reusability: "MULTIPLE_USE", Status: ewallets.PaymentMethodRequiresAction,
-		Actions: []ewallets.PaymentMethodAction{{
-			Action: "AUTH", URL: s.URL + "/xendittest/link/" + id, URLType: "WEB", Method: http.MethodGet,
-		}},
-		Created: t, Updated: t, Metadata: p.Metadata,
-		EWallet: &ewallets.LinkingEWallet{
-			ChannelCode: p.EWallet.ChannelCode, ChannelProperties: p.EWallet.ChannelProperties,
-			Account: &ewallets.LinkedAccount{},
-		},
+	id := s.ids.uuid("pm-")
+	now := c.now().Format("2006-01-02T15:04:05.000000000Z") // nanoseconds, as Xendit sends here
+	pm := map[string]any{
+		"id": id, "type": "EWALLET", "country": country, "business_id": paymentsBusinessID,
+		"customer_id": b["customer_id"], "reference_id": orDefault(str(b, "reference_id"), s.ids.uuid("")),
+		"reusability": "MULTIPLE_USE", "status": "REQUIRES_ACTION",
+		"actions": []any{map[string]any{"action": "AUTH", "url": "https://link-web.xendittest.invalid/auth/" + id,
+			"url_type": "WEB", "method": "GET"}},
+		"description": b["description"], "created": now, "updated": now, "metadata": b["metadata"],
+		"ewallet": map[string]any{"channel_code": ew["channel_code"], "channel_properties": ew["channel_properties"],
+			"account": map[string]any{"name": nil, "account_details": nil, "balance": nil, "point_balance": nil}},
+		"direct_bank_transfer": nil, "direct_debit": nil, "card": nil, "over_the_counter": nil, "qr_code": nil, "virtual_account": nil,
 	}
-	if p.ReferenceID != nil {
-		pm.ReferenceID = *p.ReferenceID
-	}
-	if p.Description != nil {
-		pm.Description = *p.Description
-	}
-	st := s.payments()
-	st.mu.Lock()
-	st.methods[id] = pm
-	answer := clonePM(pm)
-	st.mu.Unlock()
-	WriteJSON(w, http.StatusOK, answer)
+	s.store.put("payment_methods", c.account, id, pm)
+	c.ok(pm)
 }
 
-// withPaymentMethod serves Get, or Unlink when expire is true (the payment
-// method becomes EXPIRED; Xendit sends no callback for an unlink).
-func (s *Server) withPaymentMethod(expire bool) func(http.ResponseWriter, *http.Request) {
-	return func(w http.ResponseWriter, r *http.Request) {
-		st := s.payments()
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		pm, ok := st.methods[r.PathValue("id")]
-		if !ok {
-			WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND_ERROR", "Payment method not found")
-			return
-		}
-		if expire {
-			pm.Status, pm.Updated = ewallets.PaymentMethodExpired, xendit.Time{Time: time.Now().UTC()}
-		}
-		WriteJSON(w, http.StatusOK, pm)
+func (s *Server) getPaymentMethod(c *call) {
+	if pm, ok := s.store.get("payment_methods", c.account, c.param("id")); ok {
+		c.ok(pm)
+		return
 	}
+	c.notFound("DATA_NOT_FOUND_ERROR", "payment method")
+}
+
+// unlinkPaymentMethod expires the link; Xendit sends no callback for an
+// unlink.
+func (s *Server) unlinkPaymentMethod(c *call) {
+	pm, err := s.store.setStatus("payment_methods", c.account, c.param("id"), "EXPIRED")
+	if err != nil {
+		c.notFound("DATA_NOT_FOUND_ERROR", "payment method")
+		return
+	}
+	c.ok(pm)
+}
+
+// ActivatePaymentMethod plays the customer authorizing an account link: the
+// payment method becomes ACTIVE and payment_method.activated is delivered.
+func (s *Server) ActivatePaymentMethod(id string) error {
+	return s.setPaymentMethodStatus(id, "ACTIVE", "payment_method.activated")
+}
+
+// ExpirePaymentMethod plays the wallet ending an account link: the payment
+// method becomes EXPIRED and payment_method.expiry.expired is delivered.
+func (s *Server) ExpirePaymentMethod(id string) error {
+	return s.setPaymentMethodStatus(id, "EXPIRED", "payment_method.expiry.expired")
+}
+
+func (s *Server) setPaymentMethodStatus(id, status, event string) error {
+	return s.hook("payment_methods", id, "ewallets", func(pm map[string]any) (any, error) {
+		pm["status"], pm["updated"] = status, stamp(s.clock.Now())
+		if ew := obj(pm, "ewallet"); status == "ACTIVE" && ew != nil {
+			ew["account"] = map[string]any{"account_details": "+62*****3123", "balance": 1_000_000.0}
+		}
+		return s.ewalletCallback(event, pm), nil
+	})
 }

@@ -1,7 +1,6 @@
 package xendittest
 
 import (
-	"bytes"
 	"net/http"
 	"time"
 )
@@ -121,5 +120,3 @@ func (s *Server) record(r *http.Request, body []byte) {
 	})
 	s.mu.Unlock()
 }
-
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

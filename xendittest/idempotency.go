@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"net/http"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // idempotentResult is the first response to an idempotency key.
@@ -16,29 +14,33 @@ type idempotentResult struct {
 	body     []byte
 }
 
-// serveIdempotent serves r through the mux, emulating Xendit's idempotency
-// for endpoints whose row names an idempotency header: the same key with the
-// same body replays the first response, the same key with another body is a
-// 409 IDEMPOTENCY_ERROR. Keys are scoped by secret key and for-user-id.
-func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, id, apiKey string, body []byte) {
-	e := xendit.MustEndpoint(id)
+// serveIdempotent runs serve under Xendit's idempotency, for endpoints that
+// document an idempotency header: the same key with the same body replays
+// the first response, the same key with another body is a 409
+// IDEMPOTENCY_ERROR (SNAP: 409xx00). Keys are scoped by secret key,
+// for-user-id and endpoint. A 5xx is not kept: the request may be retried.
+func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, e *endpoint, apiKey string, body []byte, serve func(http.ResponseWriter)) {
 	key := ""
-	if e.IdempotencyHeader != "" {
-		key = r.Header.Get(e.IdempotencyHeader)
+	if e.idempotencyHeader != "" {
+		key = r.Header.Get(e.idempotencyHeader)
 	}
 	if key == "" {
-		s.mux.ServeHTTP(w, r)
+		serve(w)
 		return
 	}
-	scope := apiKey + "\x00" + r.Header.Get(xendit.HeaderForUserID) + "\x00" + id + "\x00" + key
+	scope := apiKey + "\x00" + r.Header.Get("for-user-id") + "\x00" + e.ref.ID + "\x00" + key
 	hash := sha256.Sum256(body)
-	st := s.state()
-	st.mu.Lock()
-	prev := st.idempotent[scope]
-	st.mu.Unlock()
+	s.mu.Lock()
+	prev := s.idempotent[scope]
+	s.mu.Unlock()
 	if prev != nil {
 		if prev.bodyHash != hash {
-			s.writeConflict(w, id)
+			c := &call{s: s, w: w, r: r, snapService: e.snapService}
+			if e.snapService != "" {
+				c.fail(http.StatusConflict, "00", "The same X-EXTERNAL-ID token has been used within the last 24 hours")
+				return
+			}
+			c.fail(http.StatusConflict, "IDEMPOTENCY_ERROR", "The idempotency key has been used with a different request")
 			return
 		}
 		w.Header().Set("Content-Type", prev.header.Get("Content-Type"))
@@ -47,28 +49,16 @@ func (s *Server) serveIdempotent(w http.ResponseWriter, r *http.Request, id, api
 		return
 	}
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-	s.mux.ServeHTTP(rec, r)
+	serve(rec)
 	if rec.status >= 500 {
-		return // not cached: the request may be retried with the same key
-	}
-	st.mu.Lock()
-	if st.idempotent[scope] == nil {
-		st.idempotent[scope] = &idempotentResult{bodyHash: hash, status: rec.status,
-			header: w.Header().Clone(), body: rec.buf.Bytes()}
-	}
-	st.mu.Unlock()
-}
-
-// writeConflict answers a key reused with another body, in the endpoint's
-// own error shape when its product registered one (SNAP's 409ss00), else as
-// Xendit's 409 IDEMPOTENCY_ERROR.
-func (s *Server) writeConflict(w http.ResponseWriter, id string) {
-	if write := s.conflicts[id]; write != nil {
-		write(w)
 		return
 	}
-	WriteError(w, http.StatusConflict, xendit.CodeIdempotency,
-		"The idempotency key has been used with a different request")
+	s.mu.Lock()
+	if s.idempotent[scope] == nil {
+		s.idempotent[scope] = &idempotentResult{bodyHash: hash, status: rec.status,
+			header: w.Header().Clone(), body: rec.buf.Bytes()}
+	}
+	s.mu.Unlock()
 }
 
 // recorder copies what a handler writes.

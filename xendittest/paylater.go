@@ -5,247 +5,196 @@ import (
 	"math"
 	"net/http"
 	"regexp"
+	"strings"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/paylater"
 )
 
-// paylaterState is the PayLater fake's part of paymentsState.
-type paylaterState struct {
-	plans   map[string]*paylater.Plan
-	charges map[string]*paylater.Charge
-	refunds map[string][]*paylater.Refund
+// The PayLater model: plans, charges that move PENDING → SUCCEEDED or
+// FAILED when a test plays the provider (paylater.payment goes to the
+// "paylater" URL), PENDING → CANCELLED through the API, and refunds.
+
+func (s *Server) routePayLater() {
+	s.model("paylater.initiate_plans", s.initiatePlans)
+	s.model("paylater.create_charge", s.createPayLaterCharge)
+	s.model("paylater.get_charge", s.withPayLaterCharge(func(c *call, ch map[string]any) { c.ok(ch) }))
+	s.model("paylater.cancel_charge", s.withPayLaterCharge(s.cancelPayLaterCharge))
+	s.model("paylater.create_refund", s.withPayLaterCharge(s.refundPayLaterCharge))
+	s.model("paylater.get_refund", s.getPayLaterRefund)
+	s.model("paylater.list_refunds", s.withPayLaterCharge(func(c *call, ch map[string]any) {
+		s.listRefunds(c, "paylater_refunds", str(ch, "id"))
+	}))
 }
 
-func newPaylaterState() paylaterState {
-	return paylaterState{
-		plans:   make(map[string]*paylater.Plan),
-		charges: make(map[string]*paylater.Charge),
-		refunds: make(map[string][]*paylater.Refund),
+func (s *Server) initiatePlans(c *call) {
+	b := c.body
+	amount, _ := num(b, "amount")
+	total := 0.0
+	items, _ := b["order_items"].([]any)
+	for _, it := range items {
+		m, _ := it.(map[string]any)
+		price, _ := num(m, "net_unit_amount")
+		qty, _ := num(m, "quantity")
+		total += price * qty
+	}
+	if math.Abs(amount-total) >= 0.005 {
+		c.invalid("Amount Does Not Tally with Order Items: amount must equal the sum of net_unit_amount * quantity")
+		return
+	}
+	channel := str(b, "channel_code")
+	if cur, known := ewalletCurrency[strings.SplitN(channel, "_", 2)[0]]; known && str(b, "currency") != cur {
+		c.fail(http.StatusBadRequest, "UNSUPPORTED_CURRENCY", "The currency is not supported by the PayLater partner")
+		return
+	}
+	options := []any{map[string]any{
+		"downpayment_amount": 0, "installment_amount": amount, "interest_rate": 0, "total_amount": amount,
+		"interval": "MONTH", "interval_count": 1, "total_recurrence": 1, "description": "Buy Now, Pay Later",
+	}}
+	if channel == "PH_CASHALO" {
+		options = []any{}
+	}
+	plan := map[string]any{
+		"id": s.ids.uuid("plp_"), "customer_id": b["customer_id"], "channel_code": channel, "currency": b["currency"],
+		"amount": amount, "order_items": items, "options": options, "created": stamp(c.now()),
+	}
+	s.store.put("paylater_plans", c.account, plan["id"].(string), plan)
+	c.ok(plan)
+}
+
+func (s *Server) createPayLaterCharge(c *call) {
+	b := c.body
+	if str(b, "checkout_method") != "ONE_TIME_PAYMENT" {
+		c.invalid("PayLater partner does not support requested checkout_method.")
+		return
+	}
+	plan, ok := s.store.get("paylater_plans", c.account, str(b, "plan_id"))
+	if !ok {
+		c.fail(http.StatusNotFound, "PAYLATER_PLAN_DATA_NOT_FOUND", "Plan ID is invalid")
+		return
+	}
+	now := c.now()
+	id := s.ids.uuid("plc_")
+	base := "https://checkout.xendittest.invalid/paylater/" + id
+	ch := map[string]any{
+		"id": id, "customer_id": plan["customer_id"], "plan_id": plan["id"], "business_id": paymentsBusinessID,
+		"reference_id": b["reference_id"], "checkout_method": b["checkout_method"], "channel_code": plan["channel_code"],
+		"currency": plan["currency"], "amount": plan["amount"], "order_items": plan["order_items"],
+		"success_redirect_url": b["success_redirect_url"], "failure_redirect_url": b["failure_redirect_url"],
+		"status": "PENDING", "created": stamp(now), "updated": stamp(now), "expires_at": stamp(now.Add(24 * time.Hour)),
+		"callback_url": s.callbackURL(c.account, "paylater"), "metadata": b["metadata"],
+		"actions": map[string]any{"desktop_web_checkout_url": base, "mobile_web_checkout_url": base + "?mobile=1"},
+	}
+	s.store.put("paylater_charges", c.account, id, ch)
+	c.ok(ch)
+}
+
+var plcID = regexp.MustCompile(`^plc_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+// withPayLaterCharge checks the id's shape (400, as Xendit answers), looks
+// the charge up (404) and runs h.
+func (s *Server) withPayLaterCharge(h func(*call, map[string]any)) handler {
+	return func(c *call) {
+		id := c.param("id")
+		if !plcID.MatchString(id) {
+			c.invalid("Charge ID does not match plc_UUID format")
+			return
+		}
+		ch, ok := s.store.get("paylater_charges", c.account, id)
+		if !ok {
+			c.notFound("DATA_NOT_FOUND", "Charge")
+			return
+		}
+		h(c, ch)
 	}
 }
 
-// SetPayLaterCallbackURL makes the server deliver paylater.payment
-// callbacks to url with token in x-callback-token.
-func (s *Server) SetPayLaterCallbackURL(url, token string) {
-	st := s.payments()
-	st.mu.Lock()
-	st.paylater = callbackTarget{url, token}
-	st.mu.Unlock()
+func (s *Server) cancelPayLaterCharge(c *call, ch map[string]any) {
+	ch, err := s.store.update("paylater_charges", c.account, str(ch, "id"), func(ch map[string]any) error {
+		if ch["status"] != "PENDING" {
+			return errIneligible
+		}
+		ch["status"], ch["updated"] = "CANCELLED", stamp(c.now())
+		return nil
+	})
+	if s.answerUpdate(c, err, "Charge", "Only PENDING charges can be cancelled") {
+		c.ok(ch)
+	}
+}
+
+// refundPayLaterCharge answers with a PENDING refund (updated null) and
+// settles it at once; the reference promises a callback for refunds but
+// documents none, so none is sent.
+func (s *Server) refundPayLaterCharge(c *call, ch map[string]any) {
+	var ref map[string]any
+	var problem func()
+	_, err := s.store.update("paylater_charges", c.account, str(ch, "id"), func(ch map[string]any) error {
+		if ch["status"] != "SUCCEEDED" {
+			return errIneligible
+		}
+		total, _ := num(ch, "amount")
+		refunded, _ := num(ch, "refunded_amount")
+		amount, given := num(c.body, "amount")
+		if !given {
+			amount = total - refunded
+		}
+		switch {
+		case amount <= 0 || amount > total-refunded+0.005:
+			problem = func() {
+				c.fail(http.StatusBadRequest, "MAXIMUM_REFUND_AMOUNT_REACHED", "The charge has already been fully refunded or the amount exceeds what is left")
+			}
+			return errIneligible
+		case ch["channel_code"] == "PH_BILLEASE" && math.Abs(amount-total) >= 0.005:
+			problem = func() {
+				c.fail(http.StatusBadRequest, "PARTIAL_REFUND_NOT_SUPPORTED", "The PayLater partner does not support partial refunds")
+			}
+			return errIneligible
+		}
+		ref = map[string]any{
+			"id": s.ids.uuid("plr_"), "charge_id": ch["id"], "channel_code": ch["channel_code"], "currency": ch["currency"],
+			"amount": amount, "reason": orDefault(str(c.body, "reason"), "OTHERS"), "status": "PENDING",
+			"created": stamp(c.now()), "updated": nil,
+		}
+		ch["refunded_amount"], ch["updated"] = refunded+amount, stamp(c.now())
+		return nil
+	})
+	if problem != nil {
+		problem()
+		return
+	}
+	if !s.answerUpdate(c, err, "Charge", "Only SUCCEEDED charges can be refunded") {
+		return
+	}
+	c.ok(ref)
+	ref["status"], ref["updated"] = "SUCCEEDED", stamp(c.now())
+	s.store.put("paylater_refunds", c.account, ref["id"].(string), ref)
+}
+
+func (s *Server) getPayLaterRefund(c *call) {
+	ref, ok := s.store.get("paylater_refunds", c.account, c.param("refund_id"))
+	if !ok || ref["charge_id"] != c.param("charge_id") {
+		c.notFound("DATA_NOT_FOUND", "Refund")
+		return
+	}
+	c.ok(ref)
 }
 
 // CompletePayLaterCharge plays the customer completing the provider's
 // checkout: the PENDING charge becomes SUCCEEDED and paylater.payment is
 // delivered before the call returns.
 func (s *Server) CompletePayLaterCharge(id string) error {
-	return s.settlePayLaterCharge(id, paylater.ChargeSucceeded)
+	return s.settlePayLaterCharge(id, "SUCCEEDED")
 }
 
 // FailPayLaterCharge plays the provider declining: the PENDING charge
 // becomes FAILED and paylater.payment is delivered.
-func (s *Server) FailPayLaterCharge(id string) error {
-	return s.settlePayLaterCharge(id, paylater.ChargeFailed)
-}
+func (s *Server) FailPayLaterCharge(id string) error { return s.settlePayLaterCharge(id, "FAILED") }
 
-func (s *Server) settlePayLaterCharge(id string, status paylater.ChargeStatus) error {
-	st := s.payments()
-	st.mu.Lock()
-	c, ok := st.pl.charges[id]
-	if !ok {
-		st.mu.Unlock()
-		return fmt.Errorf("%w: charge %q", ErrNoSuchObject, id)
-	}
-	if c.Status != paylater.ChargePending {
-		st.mu.Unlock()
-		return fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, c.Status)
-	}
-	c.Status, c.Updated = status, now()
-	payload := paylater.PaymentCallback{Event: paylater.EventPayment, BusinessID: paymentsBusinessID, Created: now(), Data: *c}
-	target := st.paylater
-	st.mu.Unlock()
-	return deliver(target, payload)
-}
-
-func (s *Server) routePayLater() {
-	s.handle("paylater.initiate_plans", s.initiatePlans)
-	s.handle("paylater.create_charge", s.createPayLaterCharge)
-	s.handle("paylater.get_charge", s.withPayLaterCharge(func(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *paylater.Charge) {
-		WriteJSON(w, http.StatusOK, c)
-	}))
-	s.handle("paylater.cancel_charge", s.withPayLaterCharge(cancelPayLaterCharge))
-	s.handle("paylater.create_refund", s.withPayLaterCharge(refundPayLaterCharge))
-	s.handle("paylater.get_refund", s.getPayLaterRefund)
-	s.handle("paylater.list_refunds", s.withPayLaterCharge(listPayLaterRefunds))
-}
-
-func (s *Server) initiatePlans(w http.ResponseWriter, r *http.Request) {
-	var p paylater.InitiatePlansParams
-	if !readBody(w, r, &p) {
-		return
-	}
-	if math.Abs(p.Amount-paylater.Total(p.OrderItems)) >= 0.005 {
-		writeValidation(w, "Amount Does Not Tally with Order Items: amount must equal the sum of net_unit_amount * quantity")
-		return
-	}
-	if cur, _, _, known := p.ChannelCode.Limits(); known && p.Currency != cur {
-		WriteError(w, http.StatusBadRequest, "UNSUPPORTED_CURRENCY", "The currency is not supported by the PayLater partner")
-		return
-	}
-	if err := p.Validate(); err != nil {
-		writeInvalid(w, err)
-		return
-	}
-	plan := &paylater.Plan{
-		ID: paymentID("plp_"), CustomerID: p.CustomerID, ChannelCode: p.ChannelCode, Currency: p.Currency,
-		Amount: p.Amount, OrderItems: p.OrderItems, Created: now(),
-		Options: []paylater.PlanOption{{
-			DownpaymentAmount: 0, InstallmentAmount: p.Amount, TotalAmount: p.Amount,
-			Interval: "MONTH", IntervalCount: 1, TotalRecurrence: 1, Description: "Buy Now, Pay Later",
-		}},
-	}
-	if p.ChannelCode == paylater.ChannelCashalo {
-		plan.Options = []paylater.PlanOption{}
-	}
-	st := s.payments()
-	st.mu.Lock()
-	st.pl.plans[plan.ID] = plan
-	st.mu.Unlock()
-	WriteJSON(w, http.StatusOK, plan)
-}
-
-func (s *Server) createPayLaterCharge(w http.ResponseWriter, r *http.Request) {
-	var p paylater.CreateChargeParams
-	if !readBody(w, r, &p) {
-		return
-	}
-	if p.CheckoutMethod != paylater.OneTimePayment {
-		writeValidation(w, "PayLater partner does not support requested checkout_method.")
-		return
-	}
-	if err := p.Validate(); err != nil {
-		writeInvalid(w, err)
-		return
-	}
-	st := s.payments()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	plan, ok := st.pl.plans[p.PlanID]
-	if !ok {
-		WriteError(w, http.StatusNotFound, "PAYLATER_PLAN_DATA_NOT_FOUND", "Plan ID is invalid")
-		return
-	}
-	created := now()
-	c := &paylater.Charge{
-		ID: paymentID("plc_"), CustomerID: plan.CustomerID, PlanID: plan.ID, BusinessID: paymentsBusinessID,
-		ReferenceID: p.ReferenceID, CheckoutMethod: p.CheckoutMethod, ChannelCode: plan.ChannelCode,
-		Currency: plan.Currency, Amount: plan.Amount, OrderItems: plan.OrderItems,
-		SuccessRedirectURL: p.SuccessRedirectURL, FailureRedirectURL: p.FailureRedirectURL,
-		Status: paylater.ChargePending, Created: created, Updated: created,
-		ExpiresAt: xendit.Time{Time: created.Add(24 * time.Hour)}, CallbackURL: st.paylater.url,
-		Metadata: p.Metadata,
-	}
-	base := s.URL + "/xendittest/paylater/" + c.ID
-	c.Actions = &paylater.ChargeActions{DesktopWebCheckoutURL: base, MobileWebCheckoutURL: base + "?mobile=1"}
-	st.pl.charges[c.ID] = c
-	WriteJSON(w, http.StatusOK, c)
-}
-
-var plcID = regexp.MustCompile(`^plc_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-
-// withPayLaterCharge checks the id's shape (400 as Xendit answers for Get),
-// looks the charge up (404) and runs h with the state locked.
-func (s *Server) withPayLaterCharge(h func(http.ResponseWriter, *http.Request, *paymentsState, *paylater.Charge)) func(http.ResponseWriter, *http.Request) {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		if !plcID.MatchString(id) {
-			writeValidation(w, "Charge ID does not match plc_UUID format")
-			return
+func (s *Server) settlePayLaterCharge(id, status string) error {
+	return s.hook("paylater_charges", id, "paylater", func(ch map[string]any) (any, error) {
+		if ch["status"] != "PENDING" {
+			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
 		}
-		st := s.payments()
-		st.mu.Lock()
-		defer st.mu.Unlock()
-		c, ok := st.pl.charges[id]
-		if !ok {
-			WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND", "Charge resource was not found. Please check your query again")
-			return
-		}
-		h(w, r, st, c)
-	}
-}
-
-func cancelPayLaterCharge(w http.ResponseWriter, _ *http.Request, _ *paymentsState, c *paylater.Charge) {
-	if c.Status != paylater.ChargePending {
-		WriteError(w, http.StatusForbidden, "INELIGIBLE_TRANSACTION", "Only PENDING charges can be cancelled")
-		return
-	}
-	c.Status, c.Updated = paylater.ChargeCancelled, now()
-	WriteJSON(w, http.StatusOK, c)
-}
-
-// refundPayLaterCharge answers with a PENDING refund (updated null) and
-// settles it at once; the reference promises a callback for refunds but
-// documents none, so none is sent.
-func refundPayLaterCharge(w http.ResponseWriter, r *http.Request, st *paymentsState, c *paylater.Charge) {
-	var p paylater.CreateRefundParams
-	if !readBody(w, r, &p) {
-		return
-	}
-	if c.Status != paylater.ChargeSucceeded {
-		WriteError(w, http.StatusForbidden, "INELIGIBLE_TRANSACTION", "Only SUCCEEDED charges can be refunded")
-		return
-	}
-	refunded := 0.0
-	if c.RefundedAmount != nil {
-		refunded = *c.RefundedAmount
-	}
-	amount := c.Amount - refunded
-	if p.Amount != nil {
-		amount = *p.Amount
-	}
-	if amount <= 0 || amount > c.Amount-refunded+0.005 {
-		WriteError(w, http.StatusBadRequest, "MAXIMUM_REFUND_AMOUNT_REACHED", "The charge has already been fully refunded or the amount exceeds what is left")
-		return
-	}
-	if c.ChannelCode == paylater.ChannelBillEase && math.Abs(amount-c.Amount) >= 0.005 {
-		WriteError(w, http.StatusBadRequest, "PARTIAL_REFUND_NOT_SUPPORTED", "The PayLater partner does not support partial refunds")
-		return
-	}
-	reason := paylater.ReasonOthers
-	if p.Reason != nil {
-		reason = *p.Reason
-	}
-	ref := &paylater.Refund{
-		ID: paymentID("plr_"), ChargeID: c.ID, ChannelCode: c.ChannelCode, Currency: c.Currency,
-		Amount: amount, Reason: reason, Status: paylater.RefundPending, Created: now(),
-	}
-	WriteJSON(w, http.StatusOK, ref)
-	ref.Status, ref.Updated = paylater.RefundSucceeded, now()
-	st.pl.refunds[c.ID] = append(st.pl.refunds[c.ID], ref)
-	c.RefundedAmount, c.Updated = xendit.Ptr(refunded+amount), now()
-}
-
-func (s *Server) getPayLaterRefund(w http.ResponseWriter, r *http.Request) {
-	st := s.payments()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for _, ref := range st.pl.refunds[r.PathValue("charge_id")] {
-		if ref.ID == r.PathValue("refund_id") {
-			WriteJSON(w, http.StatusOK, ref)
-			return
-		}
-	}
-	WriteError(w, http.StatusNotFound, "DATA_NOT_FOUND", "Refund resource was not found. Please check your query again")
-}
-
-func listPayLaterRefunds(w http.ResponseWriter, r *http.Request, st *paymentsState, c *paylater.Charge) {
-	page, ok := refundPage(w, r, st.pl.refunds[c.ID], func(ref *paylater.Refund) string { return string(ref.Status) })
-	if !ok {
-		return
-	}
-	out := paylater.RefundList{Data: make([]paylater.Refund, 0, len(page.items)), HasMore: page.hasMore}
-	for _, ref := range page.items {
-		out.Data = append(out.Data, *ref)
-	}
-	WriteJSON(w, http.StatusOK, out)
+		ch["status"], ch["updated"] = status, stamp(s.clock.Now())
+		return map[string]any{"event": "paylater.payment", "business_id": paymentsBusinessID,
+			"created": stamp(s.clock.Now()), "data": ch}, nil
+	})
 }

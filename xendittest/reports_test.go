@@ -2,11 +2,8 @@ package xendittest_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,50 +15,16 @@ import (
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-// delivery is one webhook POST as the receiver saw it.
-type delivery struct {
-	header http.Header
-	body   map[string]any
-}
-
-// hookSink answers each webhook with the next of statuses (200 once they
-// run out) and records it.
-type hookSink struct {
-	mu       sync.Mutex
-	statuses []int
-	got      []delivery
-}
-
-func (h *hookSink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	var body map[string]any
-	_ = json.Unmarshal(b, &body)
-	h.mu.Lock()
-	h.got = append(h.got, delivery{r.Header.Clone(), body})
-	status := http.StatusOK
-	if len(h.statuses) > 0 {
-		status, h.statuses = h.statuses[0], h.statuses[1:]
-	}
-	h.mu.Unlock()
-	w.WriteHeader(status)
-}
-
-func (h *hookSink) deliveries() []delivery {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return append([]delivery(nil), h.got...)
-}
-
-func reportSetup(t *testing.T, statuses ...int) (*xendittest.Server, *reports.Client, *hookSink) {
+func reportSetup(t *testing.T, statuses ...int) (*xendittest.Server, *reports.Client, *receiver) {
 	t.Helper()
 	srv := xendittest.NewServer()
 	t.Cleanup(srv.Close)
 	c, err := srv.Client(xendit.WithRetryPolicy(xendit.RetryPolicy{}))
 	require.NoError(t, err)
-	sink := &hookSink{statuses: statuses}
+	sink := &receiver{statuses: statuses}
 	hs := httptest.NewServer(sink)
 	t.Cleanup(hs.Close)
-	srv.SetReportCallbackURL(hs.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: hs.URL})
 	return srv, reports.New(c), sink
 }
 
@@ -69,7 +32,7 @@ func generate(t *testing.T, api *reports.Client) *reports.Report {
 	t.Helper()
 	to := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
 	r, err := api.Generate(context.Background(), &reports.GenerateParams{
-		Type: reports.BalanceHistory, Currency: "IDR",
+		Type: reports.TypeBalanceHistory, Currency: xendit.CurrencyIDR,
 		Filter: reports.Filter{From: xendit.Time{Time: to.AddDate(0, 0, -1)}, To: xendit.Time{Time: to}},
 	})
 	require.NoError(t, err)
@@ -82,7 +45,7 @@ func TestReportWebhookHeadersAndRetry(t *testing.T) {
 	r := generate(t, api)
 
 	require.NoError(t, srv.FinishReport(r.ID, false), "the retry after a 503 is acknowledged")
-	got := sink.deliveries()
+	got := sink.all()
 	require.Len(t, got, 2)
 	for _, d := range got {
 		assert.Equal(t, xendittest.CallbackToken, d.header.Get("x-callback-token"))
@@ -97,30 +60,30 @@ func TestReportWebhookHeadersAndRetry(t *testing.T) {
 }
 
 func TestReportWebhookUndeliverable(t *testing.T) {
-	srv, api, sink := reportSetup(t, 500, 500, 500)
+	srv, api, sink := reportSetup(t, 500, 500, 500, 500, 500, 500, 500)
 	srv.SetReportDelay(-1)
 	r := generate(t, api)
 
 	err := srv.FinishReport(r.ID, true)
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), xendittest.CallbackToken)
-	got := sink.deliveries()
-	require.Len(t, got, 3, "a failing receiver gets a few retries")
+	got := sink.all()
+	require.Len(t, got, 1+len(xendittest.XenditRedeliverySchedule), "a failing receiver gets Xendit's six redeliveries")
 	assert.Equal(t, "reports.failed", got[0].body["event"])
 	assert.Equal(t, "FAILED", got[0].body["status"])
 	assert.NotContains(t, got[0].body, "url")
 
 	rep, err := api.Get(context.Background(), r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Failed, rep.Status, "the report is FAILED whether or not the webhook got through")
+	assert.Equal(t, reports.StatusFailed, rep.Status, "the report is FAILED whether or not the webhook got through")
 }
 
 func TestReportCompletesOnItsOwn(t *testing.T) {
 	srv, api, sink := reportSetup(t)
 	r := generate(t, api)
-	srv.WaitCallbacks() // no Get: the fake completes the report by itself
+	require.NoError(t, srv.WaitDeliveries(context.Background(), "")) // no Get: the fake completes the report by itself
 
-	got := sink.deliveries()
+	got := sink.all()
 	require.Len(t, got, 1)
 	assert.Equal(t, "reports.completed", got[0].body["event"])
 	assert.Equal(t, r.ID, got[0].body["id"])
@@ -129,11 +92,11 @@ func TestReportCompletesOnItsOwn(t *testing.T) {
 
 func TestReportWithoutCallbackURL(t *testing.T) {
 	srv, api, sink := reportSetup(t)
-	srv.SetReportCallbackURL("", "")
+	srv.SetCallbacks("", xendittest.Callbacks{})
 	r := generate(t, api)
 	rep, err := api.Get(context.Background(), r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Completed, rep.Status)
-	srv.WaitCallbacks()
-	assert.Empty(t, sink.deliveries())
+	assert.Equal(t, reports.StatusCompleted, rep.Status)
+	require.NoError(t, srv.WaitDeliveries(context.Background(), ""))
+	assert.Empty(t, sink.all())
 }

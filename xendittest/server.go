@@ -1,27 +1,7 @@
-// Package xendittest is a fake Xendit API server for tests and examples.
-//
-// A [Server] listens on loopback, checks Basic Auth like Xendit (401
-// INVALID_API_KEY), keeps state for the endpoints it serves, can send
-// Rate-Limit-* headers and real 429s past a configurable limit, and can
-// inject faults (error statuses, dropped connections, delays) to exercise a
-// caller's error handling:
-//
-//	srv := xendittest.NewServer(xendittest.WithRateLimit(60, time.Minute))
-//	defer srv.Close()
-//	srv.SetBalance(xendittest.Account{Currency: "IDR"}, 1_500_000)
-//	client, _ := srv.Client() // a *xendit.Client for srv.URL and xendittest.SecretKey
-//
-// [NewWebhook] builds and sends a webhook the way Xendit does (token and
-// webhook-id headers), to test a webhook handler.
-//
-// It routes by the SDK's endpoint table ([xendit.Endpoints]), so every
-// endpoint it serves has the path, method and idempotency header the SDK
-// sends. Endpoints it does not serve answer 404.
 package xendittest
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -32,7 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/memtransport"
 )
 
 // SecretKey is the key a Server accepts unless [WithSecretKeys] says
@@ -40,33 +20,53 @@ import (
 // else.
 const SecretKey = "xnd_development_xendittest_0000000000000000000000000000000000000000"
 
-// Server is a running fake. Its methods are safe for concurrent use.
+// Server is a fake Xendit. It is an http.Handler; [New] makes one that
+// listens nowhere (use [Server.Transport]), [NewServer] one that also
+// listens on loopback at URL. Its methods are safe for concurrent use.
 type Server struct {
-	// URL is the base URL to give [xendit.WithBaseURL].
+	// URL is the base URL to give xendit.WithBaseURL; empty unless the
+	// server listens ([NewServer]).
 	URL string
 
-	srv      *httptest.Server
-	mux      *http.ServeMux
-	keys     []string
-	limit    int
-	window   time.Duration
-	requestN atomic.Int64
+	hs        *httptest.Server
+	handler   http.Handler
+	transport http.RoundTripper
+	keys      []string
+	limit     int
+	window    time.Duration
+	clock     *clock
+	ids       *ids
+	store     *store
+	hooks     *deliverer
+	endpoints map[string]*endpoint
+	requestN  atomic.Int64
 
-	// conflicts holds, per endpoint, how a product answers an idempotency
-	// key reused with another body; written only while routes are set up.
-	conflicts map[string]func(http.ResponseWriter)
+	redelivery      []time.Duration
+	redeliveryGiven bool
+	callbackClient  *http.Client
 
-	mu       sync.Mutex
-	hits     map[string][]time.Time // accepted requests per key and endpoint, for the sliding window
-	faults   []*Fault
-	requests []Request
-	balances map[Account]float64
+	// models holds the hand-written handlers by reference id; written only
+	// while routes are set up.
+	models map[string]handler
+
+	mu          sync.Mutex
+	hits        map[string][]time.Time // accepted requests per key and endpoint, for the sliding window
+	faults      []*Fault
+	requests    []Request
+	balances    map[Account]float64
+	idempotent  map[string]*idempotentResult
+	fileLimit   int64
+	reportDelay time.Duration
+
+	snp snapState
 }
 
 // Option configures a Server.
 type Option func(*Server)
 
 // WithSecretKeys sets the keys the server accepts, instead of [SecretKey].
+// Each key is a merchant of its own: it sees only the objects it made, and
+// has its own callbacks ([Server.SetCallbacks]).
 func WithSecretKeys(keys ...string) Option {
 	return func(s *Server) { s.keys = keys }
 }
@@ -79,17 +79,58 @@ func WithRateLimit(limit int, window time.Duration) Option {
 	return func(s *Server) { s.limit, s.window = limit, window }
 }
 
-// NewServer starts a fake server on loopback. Close it when done.
-func NewServer(opts ...Option) *Server {
+// WithClock makes now the server's clock: the times it stamps, its
+// rate-limit windows, report delays and callback redeliveries. Those wait
+// for [Server.Advance] rather than for real time. Without it the server
+// uses time.Now and real timers, which inside a testing/synctest bubble are
+// the bubble's fake ones.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) { s.clock = newClock(now) }
+}
+
+// WithRedeliverySchedule sets the intervals between attempts to deliver a
+// callback whose receiver does not answer 2xx; the default is
+// [XenditRedeliverySchedule] with a minute made 100µs. No intervals: one
+// attempt only.
+func WithRedeliverySchedule(intervals ...time.Duration) Option {
+	return func(s *Server) { s.redelivery, s.redeliveryGiven = append([]time.Duration{}, intervals...), true }
+}
+
+// WithCallbackClient sets the client the server delivers callbacks with,
+// e.g. one whose Transport calls the receiver in memory.
+func WithCallbackClient(hc *http.Client) Option {
+	return func(s *Server) { s.callbackClient = hc }
+}
+
+// New returns a server that listens nowhere: call it through
+// [Server.Transport] or serve it yourself (it is an http.Handler). Close
+// stops its timers.
+func New(opts ...Option) *Server {
+	merchantKey, xenditKey := mustKeys()
 	s := &Server{
-		mux:       http.NewServeMux(),
-		keys:      []string{SecretKey},
-		conflicts: make(map[string]func(http.ResponseWriter)),
-		hits:      make(map[string][]time.Time),
-		balances:  make(map[Account]float64),
+		keys:       []string{SecretKey},
+		models:     make(map[string]handler),
+		hits:       make(map[string][]time.Time),
+		balances:   make(map[Account]float64),
+		idempotent: make(map[string]*idempotentResult),
+		fileLimit:  DefaultFileSizeLimit,
+		ids:        newIDs(),
+		store:      newStore(),
+		endpoints:  make(map[string]*endpoint),
 	}
+	s.snp.verify = snapVerifier{public: merchantKey}
 	for _, opt := range opts {
 		opt(s)
+	}
+	if s.clock == nil {
+		s.clock = newClock(nil)
+	}
+	s.hooks = newDeliverer(s.clock, s.ids, xenditKey)
+	if s.redeliveryGiven {
+		s.hooks.schedule = s.redelivery
+	}
+	if s.callbackClient != nil {
+		s.hooks.hc = s.callbackClient
 	}
 	s.routeBalance()
 	s.routeEWallets()
@@ -100,61 +141,85 @@ func NewServer(opts ...Option) *Server {
 	s.routeFiles()
 	s.routeCards()
 	s.routeSNAP()
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
-	s.URL = s.srv.URL
+	s.route()
+	s.handler = http.HandlerFunc(s.serve)
+	s.transport = memtransport.New(s.handler)
 	return s
 }
 
-// Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
-
-// Client returns a client for the server's URL and its first accepted key,
-// with the given options added.
-func (s *Server) Client(opts ...xendit.Option) (*xendit.Client, error) {
-	return xendit.New(s.keys[0], append([]xendit.Option{xendit.WithBaseURL(s.URL)}, opts...)...)
+// NewServer returns a server listening on loopback at URL. Close it when
+// done.
+func NewServer(opts ...Option) *Server {
+	s := New(opts...)
+	s.hs = httptest.NewServer(s.handler)
+	s.URL = s.hs.URL
+	return s
 }
 
-// handle serves the SDK endpoint id with h.
-func (s *Server) handle(id string, h func(w http.ResponseWriter, r *http.Request)) {
-	e := xendit.MustEndpoint(id)
-	s.mux.Handle(e.Method+" "+e.Path, endpointHandler{id: id, h: h})
+// ServeHTTP serves the fake API: the standalone command and tests that
+// mount it in their own server use it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Transport returns an http.RoundTripper that calls the server in memory,
+// with no socket: give it to an http.Client (as [Server.Client] does when
+// the server does not listen).
+func (s *Server) Transport() http.RoundTripper { return s.transport }
+
+// Now returns the server's clock's time.
+func (s *Server) Now() time.Time { return s.clock.Now() }
+
+// Advance moves the server's clock forward by d, running what falls due:
+// reports that finish on their own, callback redeliveries.
+func (s *Server) Advance(d time.Duration) { s.clock.Advance(d) }
+
+// Close stops the server: its listener if it has one, its timers and its
+// pending redeliveries.
+func (s *Server) Close() {
+	if s.hs != nil {
+		s.hs.Close()
+	}
+	s.clock.stop()
+	s.hooks.close()
 }
 
-type endpointHandler struct {
-	id string
-	h  func(w http.ResponseWriter, r *http.Request)
+// account is the merchant a test hook means: "" is the first secret key.
+func (s *Server) account(a string) string {
+	if a == "" {
+		return s.keys[0]
+	}
+	return a
 }
-
-func (e endpointHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.h(w, r) }
 
 // serve runs every request through the same steps as Xendit's edge: record,
 // faults, authentication, rate limit, then the endpoint.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	body, stream := s.readBody(r) // files.go: a multipart upload streams to its handler
+	body, stream := readBody(r) // a multipart upload streams to its handler
 	s.record(r, body)
-	w.Header().Set(xendit.HeaderRequestID, "req_"+strconv.FormatInt(s.requestN.Add(1), 10))
+	w.Header().Set("Request-ID", "req_"+strconv.FormatInt(s.requestN.Add(1), 10))
 	if f := s.takeFault(r); f != nil {
 		f.apply(w, r)
 		return
 	}
 	key, ok := s.authenticate(r)
 	if !ok {
-		WriteError(w, http.StatusUnauthorized, xendit.CodeInvalidAPIKey, "API key format is invalid")
+		WriteError(w, http.StatusUnauthorized, "INVALID_API_KEY", "API key format is invalid")
 		return
 	}
-	h, pattern := s.mux.Handler(r)
-	eh, known := h.(endpointHandler)
-	if pattern == "" || !known {
-		WriteError(w, http.StatusNotFound, "NOT_FOUND", "xendittest does not serve "+r.Method+" "+r.URL.Path)
+	eps, ok := s.find(r)
+	if !ok {
+		WriteError(w, http.StatusNotFound, "NOT_FOUND", "The requested resource was not found: "+r.Method+" "+r.URL.Path)
 		return
 	}
-	if !s.admit(w, key, eh.id) {
-		WriteError(w, http.StatusTooManyRequests, xendit.CodeRateLimited,
+	if stream != nil {
+		r.Body = io.NopCloser(stream)
+	}
+	e := eps[0]
+	if !s.admit(w, key, e.ref.ID) {
+		WriteError(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED",
 			"You have exceeded the rate limit for this endpoint. Please retry after the window resets")
 		return
 	}
-	r.Body = io.NopCloser(requestBody(body, stream))
-	s.serveIdempotent(w, r, eh.id, key, body) // idempotency.go
+	s.serveIdempotent(w, r, e, key, body, func(w http.ResponseWriter) { s.dispatch(w, r, eps, body) })
 }
 
 func (s *Server) authenticate(r *http.Request) (string, bool) {
@@ -171,7 +236,7 @@ func (s *Server) admit(w http.ResponseWriter, key, endpoint string) bool {
 	if s.limit <= 0 {
 		return true
 	}
-	now := time.Now()
+	now := s.clock.Now()
 	k := key + " " + endpoint
 	s.mu.Lock()
 	hits := s.hits[k]
@@ -208,10 +273,4 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // WriteError writes a Xendit error object.
 func WriteError(w http.ResponseWriter, status int, code, message string) {
 	WriteJSON(w, status, map[string]string{"error_code": code, "message": message})
-}
-
-// writeValidation writes the 400 API_VALIDATION_ERROR Xendit sends for bad
-// parameters.
-func writeValidation(w http.ResponseWriter, format string, args ...any) {
-	WriteError(w, http.StatusBadRequest, xendit.CodeAPIValidation, fmt.Sprintf(format, args...))
 }

@@ -2,206 +2,80 @@ package xendittest
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"net/http"
-	"net/url"
-	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"weak"
-
-	"github.com/google/uuid"
-	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/snap"
 )
+
+// SNAP (Bank Indonesia's Standard Open API): every endpoint is a signed
+// POST; errors are a 7-digit responseCode (HTTP status, service code,
+// case). The fake checks the signature itself (snap_sign.go), keeps VAs,
+// QR codes, direct debits and account bindings in the store, and signs
+// the callbacks it sends to the "snap" URL.
 
 // SNAPTestOTP is the one-time password the fake accepts for bindings and
 // direct debits.
 const SNAPTestOTP = "123456"
 
-// snapState is what the SNAP fake keeps; like the other products' state it
-// hangs off the Server through a weak registry.
+// snapState is how the fake verifies X-SIGNATURE.
 type snapState struct {
-	mu       sync.Mutex
-	verify   func(in snap.SigningInput, sig string) error
-	signer   *snap.RSASigner // the fake's "Xendit" key, for callbacks
-	callback string
-	vas      map[string]*snap.VA     // by trxId
-	qrs      map[string]*snapQR      // by referenceNo and partnerReferenceNo
-	debits   map[string]*snapDebit   // by referenceNo and partnerReferenceNo
-	bindings map[string]*snapBinding // by payment method id and partnerReferenceNo
-	refunds  map[string]*snap.RefundResponse
-	inflight sync.WaitGroup
-}
-
-var snapStates sync.Map // weak.Pointer[Server] -> *snapState
-
-func (s *Server) snap() *snapState {
-	wp := weak.Make(s)
-	if st, ok := snapStates.Load(wp); ok {
-		return st.(*snapState)
-	}
-	merchant, err := snap.ParseRSAPrivateKey([]byte(SNAPMerchantPrivateKeyPEM))
-	if err != nil {
-		panic(err)
-	}
-	v, _ := snap.NewVerifier(&merchant.PublicKey)
-	signer, err := snap.NewRSASignerPEM([]byte(snapXenditPrivateKeyPEM))
-	if err != nil {
-		panic(err)
-	}
-	st, loaded := snapStates.LoadOrStore(wp, &snapState{
-		verify: v.Verify, signer: signer,
-		vas: map[string]*snap.VA{}, qrs: map[string]*snapQR{}, debits: map[string]*snapDebit{},
-		bindings: map[string]*snapBinding{}, refunds: map[string]*snap.RefundResponse{},
-	})
-	if !loaded {
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) { snapStates.Delete(wp) }, wp)
-	}
-	return st.(*snapState)
-}
-
-// SNAPClient returns a snap client for the server: c (from [Server.Client])
-// signing with [SNAPMerchantPrivateKeyPEM] as [SNAPPartnerID].
-func (s *Server) SNAPClient(c *xendit.Client, opts ...snap.Option) (*snap.Client, error) {
-	signer, err := snap.NewRSASignerPEM([]byte(SNAPMerchantPrivateKeyPEM))
-	if err != nil {
-		return nil, err
-	}
-	return snap.New(c, SNAPPartnerID, signer, opts...)
+	mu     sync.Mutex
+	verify snapVerifier
 }
 
 // SetSNAPPublicKey makes the server verify X-SIGNATURE with pemKey, the
 // public half of your own key pair, instead of the test key's.
 func (s *Server) SetSNAPPublicKey(pemKey []byte) error {
-	v, err := snap.NewVerifierPEM(pemKey)
+	k, err := parsePublicKey(pemKey)
 	if err != nil {
 		return err
 	}
-	st := s.snap()
-	st.mu.Lock()
-	st.verify = v.Verify
-	st.mu.Unlock()
+	s.snp.mu.Lock()
+	s.snp.verify = snapVerifier{public: k}
+	s.snp.mu.Unlock()
 	return nil
 }
 
 // SetSNAPClientSecret makes the server verify X-SIGNATURE as the symmetric
-// scheme's HMAC-SHA512 with secret, for a client using snap.HMACSigner.
+// scheme's HMAC-SHA512 with secret, for a client signing symmetrically.
 func (s *Server) SetSNAPClientSecret(secret string) error {
-	h, err := snap.NewHMACSigner(secret)
-	if err != nil {
-		return err
+	if secret == "" {
+		return errors.New("xendittest: empty SNAP client secret")
 	}
-	st := s.snap()
-	st.mu.Lock()
-	st.verify = h.Verify
-	st.mu.Unlock()
+	s.snp.mu.Lock()
+	s.snp.verify = snapVerifier{secret: []byte(secret)}
+	s.snp.mu.Unlock()
 	return nil
 }
 
-// SetSNAPCallbackURL makes the server deliver SNAP callbacks to url, signed
-// with the key whose public half is [SNAPXenditPublicKeyPEM]. Without it no
-// callback is sent.
-func (s *Server) SetSNAPCallbackURL(url string) {
-	st := s.snap()
-	st.mu.Lock()
-	st.callback = url
-	st.mu.Unlock()
-}
-
-// WaitSNAPCallbacks waits until the callbacks the server sends on its own
-// (after an OTP verification) have been delivered.
-func (s *Server) WaitSNAPCallbacks() { s.snap().inflight.Wait() }
-
-// snapService is each endpoint's service code, for the codes the fake sends.
-var snapService = map[string]string{
-	"snap.create_account_binding": "07", "snap.inquire_account_binding": "08", "snap.unbind_account": "08",
-	"snap.verify_otp": "04", "snap.create_va": "27", "snap.inquire_va": "30", "snap.update_va": "28",
-	"snap.deactivate_va": "31", "snap.create_qr": "47", "snap.inquire_qr": "51",
-	"snap.create_direct_debit": "54", "snap.inquire_direct_debit": "55", "snap.refund_direct_debit": "58",
-}
-
-// snapFail is a SNAP error the handlers return: HTTP status, the code's
-// prefix as the reference prints it, case and message.
-type snapFail struct {
-	status      int
-	prefix, cse string
-	message     string
-}
-
-func (f *snapFail) Error() string { return f.message }
-
-func snapErr(status int, cse, format string, args ...any) *snapFail {
-	return &snapFail{status: status, prefix: fmt.Sprint(status), cse: cse, message: fmt.Sprintf(format, args...)}
-}
-
-func snapMissing(field string) *snapFail {
-	return snapErr(http.StatusBadRequest, "02", "Missing mandatory field or header: %s", field)
-}
-
-func snapInvalid(format string, args ...any) *snapFail {
-	return snapErr(http.StatusBadRequest, "01", "Invalid field format: "+format, args...)
-}
-
-// snapAmountOutOfRange is HTTP 403 with the 401 prefix the reference's
-// tables print for every 403 row.
-func snapAmountOutOfRange() *snapFail {
-	return &snapFail{status: http.StatusForbidden, prefix: "401", cse: "23",
-		message: "The amount specified is either smaller or greater than supported by the channel."}
-}
-
-// snapMaxAmountSen is the largest amount the fake accepts for QR codes and
-// direct debits: IDR 10,000,000 (QRIS's per-transaction limit).
-const snapMaxAmountSen = 10_000_000_00
-
-// routeSNAP serves the SNAP endpoints. Every request first passes the
-// header and signature checks of snapGuard.
 func (s *Server) routeSNAP() {
-	s.snapHandle("snap.create_va", s.snapCreateVA)
-	s.snapHandle("snap.inquire_va", s.snapInquireVA)
-	s.snapHandle("snap.update_va", s.snapUpdateVA)
-	s.snapHandle("snap.deactivate_va", s.snapDeactivateVA)
-	s.snapHandle("snap.create_qr", s.snapCreateQR)
-	s.snapHandle("snap.inquire_qr", s.snapInquireQR)
-	s.snapHandle("snap.create_direct_debit", s.snapCreateDebit)
-	s.snapHandle("snap.inquire_direct_debit", s.snapInquireDebit)
-	s.snapHandle("snap.refund_direct_debit", s.snapRefund)
-	s.snapHandle("snap.verify_otp", s.snapVerifyOTP)
-	s.snapHandle("snap.create_account_binding", s.snapCreateBinding)
-	s.snapHandle("snap.inquire_account_binding", s.snapInquireBinding)
-	s.snapHandle("snap.unbind_account", s.snapUnbind)
+	s.snapModel("snap.create_va", s.snapCreateVA)
+	s.snapModel("snap.inquire_va", s.snapVA(func(c *call, va map[string]any) { s.snapVAReply(c, va, "2002700") }))
+	s.snapModel("snap.update_va", s.snapVA(s.snapUpdateVA))
+	s.snapModel("snap.deactivate_va", s.snapVA(s.snapDeactivateVA))
+	s.snapModel("snap.create_qr_mpm", s.snapCreateQR)
+	s.snapModel("snap.inquire_qr_mpm", s.snapInquireQR)
+	s.snapModel("snap.create_direct_debit_payment", s.snapCreateDebit)
+	s.snapModel("snap.inquire_direct_debit_status", s.snapInquireDebit)
+	s.snapModel("snap.refund_direct_debit", s.snapRefund)
+	s.snapModel("snap.verify_otp_account_binding", s.snapVerifyOTP) // one path, told apart by the body's type
+	s.snapModel("snap.verify_otp_direct_debit", s.snapVerifyOTP)
+	s.snapModel("snap.create_account_binding", s.snapCreateBinding)
+	s.snapModel("snap.inquire_account_binding", s.snapBinding(false))
+	s.snapModel("snap.unbind_account", s.snapBinding(true))
 }
 
-// snapHandler decodes nothing itself: it gets the raw body and returns the
-// success status and body, or a *snapFail.
-type snapHandler func(st *snapState, body []byte) (int, any, error)
-
-func (s *Server) snapHandle(id string, h snapHandler) {
-	svc := snapService[id]
-	s.conflicts[id] = func(w http.ResponseWriter) {
-		WriteJSON(w, http.StatusConflict, snap.Result{ResponseCode: "409" + svc + "00",
-			ResponseMessage: "The same X-EXTERNAL-ID token has been used within the last 24 hours"})
-	}
-	s.handle(id, func(w http.ResponseWriter, r *http.Request) {
-		st := s.snap()
-		body, _ := io.ReadAll(r.Body)
-		err := st.guard(r, body)
-		status, out := 0, any(nil)
-		if err == nil {
-			status, out, err = h(st, body)
-		}
-		var f *snapFail
-		switch {
-		case errors.As(err, &f):
-			WriteJSON(w, f.status, snap.Result{ResponseCode: f.prefix + svc + f.cse, ResponseMessage: f.message})
-		case err != nil:
-			WriteJSON(w, http.StatusInternalServerError, snap.Result{ResponseCode: "500" + svc + "00", ResponseMessage: "General Error"})
-		default:
-			WriteJSON(w, status, out)
+// snapModel registers h behind the SNAP guard.
+func (s *Server) snapModel(id string, h handler) {
+	s.model(id, func(c *call) {
+		if s.snapGuard(c) {
+			if c.body == nil {
+				c.body = map[string]any{}
+			}
+			h(c)
 		}
 	})
 }
@@ -210,127 +84,118 @@ func (s *Server) snapHandle(id string, h snapHandler) {
 // reference's yyyy-MM-ddTHH:mm:ssTZD, and its curl example's milliseconds.
 var snapTimestampLayouts = []string{time.RFC3339, "2006-01-02T15:04:05.000Z07:00"}
 
-// guard checks the SNAP headers and the signature, as the reference's
-// header tables require them on every endpoint.
-func (st *snapState) guard(r *http.Request, body []byte) error {
-	for _, h := range []string{snap.HeaderTimestamp, snap.HeaderPartnerID, snap.HeaderExternalID,
-		snap.HeaderChannelID, snap.HeaderSignature} {
-		if r.Header.Get(h) == "" {
-			return snapMissing(h)
-		}
+// snapGuard checks the SNAP headers' values and the signature; the
+// headers' presence is checked from the reference, as for every endpoint.
+func (s *Server) snapGuard(c *call) bool {
+	h := c.r.Header
+	if !strings.HasPrefix(h.Get("Content-Type"), "application/json") {
+		c.invalid("Content-Type must be application/json")
+		return false
 	}
-	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		return snapInvalid("Content-Type must be application/json")
-	}
-	ts := r.Header.Get(snap.HeaderTimestamp)
-	ok := false
+	ts := h.Get("X-TIMESTAMP")
+	parsed := false
 	for _, layout := range snapTimestampLayouts {
 		if _, err := time.Parse(layout, ts); err == nil {
-			ok = true
+			parsed = true
 		}
 	}
-	if !ok {
-		return snapInvalid("X-TIMESTAMP %q is not yyyy-MM-ddTHH:mm:ssTZD", ts)
+	switch {
+	case !parsed:
+		c.invalid("X-TIMESTAMP %q is not yyyy-MM-ddTHH:mm:ssTZD", ts)
+		return false
+	case len(h.Get("X-EXTERNAL-ID")) > 36:
+		c.invalid("X-EXTERNAL-ID is longer than 36 characters")
+		return false
+	case h.Get("X-PARTNER-ID") != SNAPPartnerID:
+		c.fail(http.StatusUnauthorized, "00", "Unauthorized. Unknown X-PARTNER-ID")
+		return false
 	}
-	if len(r.Header.Get(snap.HeaderExternalID)) > 36 {
-		return snapInvalid("X-EXTERNAL-ID is longer than 36 characters")
+	s.snp.mu.Lock()
+	v := s.snp.verify
+	s.snp.mu.Unlock()
+	if v.verify(c.r.Method, c.r.URL.Path, c.raw, ts, h.Get("X-SIGNATURE")) != nil {
+		c.fail(http.StatusUnauthorized, "00", "Unauthorized. Invalid signature")
+		return false
 	}
-	if r.Header.Get(snap.HeaderPartnerID) != SNAPPartnerID {
-		return snapErr(http.StatusUnauthorized, "00", "Unauthorized. Unknown X-PARTNER-ID")
-	}
-	st.mu.Lock()
-	verify := st.verify
-	st.mu.Unlock()
-	in := snap.SigningInput{Method: r.Method, Path: r.URL.Path, Body: body, Timestamp: ts}
-	if verify(in, r.Header.Get(snap.HeaderSignature)) != nil {
-		return snapErr(http.StatusUnauthorized, "00", "Unauthorized. Invalid signature")
-	}
-	return nil
+	return true
 }
 
-// snapDecode reads body into v, strictly typed.
-func snapDecode(body []byte, v any) error {
-	if err := json.Unmarshal(body, v); err != nil {
-		return snapErr(http.StatusBadRequest, "00", "Generic parsing error: %v", err)
-	}
-	return nil
-}
-
-// snapAmount checks an amount as the reference describes it.
-func snapAmount(field string, a *snap.Amount) (int64, error) {
+// snapAmount reads an amount object as the reference describes it, in
+// sen; it answers and returns false when it is missing or malformed.
+func snapAmount(c *call, field string, a map[string]any) (int64, bool) {
 	if a == nil {
-		return 0, snapMissing(field)
+		c.missing(field)
+		return 0, false
 	}
-	sen, err := a.Sen()
-	if err != nil || a.Currency != xendit.CurrencyIDR || !strings.Contains(a.Value, ".") || len(a.Value)-strings.Index(a.Value, ".") != 3 {
-		return 0, snapInvalid("%s must be {value: \"10000.00\", currency: \"IDR\"}", field)
+	v := str(a, "value")
+	dot := strings.Index(v, ".")
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || a["currency"] != "IDR" || dot < 0 || len(v)-dot != 3 {
+		c.invalid("%s must be {value: \"10000.00\", currency: \"IDR\"}", field)
+		return 0, false
 	}
-	return sen, nil
+	return int64(f*100 + 0.5), true
 }
 
-func snapNow() snap.Time { return snap.Time{Time: time.Now().In(snap.WIB).Truncate(time.Second)} }
-
-// deliver sends a signed callback to the configured URL and reports the
-// receiver's status. No URL: nothing is sent.
-func (st *snapState) deliver(ctx context.Context, typ snap.Event, payload any) error {
-	st.mu.Lock()
-	target := st.callback
-	st.mu.Unlock()
-	if target == "" {
-		return nil
-	}
-	p, err := json.Marshal(payload)
-	if err != nil {
-		return err
-	}
-	externalID := uuid.NewString()
-	headers := map[string]string{"x-partner-id": SNAPPartnerID, "x-external-id": externalID, "channel-id": "XENDIT"}
-	body, err := json.Marshal(snap.Callback{Type: typ, Payload: p, Headers: headers})
-	if err != nil {
-		return err
-	}
-	u, err := url.Parse(target)
-	if err != nil {
-		return err
-	}
-	ts := time.Now().In(snap.WIB).Format(snap.TimestampLayout)
-	sig, err := st.signer.Sign(ctx, snap.SigningInput{Method: http.MethodPost, Path: u.RequestURI(), Body: body, Timestamp: ts})
-	if err != nil {
-		return err
-	}
-	wh := Webhook{ID: NewWebhookID(), Payload: body, Header: http.Header{
-		"X-Timestamp": {ts}, "X-Signature": {sig}, "X-Partner-Id": {SNAPPartnerID},
-		"X-External-Id": {externalID}, "Channel-Id": {"XENDIT"},
-	}}
-	status, err := wh.Send(ctx, nil, target)
-	if err != nil {
-		return err
-	}
-	if status/100 != 2 {
-		return fmt.Errorf("xendittest: the SNAP callback receiver answered %d", status)
-	}
-	return nil
+// snapIDR is an IDR amount object for sen.
+func snapIDR(sen int64) map[string]any {
+	return map[string]any{"value": strconv.FormatInt(sen/100, 10) + "." + pad2(sen%100), "currency": "IDR"}
 }
 
-// deliverLater delivers in the background, retrying a few times as Xendit
-// does, for callbacks that follow an API call.
-func (st *snapState) deliverLater(typ snap.Event, payload any) {
-	st.inflight.Add(1)
-	go func() {
-		defer st.inflight.Done()
-		for attempt := 0; attempt < 3; attempt++ {
-			if st.deliver(context.Background(), typ, payload) == nil {
-				return
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}()
+func pad2(n int64) string {
+	if n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return strconv.FormatInt(n, 10)
 }
 
-// snapStr reads an optional string of a SNAP request.
-func snapStr(s *string) string {
-	if s == nil {
-		return ""
+// snapAmountOutOfRange is HTTP 403 with the 401 prefix the reference's
+// tables print for every 403 row.
+func snapAmountOutOfRange(c *call) {
+	c.reply(http.StatusForbidden, map[string]string{"responseCode": "401" + c.snapService + "23",
+		"responseMessage": "The amount specified is either smaller or greater than supported by the channel."})
+}
+
+// snapMaxAmountSen is the largest amount the fake accepts for QR codes and
+// direct debits: IDR 10,000,000 (QRIS's per-transaction limit).
+const snapMaxAmountSen = 10_000_000_00
+
+// snapResult is a success responseCode and message.
+func snapResult(code, message string) map[string]any {
+	return map[string]any{"responseCode": code, "responseMessage": message}
+}
+
+// snapStamp is t as SNAP writes times, in WIB.
+func snapStamp(t time.Time) string { return t.In(wib).Format(snapTimestampLayout) }
+
+// snapConflict answers a partnerReferenceNo used twice.
+func snapConflict(c *call) {
+	c.fail(http.StatusConflict, "01", "An object with the same reference already exists")
+}
+
+// deliverSNAP delivers a SNAP callback for a test hook, to owner.
+func (s *Server) deliverSNAP(ctx context.Context, owner, typ string, payload any) error {
+	return s.hooks.send(owner, "snap", snapCallback(typ, payload), true).wait(ctx, s.clock.manual)
+}
+
+// snapCallback is the body of a SNAP callback: its type, the payload, and
+// the headers object the reference's examples carry inside the body.
+func snapCallback(typ string, payload any) map[string]any {
+	return map[string]any{"type": typ, "payload": payload,
+		"headers": map[string]string{"x-partner-id": SNAPPartnerID, "channel-id": "XENDIT"}}
+}
+
+// lookup finds the object of col whose id, or whose field key, is ref.
+func (s *Server) lookup(col, account, key, ref string) (map[string]any, bool) {
+	if o, ok := s.store.get(col, account, ref); ok {
+		return o, true
 	}
-	return *s
+	if ref == "" {
+		return nil, false
+	}
+	p := s.store.list(col, account, listQuery{limit: 1, match: func(o map[string]any) bool { return o[key] == ref }})
+	if len(p.items) == 0 {
+		return nil, false
+	}
+	return p.items[0], true
 }

@@ -4,247 +4,204 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-
-	"github.com/seed19b1029f/xendit-go/snap"
 )
 
-// snapQR is a QR code and its one payment.
-type snapQR struct {
-	resp   snap.QRResponse
-	amount *snap.Amount
-	status snap.TransactionStatus
-	paidID string
-}
+// SNAP QR codes (one payment each, or many when MULTIPLE_USE), direct
+// debits (BRI asks for an OTP; e-wallets approve on their page), their
+// refunds, and account bindings, all keyed by Xendit's referenceNo and
+// found by the merchant's partnerReferenceNo too.
 
-// snapDebit is a direct debit payment.
-type snapDebit struct {
-	resp      snap.DirectDebitResponse
-	amount    snap.Amount
-	status    snap.TransactionStatus
-	needsOTP  bool
-	paymentID string
-	refunded  int64 // sen
-}
-
-// snapBinding is a linked account.
-type snapBinding struct {
-	resp snap.BindingResponse
-}
-
-func (s *Server) snapCreateQR(st *snapState, body []byte) (int, any, error) {
-	var p snap.CreateQRParams
-	if err := snapDecode(body, &p); err != nil {
-		return 0, nil, err
+func (s *Server) snapCreateQR(c *call) {
+	b := c.body
+	info := obj(b, "additionalInfo")
+	reuse := str(info, "reusability")
+	if reuse == "" {
+		c.missing("additionalInfo.reusability")
+		return
 	}
-	if p.AdditionalInfo.Reusability == "" {
-		return 0, nil, snapMissing("additionalInfo.reusability")
-	}
-	if p.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
-		sen, err := snapAmount("amount", p.Amount)
-		if err != nil {
-			return 0, nil, err
+	if reuse == "ONE_TIME_USE" {
+		sen, ok := snapAmount(c, "amount", obj(b, "amount"))
+		if !ok {
+			return
 		}
 		if sen <= 0 || sen > snapMaxAmountSen {
-			return 0, nil, snapAmountOutOfRange()
+			snapAmountOutOfRange(c)
+			return
 		}
 	}
-	now := snapNow()
-	qr := &snapQR{amount: p.Amount, status: snap.TransactionStatusPending}
-	qr.resp = snap.QRResponse{
-		Result:      snap.Result{ResponseCode: "2004700", ResponseMessage: "Successful"},
-		ReferenceNo: paymentID("pr-"), PartnerReferenceNo: snapStr(p.PartnerReferenceNo),
-		QRContent: "00020101021226660014ID.CO.XENDIT.WWW0118936009150000000000" + paymentID(""),
-		AdditionalInfo: snap.QRInfo{PaymentMethodID: paymentID("pm-"), PaymentMethodReferenceID: snapStr(p.AdditionalInfo.PaymentMethodReferenceID),
-			PaymentMethodStatus: snap.PaymentMethodStatusActive, Reusability: p.AdditionalInfo.Reusability,
-			Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
+	ref := str(b, "partnerReferenceNo")
+	if _, dup := s.lookup("snap_qrs", c.account, "partnerReferenceNo", ref); dup && ref != "" {
+		snapConflict(c)
+		return
 	}
-	if p.AdditionalInfo.ExpiresAt != nil {
-		qr.resp.AdditionalInfo.PaymentMethodExpiresAt = *p.AdditionalInfo.ExpiresAt
-	}
-	if qr.resp.AdditionalInfo.PaymentMethodReferenceID == "" {
-		qr.resp.AdditionalInfo.PaymentMethodReferenceID = paymentID("")
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if ref := qr.resp.PartnerReferenceNo; ref != "" && st.qrs[ref] != nil {
-		return 0, nil, snapErr(http.StatusConflict, "01", "An object with the same reference already exists")
-	}
-	st.qrs[qr.resp.ReferenceNo] = qr
-	if ref := qr.resp.PartnerReferenceNo; ref != "" {
-		st.qrs[ref] = qr
-	}
-	return http.StatusOK, qr.resp, nil
+	now := snapStamp(c.now())
+	id := s.ids.uuid("pr-")
+	qr := snapResult("2004700", "Successful")
+	qr["referenceNo"], qr["partnerReferenceNo"] = id, ref
+	qr["qrContent"] = "00020101021226660014ID.CO.XENDIT.WWW0118936009150000000000" + id
+	qr["additionalInfo"] = map[string]any{"paymentMethodId": s.ids.uuid("pm-"),
+		"paymentMethodReferenceId": orDefault(str(info, "paymentMethodReferenceId"), s.ids.uuid("")),
+		"paymentMethodStatus":      "ACTIVE", "reusability": reuse, "paymentMethodExpiresAt": info["expiresAt"],
+		"created": now, "updated": now, "metadata": info["metadata"]}
+	stored := deepCopy(qr)
+	stored[hidden+"amount"], stored[hidden+"status"] = b["amount"], "PENDING"
+	s.store.put("snap_qrs", c.account, id, stored)
+	c.ok(qr)
 }
 
-// snapQuery reads a status query and checks the service code it names.
-func snapQuery(body []byte, service snap.ServiceCode) (string, error) {
-	var q struct {
-		OriginalReferenceNo        string           `json:"originalReferenceNo"`
-		OriginalPartnerReferenceNo string           `json:"originalPartnerReferenceNo"`
-		ServiceCode                snap.ServiceCode `json:"serviceCode"`
-	}
-	if err := snapDecode(body, &q); err != nil {
-		return "", err
-	}
+// snapQuery reads a status query, checks the service code it names and
+// finds the object of col it refers to.
+func (s *Server) snapQuery(c *call, col, service string) (map[string]any, bool) {
+	b := c.body
+	ref := orDefault(str(b, "originalReferenceNo"), str(b, "originalPartnerReferenceNo"))
 	switch {
-	case q.ServiceCode == "":
-		return "", snapMissing("serviceCode")
-	case q.ServiceCode != service:
-		return "", snapInvalid("serviceCode must be %s", service)
-	case q.OriginalReferenceNo != "":
-		return q.OriginalReferenceNo, nil
-	case q.OriginalPartnerReferenceNo != "":
-		return q.OriginalPartnerReferenceNo, nil
+	case str(b, "serviceCode") == "":
+		c.missing("serviceCode")
+	case b["serviceCode"] != service:
+		c.invalid("serviceCode must be %s", service)
+	case ref == "":
+		c.missing("originalReferenceNo")
+	default:
+		if o, ok := s.lookup(col, c.account, "partnerReferenceNo", ref); ok {
+			return o, true
+		}
+		c.notFound("01", "Transaction")
 	}
-	return "", snapMissing("originalReferenceNo")
+	return nil, false
 }
 
-func snapNotFound() error {
-	// Not in the reference's tables; the BI SNAP standard's code.
-	return snapErr(http.StatusNotFound, "01", "Transaction Not Found")
+func (s *Server) snapInquireQR(c *call) {
+	qr, ok := s.snapQuery(c, "snap_qrs", "47")
+	if !ok {
+		return
+	}
+	status := str(qr, hidden+"status")
+	r := snapResult("2005100", "Successful")
+	r["originalReferenceNo"], r["originalPartnerReferenceNo"] = qr["referenceNo"], qr["partnerReferenceNo"]
+	r["serviceCode"], r["latestTransactionStatus"] = "47", snapStatusCode[status]
+	r["transactionStatusDesc"] = map[string]string{"SUCCESS": "Success", "PENDING": "Pending"}[status]
+	r["amount"], r["additionalInfo"] = qr[hidden+"amount"], qr["additionalInfo"]
+	c.ok(r)
 }
 
-func (s *Server) snapInquireQR(st *snapState, body []byte) (int, any, error) {
-	ref, err := snapQuery(body, snap.ServiceQRGenerate)
-	if err != nil {
-		return 0, nil, err
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	qr := st.qrs[ref]
-	if qr == nil {
-		return 0, nil, snapNotFound()
-	}
-	desc := map[snap.TransactionStatus]string{snap.TransactionStatusSuccess: "Success", snap.TransactionStatusPending: "Pending"}[qr.status]
-	return http.StatusOK, snap.QRStatus{
-		Result: snap.Result{ResponseCode: "2005100", ResponseMessage: "Successful"},
-		TransactionInquiry: snap.TransactionInquiry{OriginalReferenceNo: qr.resp.ReferenceNo, OriginalPartnerReferenceNo: qr.resp.PartnerReferenceNo,
-			ServiceCode: snap.ServiceQRGenerate, LatestTransactionStatus: qr.status, TransactionStatusDesc: desc},
-		Amount: qr.amount, AdditionalInfo: qr.resp.AdditionalInfo,
-	}, nil
-}
+// snapStatusCode is latestTransactionStatus's two-digit code.
+var snapStatusCode = map[string]string{"SUCCESS": "00", "PENDING": "03"}
 
 // PaySNAPQR plays a customer scanning and paying the QR code with
 // referenceNo (Xendit's or yours) and delivers the snap_qr.payment
 // callback, returning when the receiver has answered. A multiple-use code
-// is paid amount; a one-time code its own amount (amount is ignored).
-func (s *Server) PaySNAPQR(ctx context.Context, referenceNo string, amount snap.Amount) error {
-	st := s.snap()
-	st.mu.Lock()
-	qr := st.qrs[referenceNo]
-	if qr == nil || qr.status == snap.TransactionStatusSuccess && qr.resp.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
-		st.mu.Unlock()
-		return fmt.Errorf("xendittest: no unpaid SNAP QR %q", referenceNo)
+// is paid value (IDR, "10000.00"); a one-time code its own amount.
+func (s *Server) PaySNAPQR(ctx context.Context, referenceNo, value string) error {
+	qr, ok := s.lookup("snap_qrs", "*", "partnerReferenceNo", referenceNo)
+	if !ok {
+		return fmt.Errorf("xendittest: no SNAP QR %q", referenceNo)
 	}
-	if qr.amount != nil {
-		amount = *qr.amount
+	var notice map[string]any
+	id := str(qr, "referenceNo")
+	_, err := s.store.update("snap_qrs", "*", id, func(qr map[string]any) error {
+		info := obj(qr, "additionalInfo")
+		if qr[hidden+"status"] == "SUCCESS" && info["reusability"] == "ONE_TIME_USE" {
+			return fmt.Errorf("xendittest: SNAP QR %q is paid", referenceNo)
+		}
+		amount := qr[hidden+"amount"]
+		if amount == nil {
+			amount = map[string]any{"value": value, "currency": "IDR"}
+		}
+		qr[hidden+"status"] = "SUCCESS"
+		if info["reusability"] == "ONE_TIME_USE" {
+			info["paymentMethodStatus"] = "INACTIVE"
+		}
+		now := snapStamp(s.clock.Now())
+		notice = map[string]any{
+			"originalReferenceNo": id, "originalPartnerReferenceNo": qr["partnerReferenceNo"],
+			"latestTransactionStatus": "00", "transactionStatusDesc": "Success", "amount": amount,
+			"additionalInfo": map[string]any{"id": s.ids.uuid("qrpy-"), "paymentMethodId": info["paymentMethodId"],
+				"paymentMethodReferenceId": info["paymentMethodReferenceId"], "created": now, "updated": now},
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	qr.status, qr.paidID = snap.TransactionStatusSuccess, paymentID("qrpy-")
-	now := snapNow()
-	if qr.resp.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
-		qr.resp.AdditionalInfo.PaymentMethodStatus = snap.PaymentMethodStatusInactive
-	}
-	n := snap.PaymentNotice{
-		OriginalReferenceNo: qr.resp.ReferenceNo, OriginalPartnerReferenceNo: qr.resp.PartnerReferenceNo,
-		LatestTransactionStatus: snap.TransactionStatusSuccess, TransactionStatusDesc: "Success", Amount: amount,
-		AdditionalInfo: snap.PaymentNoticeInfo{ID: qr.paidID, PaymentMethodID: qr.resp.AdditionalInfo.PaymentMethodID,
-			PaymentMethodReferenceID: qr.resp.AdditionalInfo.PaymentMethodReferenceID, Created: now, Updated: now},
-	}
-	st.mu.Unlock()
-	return st.deliver(ctx, snap.EventQRPayment, n)
+	owner, _ := s.store.ownerOf("snap_qrs", id)
+	return s.deliverSNAP(ctx, owner, "snap_qr.payment", notice)
 }
 
-func (s *Server) snapCreateDebit(st *snapState, body []byte) (int, any, error) {
-	var p snap.CreateDirectDebitParams
-	if err := snapDecode(body, &p); err != nil {
-		return 0, nil, err
+func (s *Server) snapCreateDebit(c *call) {
+	b := c.body
+	info := obj(b, "additionalInfo")
+	ref := str(b, "partnerReferenceNo")
+	switch {
+	case ref == "":
+		c.missing("partnerReferenceNo")
+		return
+	case str(info, "customerId") == "":
+		c.missing("additionalInfo.customerId")
+		return
 	}
-	if p.PartnerReferenceNo == "" {
-		return 0, nil, snapMissing("partnerReferenceNo")
-	}
-	if p.AdditionalInfo.CustomerID == "" {
-		return 0, nil, snapMissing("additionalInfo.customerId")
-	}
-	sen, err := snapAmount("amount", &p.Amount)
-	if err != nil {
-		return 0, nil, err
+	sen, ok := snapAmount(c, "amount", obj(b, "amount"))
+	if !ok {
+		return
 	}
 	if sen <= 0 || sen > snapMaxAmountSen {
-		return 0, nil, snapAmountOutOfRange()
+		snapAmountOutOfRange(c)
+		return
 	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	pmID, channel := snapStr(p.AdditionalInfo.PaymentMethodID), snap.PayOption("")
+	pmID, channel := str(info, "paymentMethodId"), ""
+	options, _ := b["payOptionDetails"].([]any)
 	switch {
 	case pmID != "":
-		b := st.bindings[pmID]
-		if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodStatusActive {
-			return 0, nil, snapInvalid("additionalInfo.paymentMethodId %q is not an active linked account", pmID)
+		bind, ok := s.store.get("snap_bindings", c.account, pmID)
+		pm := obj(obj(bind, "additionalInfo"), "paymentMethod")
+		if !ok || pm["status"] != "ACTIVE" {
+			c.invalid("additionalInfo.paymentMethodId %q is not an active linked account", pmID)
+			return
 		}
-		channel = snapChannel(b.resp.AdditionalInfo.PaymentMethod)
-	case len(p.PayOptionDetails) == 1:
-		channel, pmID = p.PayOptionDetails[0].PayOption, paymentID("pm-")
+		channel = str(obj(pm, "directDebit"), "channelCode") + str(obj(pm, "ewallet"), "channelCode")
+	case len(options) == 1:
+		channel, pmID = str(options[0].(map[string]any), "payOption"), s.ids.uuid("pm-")
 	default:
-		return 0, nil, snapMissing("additionalInfo.paymentMethodId")
+		c.missing("additionalInfo.paymentMethodId")
+		return
 	}
-	if st.debits[p.PartnerReferenceNo] != nil {
-		return 0, nil, snapErr(http.StatusConflict, "01", "An object with the same reference already exists")
+	if _, dup := s.lookup("snap_debits", c.account, "partnerReferenceNo", ref); dup {
+		snapConflict(c)
+		return
 	}
-	cp := p.AdditionalInfo.ChannelProperties
 	// BRI asks for an OTP when told to, and always above IDR 1,000,000.
-	needsOTP := channel == snap.PayOptionBRI && (sen > 1_000_000_00 || cp != nil && cp.RequireAuth == true)
-	d := &snapDebit{amount: p.Amount, status: snap.TransactionStatusPending, needsOTP: needsOTP}
-	now := snapNow()
-	d.resp = snap.DirectDebitResponse{
-		Result:      snap.Result{ResponseCode: "2005400", ResponseMessage: "Successful"},
-		ReferenceNo: paymentID("pr-"), PartnerReferenceNo: p.PartnerReferenceNo,
-		AdditionalInfo: snap.DirectDebitInfo{CustomerID: p.AdditionalInfo.CustomerID, PaymentMethodID: pmID,
-			Description: snapStr(p.AdditionalInfo.Description), Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
+	needsOTP := channel == "BRI" && (sen > 1_000_000_00 || obj(info, "channelProperties")["requireAuth"] == true)
+	now := snapStamp(c.now())
+	id := s.ids.uuid("pr-")
+	d := snapResult("2005400", "Successful")
+	d["referenceNo"], d["partnerReferenceNo"] = id, ref
+	action := map[string]any{"action": "AUTH", "method": "POST", "url": "https://api.xendit.co/snap/v1.0/otp-verification", "urlType": "API"}
+	if !needsOTP {
+		d["webRedirectUrl"] = "https://link-web.xendit.co/oauth/" + id + "/confirm"
+		action = map[string]any{"action": "AUTH", "method": "GET", "url": d["webRedirectUrl"], "urlType": "WEB"}
 	}
-	if needsOTP {
-		d.resp.AdditionalInfo.Actions = []snap.Action{{Action: snap.ActionTypeAuth, Method: http.MethodPost,
-			URL: "https://api.xendit.co/snap/v1.0/otp-verification", URLType: snap.URLTypeAPI}}
-	} else {
-		d.resp.WebRedirectURL = "https://link-web.xendit.co/oauth/" + d.resp.ReferenceNo + "/confirm"
-		d.resp.AdditionalInfo.Actions = []snap.Action{{Action: snap.ActionTypeAuth, Method: http.MethodGet,
-			URL: d.resp.WebRedirectURL, URLType: snap.URLTypeWeb}}
-	}
-	st.debits[d.resp.ReferenceNo], st.debits[p.PartnerReferenceNo] = d, d
-	return http.StatusOK, d.resp, nil
+	d["additionalInfo"] = map[string]any{"customerId": info["customerId"], "paymentMethodId": pmID,
+		"description": info["description"], "created": now, "updated": now, "metadata": info["metadata"],
+		"actions": []any{action}}
+	stored := deepCopy(d)
+	stored[hidden+"amount"], stored[hidden+"status"], stored[hidden+"otp"] = b["amount"], "PENDING", needsOTP
+	s.store.put("snap_debits", c.account, id, stored)
+	c.ok(d)
 }
 
-// snapChannel is a linked account's channel.
-func snapChannel(pm *snap.PaymentMethod) snap.PayOption {
-	switch {
-	case pm.DirectDebit != nil:
-		return snap.PayOption(pm.DirectDebit.ChannelCode)
-	case pm.EWallet != nil:
-		return snap.PayOption(pm.EWallet.ChannelCode)
+func (s *Server) snapInquireDebit(c *call) {
+	d, ok := s.snapQuery(c, "snap_debits", "54")
+	if !ok {
+		return
 	}
-	return ""
-}
-
-func (s *Server) snapInquireDebit(st *snapState, body []byte) (int, any, error) {
-	ref, err := snapQuery(body, snap.ServiceDirectDebit)
-	if err != nil {
-		return 0, nil, err
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	d := st.debits[ref]
-	if d == nil {
-		return 0, nil, snapNotFound()
-	}
-	desc := map[snap.TransactionStatus]string{snap.TransactionStatusSuccess: "Success", snap.TransactionStatusPending: "REQUIRES_ACTION"}[d.status]
-	info := d.resp.AdditionalInfo
-	info.PaymentMethodReferenceID = d.resp.PartnerReferenceNo
-	amount := d.amount
-	return http.StatusOK, snap.DirectDebitStatus{
-		Result: snap.Result{ResponseCode: "2005500", ResponseMessage: "Successful"},
-		TransactionInquiry: snap.TransactionInquiry{OriginalReferenceNo: d.resp.ReferenceNo, OriginalPartnerReferenceNo: d.resp.PartnerReferenceNo,
-			ServiceCode: snap.ServiceDirectDebit, LatestTransactionStatus: d.status, TransactionStatusDesc: desc},
-		TransAmount: &amount, AdditionalInfo: info,
-	}, nil
+	status := str(d, hidden+"status")
+	info := obj(d, "additionalInfo")
+	info["paymentMethodReferenceId"] = d["partnerReferenceNo"]
+	r := snapResult("2005500", "Successful")
+	r["originalReferenceNo"], r["originalPartnerReferenceNo"] = d["referenceNo"], d["partnerReferenceNo"]
+	r["serviceCode"], r["latestTransactionStatus"] = "54", snapStatusCode[status]
+	r["transactionStatusDesc"] = map[string]string{"SUCCESS": "Success", "PENDING": "REQUIRES_ACTION"}[status]
+	r["transAmount"], r["additionalInfo"] = d[hidden+"amount"], info
+	c.ok(r)
 }
 
 // CompleteSNAPDirectDebit plays the customer authorizing a direct debit
@@ -252,141 +209,236 @@ func (s *Server) snapInquireDebit(st *snapState, body []byte) (int, any, error) 
 // snap.direct_debit.succeeded callback, returning when the receiver has
 // answered.
 func (s *Server) CompleteSNAPDirectDebit(ctx context.Context, referenceNo string) error {
-	st := s.snap()
-	st.mu.Lock()
-	d := st.debits[referenceNo]
-	if d == nil || d.status != snap.TransactionStatusPending || d.needsOTP {
-		st.mu.Unlock()
+	d, ok := s.lookup("snap_debits", "*", "partnerReferenceNo", referenceNo)
+	if !ok || d[hidden+"status"] != "PENDING" || d[hidden+"otp"] == true {
 		return fmt.Errorf("xendittest: no SNAP direct debit %q awaiting authorization outside OTP", referenceNo)
 	}
-	n := st.settleDebit(d)
-	st.mu.Unlock()
-	return st.deliver(ctx, snap.EventDirectDebitSucceeded, n)
-}
-
-// settleDebit marks d paid and returns its callback payload; st.mu is held.
-func (st *snapState) settleDebit(d *snapDebit) snap.PaymentNotice {
-	d.status, d.paymentID = snap.TransactionStatusSuccess, paymentID("ddpy-")
-	now := snapNow()
-	return snap.PaymentNotice{
-		OriginalReferenceNo: d.resp.ReferenceNo, OriginalPartnerReferenceNo: d.resp.PartnerReferenceNo,
-		LatestTransactionStatus: snap.TransactionStatusSuccess, TransactionStatusDesc: "Success", CreatedTime: d.resp.AdditionalInfo.Created,
-		Amount: d.amount,
-		AdditionalInfo: snap.PaymentNoticeInfo{ID: d.paymentID, PaymentMethodID: d.resp.AdditionalInfo.PaymentMethodID,
-			PaymentMethodReferenceID: d.resp.PartnerReferenceNo, Updated: now},
-	}
-}
-
-func (s *Server) snapRefund(st *snapState, body []byte) (int, any, error) {
-	var p struct {
-		OriginalReferenceNo        string `json:"originalReferenceNo"`
-		OriginalPartnerReferenceNo string `json:"originalPartnerReferenceNo"`
-		snap.RefundDirectDebitParams
-	}
-	if err := snapDecode(body, &p); err != nil {
-		return 0, nil, err
-	}
-	ref := p.OriginalReferenceNo
-	if ref == "" {
-		ref = p.OriginalPartnerReferenceNo
-	}
-	if ref == "" {
-		return 0, nil, snapMissing("originalReferenceNo")
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	d := st.debits[ref]
-	if d == nil {
-		return 0, nil, snapNotFound()
-	}
-	if d.status != snap.TransactionStatusSuccess {
-		return 0, nil, snapInvalid("the payment %s has not succeeded", ref)
-	}
-	refundNo := snapStr(p.PartnerRefundNo)
-	if refundNo != "" && st.refunds[refundNo] != nil {
-		return 0, nil, snapErr(http.StatusConflict, "01", "An object with the same reference already exists")
-	}
-	total, _ := d.amount.Sen()
-	amount := snap.IDRSen(total - d.refunded)
-	if p.RefundAmount != nil {
-		amount = *p.RefundAmount
-	}
-	sen, err := snapAmount("refundAmount", &amount)
+	n, err := s.settleDebit(str(d, "referenceNo"))
 	if err != nil {
-		return 0, nil, err
+		return err
 	}
-	if sen <= 0 || sen > total-d.refunded {
-		return 0, nil, snapAmountOutOfRange()
-	}
-	d.refunded += sen
-	reason := snap.RefundReasonOthers
-	if p.Reason != nil {
-		reason = *p.Reason
-	}
-	now := snapNow()
-	r := &snap.RefundResponse{
-		Result:              snap.Result{ResponseCode: "2005800", ResponseMessage: "Successful"},
-		OriginalReferenceNo: d.resp.ReferenceNo, RefundNo: paymentID("rfd-"), PartnerRefundNo: refundNo,
-		RefundAmount: &amount,
-		AdditionalInfo: snap.RefundInfo{ChannelCode: "BRI", Status: snap.RefundStatusSucceeded, Reason: reason,
-			Created: now, Updated: now},
-	}
-	if p.AdditionalInfo != nil {
-		r.AdditionalInfo.Metadata = p.AdditionalInfo.Metadata
-	}
-	if refundNo != "" {
-		st.refunds[refundNo] = r
-	}
-	return http.StatusOK, r, nil
+	owner, _ := s.store.ownerOf("snap_debits", str(d, "referenceNo"))
+	return s.deliverSNAP(ctx, owner, "snap.direct_debit.succeeded", n)
 }
 
-// snapVerifyOTP serves both OTP flows of the shared path, told apart by the
-// body's type.
-func (s *Server) snapVerifyOTP(st *snapState, body []byte) (int, any, error) {
-	var p struct {
-		OriginalReferenceNo string `json:"originalReferenceNo"`
-		snap.VerifyOTPParams
+// settleDebit marks direct debit id paid and returns its callback payload.
+func (s *Server) settleDebit(id string) (map[string]any, error) {
+	var n map[string]any
+	_, err := s.store.update("snap_debits", "*", id, func(d map[string]any) error {
+		if d[hidden+"status"] != "PENDING" {
+			return fmt.Errorf("xendittest: SNAP direct debit %s is not pending", id)
+		}
+		d[hidden+"status"] = "SUCCESS"
+		info := obj(d, "additionalInfo")
+		n = map[string]any{
+			"originalReferenceNo": id, "originalPartnerReferenceNo": d["partnerReferenceNo"],
+			"latestTransactionStatus": "00", "transactionStatusDesc": "Success", "createdTime": info["created"],
+			"amount": d[hidden+"amount"],
+			"additionalInfo": map[string]any{"id": s.ids.uuid("ddpy-"), "paymentMethodId": info["paymentMethodId"],
+				"paymentMethodReferenceId": d["partnerReferenceNo"], "updated": snapStamp(s.clock.Now())},
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (s *Server) snapRefund(c *call) {
+	b := c.body
+	ref := orDefault(str(b, "originalReferenceNo"), str(b, "originalPartnerReferenceNo"))
+	if ref == "" {
+		c.missing("originalReferenceNo")
+		return
 	}
-	if err := snapDecode(body, &p); err != nil {
-		return 0, nil, err
+	d, ok := s.lookup("snap_debits", c.account, "partnerReferenceNo", ref)
+	if !ok {
+		c.notFound("01", "Transaction")
+		return
 	}
+	if d[hidden+"status"] != "SUCCESS" {
+		c.invalid("the payment %s has not succeeded", ref)
+		return
+	}
+	refundNo := str(b, "partnerRefundNo")
+	if _, dup := s.store.get("snap_refunds", c.account, refundNo); dup && refundNo != "" {
+		snapConflict(c)
+		return
+	}
+	total, _ := snapAmountSen(obj(d, hidden+"amount"))
+	refunded, _ := num(d, hidden+"refunded")
+	amount := obj(b, "refundAmount")
+	if amount == nil {
+		amount = snapIDR(total - int64(refunded))
+	}
+	sen, ok := snapAmount(c, "refundAmount", amount)
+	if !ok {
+		return
+	}
+	if sen <= 0 || sen > total-int64(refunded) {
+		snapAmountOutOfRange(c)
+		return
+	}
+	_, _ = s.store.update("snap_debits", c.account, str(d, "referenceNo"), func(d map[string]any) error {
+		d[hidden+"refunded"] = refunded + float64(sen)
+		return nil
+	})
+	now := snapStamp(c.now())
+	r := snapResult("2005800", "Successful")
+	r["originalReferenceNo"], r["refundNo"], r["partnerRefundNo"] = d["referenceNo"], s.ids.uuid("rfd-"), refundNo
+	r["refundAmount"] = amount
+	r["additionalInfo"] = map[string]any{"channelCode": "BRI", "status": "SUCCESS", "reason": orDefault(str(b, "reason"), "OTHERS"),
+		"created": now, "updated": now, "metadata": obj(b, "additionalInfo")["metadata"]}
+	if refundNo != "" {
+		s.store.put("snap_refunds", c.account, refundNo, r)
+	}
+	c.ok(r)
+}
+
+// snapAmountSen reads a stored amount object.
+func snapAmountSen(a map[string]any) (int64, bool) {
+	f, ok := num(a, "value")
+	return int64(f*100 + 0.5), ok
+}
+
+// snapVerifyOTP serves both OTP flows of the shared path, told apart by
+// the body's type.
+func (s *Server) snapVerifyOTP(c *call) {
+	b := c.body
+	ref, otp, typ := str(b, "originalReferenceNo"), str(b, "otp"), str(b, "type")
 	switch {
-	case p.OriginalReferenceNo == "":
-		return 0, nil, snapMissing("originalReferenceNo")
-	case p.OTP == "":
-		return 0, nil, snapMissing("otp")
-	case p.Type != snap.OTPTypeBinding && p.Type != snap.OTPTypePayment:
-		return 0, nil, snapInvalid("type must be binding or payment")
+	case ref == "":
+		c.missing("originalReferenceNo")
+		return
+	case otp == "":
+		c.missing("otp")
+		return
+	case typ != "binding" && typ != "payment":
+		c.invalid("type must be binding or payment")
+		return
 	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	out := snap.OTPResponse{Result: snap.Result{ResponseCode: "2000400", ResponseMessage: "Successful"},
-		OriginalReferenceNo: p.OriginalReferenceNo}
-	if p.Type == snap.OTPTypeBinding {
-		b := st.bindings[p.OriginalReferenceNo]
-		if b == nil || b.resp.AdditionalInfo.PaymentMethod.Status != snap.PaymentMethodStatusRequiresAction {
-			return 0, nil, snapNotFound()
+	out := snapResult("2000400", "Successful")
+	out["originalReferenceNo"] = ref
+	if typ == "binding" {
+		bind, ok := s.store.get("snap_bindings", c.account, ref)
+		pm := obj(obj(bind, "additionalInfo"), "paymentMethod")
+		switch {
+		case !ok || pm["status"] != "REQUIRES_ACTION":
+			c.notFound("01", "Transaction")
+		case otp != SNAPTestOTP:
+			c.invalid("the OTP is wrong")
+		default:
+			s.setBindingStatus(ref, "ACTIVE")
+			out["originalPartnerReferenceNo"], out["customerId"] = bind["partnerReferenceNo"], pm["customerId"]
+			c.ok(out)
 		}
-		if p.OTP != SNAPTestOTP {
-			return 0, nil, snapInvalid("the OTP is wrong")
+		return
+	}
+	d, ok := s.store.get("snap_debits", c.account, ref)
+	switch {
+	case !ok || d[hidden+"otp"] != true || d[hidden+"status"] != "PENDING":
+		c.notFound("01", "Transaction")
+		return
+	case otp != SNAPTestOTP:
+		c.invalid("the OTP is wrong")
+		return
+	}
+	n, err := s.settleDebit(ref)
+	if err != nil {
+		c.notFound("01", "Transaction")
+		return
+	}
+	s.deliverLater(c.account, "snap", snapCallback("snap.direct_debit.succeeded", n))
+	out["originalPartnerReferenceNo"], out["customerId"] = d["partnerReferenceNo"], obj(d, "additionalInfo")["customerId"]
+	c.ok(out)
+}
+
+func (s *Server) snapCreateBinding(c *call) {
+	b := c.body
+	info := obj(b, "additionalInfo")
+	if str(info, "payMethod") == "" || str(info, "payOption") == "" {
+		c.missing("additionalInfo.payMethod")
+		return
+	}
+	ref := orDefault(str(b, "partnerReferenceNo"), s.ids.uuid(""))
+	if _, dup := s.lookup("snap_bindings", c.account, "partnerReferenceNo", ref); dup {
+		snapConflict(c)
+		return
+	}
+	now := snapStamp(c.now())
+	id := s.ids.uuid("pm-")
+	pm := map[string]any{"id": id, "reusability": orDefault(str(info, "reusability"), "ONE_TIME_USE"),
+		"businessId": paymentsBusinessID, "referenceId": ref, "country": "ID", "created": now, "updated": now,
+		"metadata": info["metadata"], "customerId": obj(b, "additionalData")["userId"]}
+	if info["payMethod"] == "DIRECT_DEBIT" {
+		// BRI links a debit card after an OTP sent to the card's phone.
+		cp := info["channelProperties"]
+		pm["type"], pm["status"] = "DIRECT_DEBIT", "REQUIRES_ACTION"
+		pm["directDebit"] = map[string]any{"channelCode": info["payOption"], "type": "DEBIT_CARD", "channelProperties": cp, "debitCard": cp}
+		pm["actions"] = []any{map[string]any{"action": "AUTH", "method": "POST", "urlType": "API",
+			"url": "https://api.xendit.co/snap/v1.0/otp-verification"}}
+	} else {
+		// An e-wallet links on the wallet's own page: PENDING until
+		// ActivateSNAPBinding plays the customer's approval.
+		pm["type"], pm["status"] = "EWALLET", "PENDING"
+		pm["ewallet"] = map[string]any{"channelCode": info["payOption"],
+			"channelProperties": map[string]any{"mobileNumber": b["phoneNo"]}, "account": map[string]any{}}
+		pm["actions"] = []any{map[string]any{"action": "AUTH", "method": "GET", "urlType": "WEB",
+			"url": "https://link-web.xendit.co/oauth/" + id + "/confirm"}}
+	}
+	bind := map[string]any{"referenceNo": id, "partnerReferenceNo": ref, "additionalInfo": map[string]any{"paymentMethod": pm}}
+	s.store.put("snap_bindings", c.account, id, bind)
+	c.reply(http.StatusAccepted, bindingView(bind, "2020700", "Request In Progress"))
+}
+
+// bindingView is a binding answered with code.
+func bindingView(bind map[string]any, code, message string) map[string]any {
+	r := snapResult(code, message)
+	for k, v := range bind {
+		r[k] = v
+	}
+	if code != "2020700" {
+		r["accountCurrency"] = "IDR"
+	}
+	return r
+}
+
+// snapBinding serves inquiry, or unbinding when unbind is true (the link
+// expires). Both answer with the inquiry's code, 2000800, as the reference
+// prints it.
+func (s *Server) snapBinding(unbind bool) handler {
+	return func(c *call) {
+		ref := str(c.body, "partnerReferenceNo")
+		if ref == "" {
+			c.missing("partnerReferenceNo")
+			return
 		}
-		pm := b.resp.AdditionalInfo.PaymentMethod
-		pm.Status, pm.Updated = snap.PaymentMethodStatusActive, snapNow()
-		out.OriginalPartnerReferenceNo = b.resp.PartnerReferenceNo
-		if pm.CustomerID != nil {
-			out.CustomerID = *pm.CustomerID
+		bind, ok := s.lookup("snap_bindings", c.account, "partnerReferenceNo", ref)
+		if !ok {
+			c.notFound("01", "Transaction")
+			return
 		}
-		return http.StatusOK, out, nil
+		if unbind {
+			bind, _ = s.setBindingStatus(str(bind, "referenceNo"), "EXPIRED")
+		}
+		c.ok(bindingView(bind, "2000800", "Successful"))
 	}
-	d := st.debits[p.OriginalReferenceNo]
-	if d == nil || !d.needsOTP || d.status != snap.TransactionStatusPending {
-		return 0, nil, snapNotFound()
+}
+
+func (s *Server) setBindingStatus(id, status string) (map[string]any, error) {
+	return s.store.update("snap_bindings", "*", id, func(bind map[string]any) error {
+		pm := obj(obj(bind, "additionalInfo"), "paymentMethod")
+		pm["status"], pm["updated"] = status, snapStamp(s.clock.Now())
+		return nil
+	})
+}
+
+// ActivateSNAPBinding plays the customer approving an e-wallet link on the
+// wallet's page: the payment method (by id or partnerReferenceNo) becomes
+// ACTIVE.
+func (s *Server) ActivateSNAPBinding(ref string) error {
+	bind, ok := s.lookup("snap_bindings", "*", "partnerReferenceNo", ref)
+	if !ok || obj(obj(bind, "additionalInfo"), "paymentMethod")["status"] != "PENDING" {
+		return fmt.Errorf("xendittest: no pending SNAP binding %q", ref)
 	}
-	if p.OTP != SNAPTestOTP {
-		return 0, nil, snapInvalid("the OTP is wrong")
-	}
-	n := st.settleDebit(d)
-	st.deliverLater(snap.EventDirectDebitSucceeded, n)
-	out.OriginalPartnerReferenceNo, out.CustomerID = d.resp.PartnerReferenceNo, d.resp.AdditionalInfo.CustomerID
-	return http.StatusOK, out, nil
+	_, err := s.setBindingStatus(str(bind, "referenceNo"), "ACTIVE")
+	return err
 }

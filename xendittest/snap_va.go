@@ -2,187 +2,156 @@ package xendittest
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
-	"math/big"
+	"math/rand/v2"
 	"net/http"
-	"time"
-
-	"github.com/seed19b1029f/xendit-go/snap"
 )
+
+// SNAP virtual accounts, keyed by trxId: ACTIVE until deactivated, or
+// paid when one-time ([Server.PaySNAPVA]).
 
 // snapVAPrefix is the partnerServiceId of the fake's VAs.
 const snapVAPrefix = "88908"
 
-// The fake answers VA inquire and update with the success code the
-// reference's examples print (2002700, Create VA's); the SDK accepts any 2xx
-// code.
-func vaResult(code string) snap.Result {
-	return snap.Result{ResponseCode: code, ResponseMessage: "Success"}
-}
-
-func (s *Server) snapCreateVA(st *snapState, body []byte) (int, any, error) {
-	var p snap.CreateVAParams
-	if err := snapDecode(body, &p); err != nil {
-		return 0, nil, err
-	}
-	switch {
-	case p.VirtualAccountName == "":
-		return 0, nil, snapMissing("virtualAccountName")
-	case p.TrxID == "":
-		return 0, nil, snapMissing("trxId")
-	case p.AdditionalInfo.ChannelCode == "":
-		return 0, nil, snapMissing("additionalInfo.channelCode")
-	}
-	if p.TotalAmount != nil {
-		if _, err := snapAmount("totalAmount", p.TotalAmount); err != nil {
-			return 0, nil, err
+func (s *Server) snapCreateVA(c *call) {
+	b := c.body
+	info := obj(b, "additionalInfo")
+	for _, f := range []string{"virtualAccountName", "trxId"} {
+		if str(b, f) == "" {
+			c.missing(f)
+			return
 		}
 	}
-	customerNo := snapStr(p.VirtualAccountNo)
+	if str(info, "channelCode") == "" {
+		c.missing("additionalInfo.channelCode")
+		return
+	}
+	if total := obj(b, "totalAmount"); total != nil {
+		if _, ok := snapAmount(c, "totalAmount", total); !ok {
+			return
+		}
+	}
+	customerNo := str(b, "virtualAccountNo")
 	if customerNo == "" {
-		n, _ := rand.Int(rand.Reader, big.NewInt(9_000_000_000))
-		customerNo = fmt.Sprintf("%010d", n.Int64()+1_000_000_000)
+		customerNo = fmt.Sprintf("%010d", 1_000_000_000+rand.Int64N(9_000_000_000))
 	}
-	now := snapNow()
-	expires := snap.Time{Time: now.AddDate(31, 0, 0)}
-	if p.ExpiredDate != nil {
-		expires = *p.ExpiredDate
+	now := c.now()
+	va := map[string]any{
+		"partnerServiceId": snapVAPrefix, "customerNo": customerNo, "virtualAccountNo": snapVAPrefix + customerNo,
+		"virtualAccountName": b["virtualAccountName"], "trxId": b["trxId"], "totalAmount": b["totalAmount"],
+		"freeTexts": b["freeTexts"], "expiredDate": orDefault(str(b, "expiredDate"), snapStamp(now.AddDate(31, 0, 0))),
+		"additionalInfo": map[string]any{"id": s.ids.uuid("pm-"), "status": "ACTIVE", "channelCode": info["channelCode"],
+			"suggestedAmount": info["suggestedAmount"], "reusability": orDefault(str(info, "reusability"), "ONE_TIME_USE"),
+			"created": snapStamp(now), "updated": snapStamp(now), "metadata": info["metadata"]},
 	}
-	reuse := snap.ReusabilityOneTimeUse
-	if p.AdditionalInfo.Reusability != nil {
-		reuse = *p.AdditionalInfo.Reusability
+	if _, dup := s.store.get("snap_vas", c.account, str(b, "trxId")); dup {
+		snapConflict(c)
+		return
 	}
-	va := &snap.VA{
-		PartnerServiceID: snapVAPrefix, CustomerNo: customerNo, VirtualAccountNo: snapVAPrefix + customerNo,
-		VirtualAccountName: p.VirtualAccountName, TrxID: p.TrxID, TotalAmount: p.TotalAmount,
-		FreeTexts: p.FreeTexts, ExpiredDate: expires,
-		AdditionalInfo: snap.VAInfo{ID: paymentID("pm-"), Status: snap.PaymentMethodStatusActive,
-			ChannelCode: p.AdditionalInfo.ChannelCode, SuggestedAmount: p.AdditionalInfo.SuggestedAmount,
-			Reusability: reuse, Created: now, Updated: now, Metadata: p.AdditionalInfo.Metadata},
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if st.vas[p.TrxID] != nil {
-		return 0, nil, snapErr(http.StatusConflict, "01", "An object with the same reference already exists")
-	}
-	st.vas[p.TrxID] = va
-	return http.StatusOK, snap.VAResponse{Result: vaResult("2002700"), VirtualAccountData: cloneVA(va)}, nil
+	s.store.put("snap_vas", c.account, str(b, "trxId"), va)
+	s.snapVAReply(c, va, "2002700")
 }
 
-func cloneVA(va *snap.VA) *snap.VA {
-	c := *va
-	return &c
+// snapVAReply answers with the VA and code; inquire and update answer with
+// Create's code, as the reference's examples print it.
+func (s *Server) snapVAReply(c *call, va map[string]any, code string) {
+	r := snapResult(code, "Success")
+	r["virtualAccountData"] = va
+	c.ok(r)
 }
 
-// snapVA finds the VA a request's trxId names.
-func (st *snapState) snapVA(body []byte) (*snap.VA, error) {
-	var ref struct {
-		TrxID string `json:"trxId"`
-	}
-	if err := snapDecode(body, &ref); err != nil {
-		return nil, err
-	}
-	if ref.TrxID == "" {
-		return nil, snapMissing("trxId")
-	}
-	va := st.vas[ref.TrxID]
-	if va == nil {
-		// Not in the reference's tables; the BI SNAP standard's code.
-		return nil, snapErr(http.StatusNotFound, "12", "Invalid Bill/Virtual Account [Not Found]")
-	}
-	return va, nil
-}
-
-func (s *Server) snapInquireVA(st *snapState, body []byte) (int, any, error) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	va, err := st.snapVA(body)
-	if err != nil {
-		return 0, nil, err
-	}
-	return http.StatusOK, snap.VAResponse{Result: vaResult("2002700"), VirtualAccountData: cloneVA(va)}, nil
-}
-
-func (s *Server) snapUpdateVA(st *snapState, body []byte) (int, any, error) {
-	var p snap.UpdateVAParams
-	if err := snapDecode(body, &p); err != nil {
-		return 0, nil, err
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	va, err := st.snapVA(body)
-	if err != nil {
-		return 0, nil, err
-	}
-	if p.VirtualAccountName == "" {
-		return 0, nil, snapMissing("virtualAccountName")
-	}
-	if (p.TotalAmount == nil) != (va.TotalAmount == nil) {
-		return 0, nil, snapInvalid("a closed VA cannot become open, nor an open one closed")
-	}
-	if p.TotalAmount != nil {
-		if _, err := snapAmount("totalAmount", p.TotalAmount); err != nil {
-			return 0, nil, err
+// snapVA finds the VA the body's trxId names (404xx12, the BI SNAP
+// standard's "invalid bill", which the reference does not list).
+func (s *Server) snapVA(h func(*call, map[string]any)) handler {
+	return func(c *call) {
+		id := str(c.body, "trxId")
+		if id == "" {
+			c.missing("trxId")
+			return
 		}
-		va.TotalAmount = p.TotalAmount
+		va, ok := s.store.get("snap_vas", c.account, id)
+		if !ok {
+			c.fail(http.StatusNotFound, "12", "Invalid Bill/Virtual Account [Not Found]")
+			return
+		}
+		h(c, va)
 	}
-	va.VirtualAccountName = p.VirtualAccountName
-	if p.FreeTexts != nil {
-		va.FreeTexts = p.FreeTexts
-	}
-	if p.ExpiredDate != nil {
-		va.ExpiredDate = *p.ExpiredDate
-	}
-	va.AdditionalInfo.Updated = snapNow()
-	return http.StatusOK, snap.VAResponse{Result: vaResult("2002700"), VirtualAccountData: cloneVA(va)}, nil
 }
 
-func (s *Server) snapDeactivateVA(st *snapState, body []byte) (int, any, error) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	va, err := st.snapVA(body)
+func (s *Server) snapUpdateVA(c *call, va map[string]any) {
+	b := c.body
+	if str(b, "virtualAccountName") == "" {
+		c.missing("virtualAccountName")
+		return
+	}
+	total := obj(b, "totalAmount")
+	if (total == nil) != (va["totalAmount"] == nil) {
+		c.invalid("a closed VA cannot become open, nor an open one closed")
+		return
+	}
+	if total != nil {
+		if _, ok := snapAmount(c, "totalAmount", total); !ok {
+			return
+		}
+	}
+	va, _ = s.store.update("snap_vas", c.account, str(va, "trxId"), func(va map[string]any) error {
+		va["virtualAccountName"] = b["virtualAccountName"]
+		for _, k := range []string{"totalAmount", "freeTexts", "expiredDate"} {
+			if b[k] != nil {
+				va[k] = b[k]
+			}
+		}
+		obj(va, "additionalInfo")["updated"] = snapStamp(c.now())
+		return nil
+	})
+	s.snapVAReply(c, va, "2002700")
+}
+
+func (s *Server) snapDeactivateVA(c *call, va map[string]any) {
+	va, _ = s.store.update("snap_vas", c.account, str(va, "trxId"), func(va map[string]any) error {
+		info := obj(va, "additionalInfo")
+		info["status"], info["updated"] = "EXPIRED", snapStamp(c.now())
+		return nil
+	})
+	s.snapVAReply(c, va, "2003100")
+}
+
+// PaySNAPVA plays a bank transfer of value (IDR, SNAP's "10000.00") into
+// the VA with trxID and delivers the snap_virtual_account.payment
+// callback, returning when the receiver has answered. A closed VA takes
+// only its amount; an expired one takes nothing; a one-time VA expires
+// once paid.
+func (s *Server) PaySNAPVA(ctx context.Context, trxID, value string) error {
+	amount := map[string]any{"value": value, "currency": "IDR"}
+	var pay map[string]any
+	_, err := s.store.update("snap_vas", "*", trxID, func(va map[string]any) error {
+		info := obj(va, "additionalInfo")
+		total := obj(va, "totalAmount")
+		switch {
+		case info["status"] != "ACTIVE":
+			return fmt.Errorf("xendittest: SNAP VA %q is %s", trxID, info["status"])
+		case total != nil && (total["value"] != value || total["currency"] != "IDR"):
+			return fmt.Errorf("xendittest: SNAP VA %q takes exactly %v", trxID, total["value"])
+		}
+		if info["reusability"] == "ONE_TIME_USE" {
+			info["status"] = "EXPIRED"
+		}
+		now := snapStamp(s.clock.Now())
+		ref := s.ids.uuid("")
+		pay = map[string]any{
+			"partnerServiceId": va["partnerServiceId"], "customerNo": va["customerNo"], "virtualAccountNo": va["virtualAccountNo"],
+			"virtualAccountName": va["virtualAccountName"], "trxId": trxID, "paymentRequestId": info["id"],
+			"paidAmount": amount, "trxDateTime": now, "referenceNo": ref, "freeTexts": va["freeTexts"],
+			"additionalInfo": map[string]any{"id": ref, "paymentId": ref, "country": "ID", "status": "SUCCEEDED",
+				"created": now, "updated": now, "metadata": info["metadata"],
+				"virtualAccountInfo": map[string]any{"id": info["id"], "reusability": info["reusability"],
+					"channelCode": info["channelCode"], "trxId": trxID}},
+		}
+		return nil
+	})
 	if err != nil {
-		return 0, nil, err
+		return err
 	}
-	va.AdditionalInfo.Status = snap.PaymentMethodStatusExpired
-	va.AdditionalInfo.Updated = snapNow()
-	return http.StatusOK, snap.VAResponse{Result: vaResult("2003100"), VirtualAccountData: cloneVA(va)}, nil
-}
-
-// PaySNAPVA plays a bank transfer of amount into the VA with trxID and
-// delivers the snap_virtual_account.payment callback, returning when the
-// receiver has answered. A closed VA takes only its amount; an expired one
-// takes nothing; a one-time VA expires once paid.
-func (s *Server) PaySNAPVA(ctx context.Context, trxID string, amount snap.Amount) error {
-	st := s.snap()
-	st.mu.Lock()
-	va := st.vas[trxID]
-	switch {
-	case va == nil:
-		st.mu.Unlock()
-		return fmt.Errorf("xendittest: no SNAP VA with trxId %q", trxID)
-	case va.AdditionalInfo.Status != snap.PaymentMethodStatusActive:
-		st.mu.Unlock()
-		return fmt.Errorf("xendittest: SNAP VA %q is %s", trxID, va.AdditionalInfo.Status)
-	case va.TotalAmount != nil && *va.TotalAmount != amount:
-		st.mu.Unlock()
-		return fmt.Errorf("xendittest: SNAP VA %q takes exactly %s", trxID, va.TotalAmount)
-	}
-	if va.AdditionalInfo.Reusability == snap.ReusabilityOneTimeUse {
-		va.AdditionalInfo.Status = snap.PaymentMethodStatusExpired
-	}
-	now := snap.Time{Time: time.Now().UTC().Truncate(time.Millisecond)}
-	pay := snap.VAPayment{
-		PartnerServiceID: va.PartnerServiceID, CustomerNo: va.CustomerNo, VirtualAccountNo: va.VirtualAccountNo,
-		VirtualAccountName: va.VirtualAccountName, TrxID: va.TrxID, PaymentRequestID: va.AdditionalInfo.ID,
-		PaidAmount: amount, TrxDateTime: now, ReferenceNo: paymentID(""), FreeTexts: va.FreeTexts,
-		AdditionalInfo: snap.VAPaymentInfo{Country: "ID", Status: snap.VAPaymentStatusSucceeded, Created: now, Updated: now,
-			Metadata: va.AdditionalInfo.Metadata,
-			VirtualAccountInfo: snap.VAInfoOfPayment{ID: va.AdditionalInfo.ID, Reusability: va.AdditionalInfo.Reusability,
-				ChannelCode: va.AdditionalInfo.ChannelCode, TrxID: va.TrxID}},
-	}
-	pay.AdditionalInfo.ID, pay.AdditionalInfo.PaymentID = pay.ReferenceNo, pay.ReferenceNo
-	st.mu.Unlock()
-	return st.deliver(ctx, snap.EventVAPayment, pay)
+	owner, _ := s.store.ownerOf("snap_vas", trxID)
+	return s.deliverSNAP(ctx, owner, "snap_virtual_account.payment", pay)
 }

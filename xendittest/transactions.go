@@ -1,15 +1,13 @@
 package xendittest
 
 import (
+	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // Transaction is a transaction the fake lists, as GET /transactions returns
@@ -36,12 +34,10 @@ type Transaction struct {
 
 // AddTransactions stores txs for GET /transactions and returns them with
 // defaults filled: a txn_ id, PAYMENT, SUCCESS, EWALLET, IDR, MONEY_IN and
-// the current time.
+// the server's time. A transaction belongs to its ForUserID, or to the
+// first secret key when that is empty.
 func (s *Server) AddTransactions(txs ...Transaction) []Transaction {
-	now := time.Now().UTC()
-	st := s.state()
-	st.mu.Lock()
-	defer st.mu.Unlock()
+	now := s.clock.Now().UTC()
 	for i := range txs {
 		t := &txs[i]
 		fill := func(f *string, v string) {
@@ -49,8 +45,8 @@ func (s *Server) AddTransactions(txs ...Transaction) []Transaction {
 				*f = v
 			}
 		}
-		fill(&t.ID, newID("txn_"))
-		fill(&t.ProductID, newID(""))
+		fill(&t.ID, s.ids.uuid("txn_"))
+		fill(&t.ProductID, s.ids.uuid(""))
 		fill(&t.Type, "PAYMENT")
 		fill(&t.Status, "SUCCESS")
 		fill(&t.ChannelCategory, "EWALLET")
@@ -64,7 +60,10 @@ func (s *Server) AddTransactions(txs ...Transaction) []Transaction {
 		if t.Updated.IsZero() {
 			t.Updated = t.Created
 		}
-		st.transactions = append(st.transactions, *t)
+		b, _ := json.Marshal(t)
+		var o map[string]any
+		_ = json.Unmarshal(b, &o)
+		s.store.put("transactions", s.account(t.ForUserID), t.ID, o)
 	}
 	return txs
 }
@@ -85,84 +84,54 @@ func (s *Server) SeedTransactions(n int) []Transaction {
 }
 
 func (s *Server) routeTransactions() {
-	s.handle("transactions.get", s.getTransaction)
-	s.handle("transactions.list", s.listTransactions)
+	s.model("transactions.get", s.getTransaction)
+	s.model("transactions.list", s.listTransactions)
 }
 
-func (s *Server) getTransaction(w http.ResponseWriter, r *http.Request) {
-	st := s.state()
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	for _, t := range st.transactions {
-		if t.ID == r.PathValue("transaction_id") && t.ForUserID == r.Header.Get(xendit.HeaderForUserID) {
-			WriteJSON(w, http.StatusOK, t)
-			return
-		}
+func (s *Server) getTransaction(c *call) {
+	if t, ok := s.store.get("transactions", c.account, c.param("transaction_id")); ok {
+		c.ok(t)
+		return
 	}
-	WriteError(w, http.StatusNotFound, "TRANSACTION_NOT_FOUND", "Transaction not found")
+	c.notFound("TRANSACTION_NOT_FOUND", "Transaction")
 }
 
 // listTransactions filters, orders newest first, and pages by after_id or
 // before_id like the API, with a rel=next link while more remain.
-func (s *Server) listTransactions(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	limit := 10
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 50 {
-			writeValidation(w, "limit must be between 1 and 50")
-			return
-		}
-		limit = n
-	}
-	match, problem := transactionFilter(q, r.Header.Get(xendit.HeaderForUserID))
-	if problem != "" {
-		writeValidation(w, "%s", problem)
+func (s *Server) listTransactions(c *call) {
+	limit, ok := c.limit(10, 50)
+	if !ok {
 		return
 	}
-	st := s.state()
-	st.mu.Lock()
-	var all []Transaction
-	for _, t := range st.transactions {
-		if match(t) {
-			all = append(all, t)
-		}
+	q := c.r.URL.Query()
+	match, problem := transactionFilter(q)
+	if problem != "" {
+		c.invalid("%s", problem)
+		return
 	}
-	st.mu.Unlock()
-	slices.SortStableFunc(all, func(a, b Transaction) int {
-		if c := b.Created.Compare(a.Created); c != 0 {
-			return c
-		}
-		return strings.Compare(b.ID, a.ID)
-	})
-	start, end := 0, len(all)
-	if after := q.Get("after_id"); after != "" {
-		start = slices.IndexFunc(all, func(t Transaction) bool { return t.ID == after }) + 1
-	}
-	if before := q.Get("before_id"); before != "" {
-		end = max(slices.IndexFunc(all, func(t Transaction) bool { return t.ID == before }), 0)
-		start = max(end-limit, 0)
-	}
-	page := all[start:min(start+limit, end)]
-	hasMore := start+len(page) < len(all)
-	resp := map[string]any{"data": page, "has_more": hasMore}
-	if page == nil {
-		resp["data"] = []Transaction{}
-	}
-	if hasMore && len(page) > 0 {
+	p := s.store.list("transactions", c.account, listQuery{match: match, limit: limit,
+		after: q.Get("after_id"), before: q.Get("before_id"),
+		order: func(a, b map[string]any) int {
+			if c := timeOf(b, "created").Compare(timeOf(a, "created")); c != 0 {
+				return c
+			}
+			return strings.Compare(str(b, "id"), str(a, "id"))
+		}})
+	resp := map[string]any{"data": orEmpty(p.items), "has_more": p.hasMore}
+	if p.hasMore && len(p.items) > 0 {
 		next := url.Values{}
 		for k, v := range q {
 			if k != "after_id" && k != "before_id" {
 				next[k] = v
 			}
 		}
-		next.Set("after_id", page[len(page)-1].ID)
+		next.Set("after_id", str(p.items[len(p.items)-1], "id"))
 		resp["links"] = []map[string]string{{"href": "/transactions?" + next.Encode(), "method": "GET", "rel": "next"}}
 	}
-	WriteJSON(w, http.StatusOK, resp)
+	c.ok(resp)
 }
 
-func transactionFilter(q url.Values, account string) (func(Transaction) bool, string) {
+func transactionFilter(q url.Values) (func(map[string]any) bool, string) {
 	currency := q.Get("currency")
 	if currency == "" {
 		currency = "IDR" // the API's default, which hides other currencies
@@ -178,13 +147,21 @@ func transactionFilter(q url.Values, account string) (func(Transaction) bool, st
 		}
 	}
 	in := func(key, v string) bool { return len(q[key]) == 0 || slices.Contains(q[key], v) }
-	return func(t Transaction) bool {
-		return t.ForUserID == account && t.Currency == currency &&
-			in("types", t.Type) && in("statuses", t.Status) && in("channel_categories", t.ChannelCategory) &&
-			strings.Contains(t.ReferenceID, q.Get("reference_id")) &&
-			(q.Get("product_id") == "" || q.Get("product_id") == t.ProductID) &&
-			(q.Get("amount") == "" || q.Get("amount") == strconv.FormatFloat(t.Amount, 'f', -1, 64)) &&
-			(bounds[0].IsZero() || !t.Created.Before(bounds[0])) && (bounds[1].IsZero() || !t.Created.After(bounds[1])) &&
-			(bounds[2].IsZero() || !t.Updated.Before(bounds[2])) && (bounds[3].IsZero() || !t.Updated.After(bounds[3]))
+	return func(o map[string]any) bool {
+		amount, _ := num(o, "amount")
+		created, updated := timeOf(o, "created"), timeOf(o, "updated")
+		return str(o, "currency") == currency &&
+			in("types", str(o, "type")) && in("statuses", str(o, "status")) && in("channel_categories", str(o, "channel_category")) &&
+			strings.Contains(str(o, "reference_id"), q.Get("reference_id")) &&
+			(q.Get("product_id") == "" || q.Get("product_id") == str(o, "product_id")) &&
+			(q.Get("amount") == "" || q.Get("amount") == strconv.FormatFloat(amount, 'f', -1, 64)) &&
+			(bounds[0].IsZero() || !created.Before(bounds[0])) && (bounds[1].IsZero() || !created.After(bounds[1])) &&
+			(bounds[2].IsZero() || !updated.Before(bounds[2])) && (bounds[3].IsZero() || !updated.After(bounds[3]))
 	}, ""
+}
+
+// timeOf reads a time field of an object.
+func timeOf(o map[string]any, k string) time.Time {
+	t, _ := time.Parse(time.RFC3339, str(o, k))
+	return t
 }

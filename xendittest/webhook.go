@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	"github.com/google/uuid"
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // CallbackToken is a webhook verification token for tests, to give both
@@ -68,10 +67,10 @@ func (wh Webhook) Request(ctx context.Context, url string) (*http.Request, error
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if wh.Token != "" {
-		req.Header.Set(xendit.HeaderCallbackToken, wh.Token)
+		req.Header.Set("x-callback-token", wh.Token)
 	}
 	if wh.ID != "" {
-		req.Header.Set(xendit.HeaderWebhookID, wh.ID)
+		req.Header.Set("webhook-id", wh.ID)
 	}
 	return req, nil
 }

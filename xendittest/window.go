@@ -9,8 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/seed19b1029f/xendit-go"
 )
 
 // FixedWindow is an http.Handler that plays a rate limit the way the
@@ -65,7 +63,7 @@ func (f *FixedWindow) Counts(key string) []WindowCount {
 func (f *FixedWindow) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key, _, ok := r.BasicAuth()
 	if !ok {
-		WriteError(w, http.StatusUnauthorized, xendit.CodeInvalidAPIKey, "API key format is invalid")
+		WriteError(w, http.StatusUnauthorized, "INVALID_API_KEY", "API key format is invalid")
 		return
 	}
 	now := time.Now()
@@ -95,7 +93,7 @@ func (f *FixedWindow) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// into a window that is still full.
 	h.Set("Rate-Limit-Reset", strconv.FormatFloat(math.Ceil(left.Seconds()*1000)/1000, 'f', 3, 64))
 	if !admitted {
-		WriteError(w, http.StatusTooManyRequests, xendit.CodeRateLimited,
+		WriteError(w, http.StatusTooManyRequests, "RATE_LIMIT_EXCEEDED",
 			"You have exceeded the rate limit for this endpoint. Please retry after the window resets")
 		return
 	}

@@ -13,22 +13,19 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"log"
 	"os"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/cards"
-	"github.com/seed19b1029f/xendit-go/xendittest"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cc, browser, done := setup()
-	defer done()
+	ctx, client, fake, stop := demo.Start()
+	defer stop()
+	cc, browser := cards.New(client), demo.CardTokens(fake)
 	run := time.Now().Unix()
 
 	// Store the order with its external_id before calling: if the call ends
@@ -41,12 +38,12 @@ func main() {
 
 	fmt.Println("\n2. Try to capture more than was authorized")
 	_, err := cc.CaptureCharge(ctx, auth.ID, &cards.CaptureChargeParams{Amount: 200000})
-	explain(err)
+	demo.Explain(err)
 
 	fmt.Println("\n3. One item is out of stock: capture IDR 120,000; the rest is released")
 	charge, err := cc.CaptureCharge(ctx, auth.ID, &cards.CaptureChargeParams{Amount: 120000})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Charge %s is %s: %.0f captured of %.0f.\n", charge.ID, charge.Status, charge.CaptureAmount, charge.AuthorizedAmount)
@@ -56,14 +53,14 @@ func main() {
 	auth2 := authorize(ctx, cc, browser(), cancelled, 80000)
 	rev, err := cc.ReverseAuthorization(ctx, auth2.ID, &cards.ReverseAuthorizationParams{ExternalID: cancelled + "-reversal"})
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Reversal %s: %.0f released.\n", rev.Status, rev.Amount)
 
 	fmt.Println("\n5. A reversed authorization cannot be captured")
 	_, err = cc.CaptureCharge(ctx, auth2.ID, &cards.CaptureChargeParams{Amount: 80000})
-	explain(err)
+	demo.Explain(err)
 	fmt.Println("\nDone.")
 }
 
@@ -78,7 +75,7 @@ func authorize(ctx context.Context, cc *cards.Client, tok cards.Tokenization, ex
 		auth, err = cc.GetChargeByExternalID(ctx, externalID)
 	}
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	if auth.Status.Failed() {
@@ -86,42 +83,4 @@ func authorize(ctx context.Context, cc *cards.Client, tok cards.Tokenization, ex
 		os.Exit(1)
 	}
 	return auth
-}
-
-// setup returns a cards client and where tokens come from: the fake's
-// stand-in for Xendit.js, or the token a browser created with Xendit.js.
-func setup() (*cards.Client, func() cards.Tokenization, func()) {
-	if os.Getenv(xendit.EnvSecretKey) != "" {
-		client, err := xendit.NewFromEnv()
-		if err != nil {
-			log.Fatal(err)
-		}
-		tok := cards.Tokenization{ID: os.Getenv("XENDIT_CARD_TOKEN_ID"), AuthenticationID: os.Getenv("XENDIT_CARD_AUTHENTICATION_ID")}
-		if tok.ID == "" {
-			log.Fatal("set XENDIT_CARD_TOKEN_ID (and XENDIT_CARD_AUTHENTICATION_ID) to a token Xendit.js created in a browser")
-		}
-		fmt.Printf("Using Xendit at %s with the key in %s.\n", client.BaseURL(), xendit.EnvSecretKey)
-		return cards.New(client), func() cards.Tokenization { return tok }, func() {}
-	}
-	fake := xendittest.NewServer()
-	client, err := fake.Client()
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("%s is not set, so this runs against a fake Xendit (nothing leaves this machine).\n", xendit.EnvSecretKey)
-	newToken := func() cards.Tokenization { return fake.NewCardToken(xendittest.CardToken{}) }
-	return cards.New(client), newToken, fake.Close
-}
-
-// explain prints an error the way an application would inspect it.
-func explain(err error) {
-	var apiErr *xendit.Error
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &apiErr):
-		fmt.Printf("   Xendit answered %d %s: %s.\n", apiErr.StatusCode, apiErr.Code, apiErr.Message)
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
-	}
 }

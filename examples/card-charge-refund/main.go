@@ -12,42 +12,21 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"log"
 	"os"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/cards"
+	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	var (
-		client *xendit.Client
-		fake   *xendittest.Server
-		err    error
-		tok    = cards.Tokenization{ID: os.Getenv("XENDIT_CARD_TOKEN_ID"), AuthenticationID: os.Getenv("XENDIT_CARD_AUTHENTICATION_ID")}
-	)
-	if os.Getenv(xendit.EnvSecretKey) == "" {
-		fmt.Println("No XENDIT_SECRET_KEY: using a fake Xendit; nothing leaves this machine.")
-		fake = xendittest.NewServer()
-		defer fake.Close()
-		client, err = fake.Client(xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: 10 * time.Millisecond, MaxWait: 50 * time.Millisecond}))
-		tok = fake.NewCardToken(xendittest.CardToken{}) // what Xendit.js posts to your server
-	} else {
-		client, err = xendit.NewFromEnv()
-	}
-	if err != nil {
-		log.Fatal(err)
-	}
-	if tok.ID == "" {
-		log.Fatal("set XENDIT_CARD_TOKEN_ID to a token Xendit.js created in a browser")
-	}
+	ctx, client, fake, stop := demo.Start(xendit.WithRetryPolicy(xendit.RetryPolicy{MaxRetries: 2, MinWait: 10 * time.Millisecond, MaxWait: 50 * time.Millisecond}))
+	defer stop()
+	tok := demo.CardTokens(fake)() // what Xendit.js posts to your server
 	cc := cards.New(client)
 
 	order := fmt.Sprintf("order-%d-attempt-1", time.Now().Unix())

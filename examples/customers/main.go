@@ -10,7 +10,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -24,12 +23,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, _, stop := demo.Start()
+	defer stop()
 	api := customers.New(client)
 
 	// Your own id for the customer, unique in your account: it is how you
@@ -37,7 +32,7 @@ func main() {
 	reference := fmt.Sprintf("customer-%d", time.Now().UnixNano())
 	params := &customers.CreateParams{
 		ReferenceID:      reference,
-		Type:             customers.Individual,
+		Type:             customers.TypeIndividual,
 		IndividualDetail: &customers.IndividualDetail{GivenNames: "Budi", Surname: xendit.Ptr("Santoso")},
 		Email:            xendit.Ptr("budi@example.com"),
 		MobileNumber:     xendit.Ptr("+6281234567890"),
@@ -65,7 +60,7 @@ func main() {
 	}
 
 	demo.Step("3. Find the customer by your reference_id")
-	found, err := api.GetByReferenceID(ctx, reference)
+	found, err := api.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: reference})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)

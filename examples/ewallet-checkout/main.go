@@ -11,7 +11,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"os"
@@ -24,12 +23,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, fake, stop := demo.Start()
+	defer stop()
 	ew := ewallets.New(client)
 
 	// The order's reference_id is stored before the call: if the call ends
@@ -57,13 +52,13 @@ func main() {
 		fmt.Println("\nDone. Xendit will call your Dashboard's eWallet callback URL once the customer pays.")
 		return
 	}
-	callbacks := demo.Listen[ewallets.Callback](fake.SetEWalletCallbackURL)
+	callbacks := demo.Listen[ewallets.Callback](fake)
 
 	demo.Step("3. The customer pays in the ShopeePay app; Xendit calls back")
 	if err := fake.CompleteEWalletCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}
-	cb := await(callbacks)
+	cb := demo.Await(callbacks)
 	fmt.Printf("   Callback %s: order %s is %s (%.0f %s).\n", cb.Event, cb.Charge.ReferenceID, cb.Charge.Status,
 		cb.Charge.ChargeAmount, cb.Charge.Currency)
 
@@ -76,7 +71,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("   Refund %s is %s; the result comes by callback.\n", refund.ID, refund.Status)
-	cb = await(callbacks)
+	cb = demo.Await(callbacks)
 	fmt.Printf("   Callback %s: refund of %.0f is %s.\n", cb.Event, cb.Refund.RefundAmount, cb.Refund.Status)
 
 	demo.Step("5. If Xendit answers 503, the charge is not sent again")
@@ -91,15 +86,4 @@ func main() {
 			"   before charging again, and use a new reference_id for a new attempt.\n", resp.Attempts, params.ReferenceID)
 	}
 	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to create the charge at Xendit.")
-}
-
-// await waits for the next callback, or gives up after 10 seconds.
-func await(callbacks <-chan *ewallets.Callback) *ewallets.Callback {
-	select {
-	case cb := <-callbacks:
-		return cb
-	case <-time.After(10 * time.Second):
-		log.Fatal("no callback arrived within 10 seconds")
-		return nil
-	}
 }

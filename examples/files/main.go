@@ -11,7 +11,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -26,12 +25,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, _, stop := demo.Start()
+	defer stop()
 	api := files.New(client)
 
 	demo.Step("1. Upload a delivery receipt while it is being generated")
@@ -39,7 +34,7 @@ func main() {
 	// comes; a SHA-256 of what was sent is taken on the way.
 	sent := sha256.New()
 	file, err := api.Upload(ctx, &files.UploadParams{
-		Purpose:  files.ChargebackEvidence,
+		Purpose:  files.PurposeChargebackEvidence,
 		Filename: "delivery-receipt.pdf",
 		Reader:   io.TeeReader(generate(4000), sent),
 	})
@@ -78,7 +73,7 @@ func main() {
 
 	demo.Step("4. A type Xendit does not take is refused before sending")
 	_, err = api.Upload(ctx, &files.UploadParams{
-		Purpose: files.ChargebackEvidence, Filename: "photo.gif", Reader: strings.NewReader("GIF89a"),
+		Purpose: files.PurposeChargebackEvidence, Filename: "photo.gif", Reader: strings.NewReader("GIF89a"),
 	})
 	demo.Explain(err)
 

@@ -11,7 +11,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"os"
@@ -23,12 +22,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, fake, stop := demo.Start()
+	defer stop()
 	pl := paylater.New(client)
 	customer := os.Getenv("XENDIT_CUSTOMER_ID")
 	if customer == "" {
@@ -76,7 +71,7 @@ func main() {
 	}
 
 	demo.Step("4. The customer approves at Kredivo; Xendit calls back")
-	callbacks := demo.Listen[paylater.PaymentCallback](fake.SetPayLaterCallbackURL)
+	callbacks := demo.Listen[paylater.PaymentCallback](fake)
 	if err := fake.CompletePayLaterCharge(charge.ID); err != nil {
 		log.Fatal(err)
 	}

@@ -27,12 +27,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-	defer cancel()
-	client, fake := demo.Connect()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, client, fake, stop := demo.Config{Timeout: 6 * time.Minute}.Start()
+	defer stop()
 	api := reports.New(client)
 	now := time.Now().UTC().Truncate(time.Second)
 	lastWeek := reports.Filter{From: xendit.Time{Time: now.AddDate(0, 0, -7)}, To: xendit.Time{Time: now}}
@@ -43,7 +39,7 @@ func main() {
 	}
 
 	demo.Step("1. Ask for last week's IDR balance history")
-	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
+	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: lastWeek, Currency: xendit.CurrencyIDR})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
@@ -58,25 +54,25 @@ func main() {
 	}
 
 	demo.Step("2. Xendit POSTs reports.completed to your webhook endpoint")
-	d := await(webhooks)
+	d := demo.Await(webhooks)
 	fmt.Printf("   Webhook %s (webhook-id %s): report %s is %s.\n", d.w.Event, d.id, d.w.ID, d.w.Status)
 	fmt.Printf("   Download it within 24 hours, with no credentials, from:\n   %s\n", d.w.URL)
 
 	demo.Step("3. Or poll with reports.Wait, when you cannot receive webhooks")
 	fake.SetReportDelay(500 * time.Millisecond) // the fake takes a moment to build this one
-	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.Transactions, Filter: lastWeek, Currency: "IDR"})
+	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeTransactions, Filter: lastWeek, Currency: xendit.CurrencyIDR})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
 	}
 	fmt.Printf("   Report %s is %s; Wait calls Get, backing off, until it is not.\n", r.ID, r.Status)
 	wait(ctx, api, r.ID, &reports.WaitOptions{MinInterval: 200 * time.Millisecond, MaxInterval: time.Second})
-	d = await(webhooks)
+	d = demo.Await(webhooks)
 	fmt.Printf("   Its webhook arrived as well: %s for %s.\n", d.w.Event, d.w.ID)
 
 	demo.Step("4. A report Xendit could not build")
 	fake.SetReportDelay(-1) // reports stay PENDING until the fake is told how they end
-	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: lastWeek, Currency: "IDR"})
+	r, err = api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: lastWeek, Currency: xendit.CurrencyIDR})
 	if err != nil {
 		demo.Explain(err)
 		os.Exit(1)
@@ -84,7 +80,7 @@ func main() {
 	if err := fake.FinishReport(r.ID, true); err != nil {
 		log.Fatal(err)
 	}
-	d = await(webhooks)
+	d = demo.Await(webhooks)
 	fmt.Printf("   Webhook %s: report %s is %s. Generating it again is safe.\n", d.w.Event, d.w.ID, d.w.Status)
 	wait(ctx, api, r.ID, nil)
 	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to generate a report at Xendit.")
@@ -110,7 +106,7 @@ func wait(ctx context.Context, api *reports.Client, id string, wo *reports.WaitO
 // delivery is a report webhook as the endpoint received it.
 type delivery struct {
 	id string // the webhook-id header, the key for dedupe
-	w  reports.Webhook
+	w  reports.Callback
 }
 
 // listen starts a webhook endpoint on the SDK's handler (token check,
@@ -121,7 +117,7 @@ func listen(fake *xendittest.Server) <-chan delivery {
 		if e.Event != reports.EventCompleted && e.Event != reports.EventFailed {
 			return nil // acknowledge what this endpoint does not handle
 		}
-		var w reports.Webhook
+		var w reports.Callback
 		if err := e.Decode(&w); err != nil {
 			return err // 500: Xendit delivers it again
 		}
@@ -132,18 +128,7 @@ func listen(fake *xendittest.Server) <-chan delivery {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetReportCallbackURL(receiver.URL, xendittest.CallbackToken)
+	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
 	fmt.Printf("Webhook endpoint listening at %s.\n", receiver.URL)
 	return out
-}
-
-// await waits for the next webhook, or gives up after 10 seconds.
-func await(webhooks <-chan delivery) delivery {
-	select {
-	case d := <-webhooks:
-		return d
-	case <-time.After(10 * time.Second):
-		log.Fatal("no webhook arrived within 10 seconds")
-		return delivery{}
-	}
 }

@@ -12,11 +12,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log"
-	"net/http/httptest"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -26,9 +24,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	sc, fake := demo.ConnectSNAP()
+	ctx, sc, fake, stop := demo.StartSNAP()
+	defer stop()
 	run := fmt.Sprint(time.Now().Unix())
 
 	fmt.Println("\n1. Link a BRI debit card (customer cust-1)")
@@ -49,8 +46,7 @@ func main() {
 		fmt.Println("\nDone. Verify the OTP the customer received with VerifyOTP (type binding).")
 		return
 	}
-	defer fake.Close()
-	callbacks := listen(fake)
+	callbacks := demo.ListenSNAP(fake)
 
 	fmt.Println("\n2. A mistyped OTP, then the right one")
 	_, err = sc.VerifyOTP(ctx, pm.ID, &snap.VerifyOTPParams{OTP: "000000", Type: snap.OTPTypeBinding})
@@ -79,7 +75,7 @@ func main() {
 	if _, err := sc.VerifyOTP(ctx, dd.ReferenceNo, &snap.VerifyOTPParams{OTP: xendittest.SNAPTestOTP, Type: snap.OTPTypePayment}); err != nil {
 		log.Fatal(err)
 	}
-	cb := <-callbacks
+	cb := demo.Await(callbacks)
 	fmt.Printf("   Callback %s verified: %s, %s paid.\n", cb.Type, cb.Payment.TransactionStatusDesc, cb.Payment.Amount)
 
 	fmt.Println("\n5. Refund IDR 500,000 of it")
@@ -90,24 +86,4 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("   %s: refund of %s is %s.\n", rf.ResponseCode, rf.RefundAmount, rf.AdditionalInfo.Status)
-}
-
-// listen starts a SNAP callback endpoint that verifies Xendit's signature
-// and points the fake's callbacks at it.
-func listen(fake *xendittest.Server) <-chan *snap.Callback {
-	out := make(chan *snap.Callback, 1)
-	verifier, err := snap.NewVerifierPEM([]byte(xendittest.SNAPXenditPublicKeyPEM))
-	if err != nil {
-		log.Fatal(err)
-	}
-	h, err := snap.NewCallbackHandler(verifier, func(_ context.Context, cb *snap.Callback) error {
-		out <- cb
-		return nil
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
-	return out
 }

@@ -9,21 +9,17 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"log"
-	"net/http/httptest"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/snap"
-	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	sc, fake := demo.ConnectSNAP()
+	ctx, sc, fake, stop := demo.StartSNAP()
+	defer stop()
 
 	bill := fmt.Sprintf("table-7-bill-%d", time.Now().Unix())
 	fmt.Println("\n1. Generate a one-time QRIS code for IDR 85,000, " + bill)
@@ -39,31 +35,14 @@ func main() {
 	if fake == nil {
 		return
 	}
-	defer fake.Close()
 
-	paid := make(chan *snap.PaymentNotice, 1)
-	verifier, err := snap.NewVerifierPEM([]byte(xendittest.SNAPXenditPublicKeyPEM))
-	if err != nil {
-		log.Fatal(err)
-	}
-	h, err := snap.NewCallbackHandler(verifier, func(_ context.Context, cb *snap.Callback) error {
-		if cb.Type == snap.EventQRPayment {
-			paid <- cb.Payment
-		}
-		return nil
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	receiver := httptest.NewServer(h)
-	defer receiver.Close()
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
+	callbacks := demo.ListenSNAP(fake)
 
 	fmt.Println("\n2. The customer scans and pays; Xendit calls back")
-	if err := fake.PaySNAPQR(ctx, bill, amount); err != nil {
+	if err := fake.PaySNAPQR(ctx, bill, amount.Value); err != nil {
 		log.Fatal(err)
 	}
-	p := <-paid
+	p := demo.Await(callbacks).Payment
 	fmt.Printf("   Callback verified: %s paid %s (status %s, payment %.5s...).\n",
 		p.OriginalPartnerReferenceNo, p.Amount, p.LatestTransactionStatus, p.AdditionalInfo.ID)
 

@@ -14,11 +14,8 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"log"
-	"net/http/httptest"
 	"os"
 	"time"
 
@@ -29,12 +26,8 @@ import (
 )
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	sc, fake := demo.ConnectSNAP()
-	if fake != nil {
-		defer fake.Close()
-	}
+	ctx, sc, fake, stop := demo.StartSNAP()
+	defer stop()
 
 	trxID := fmt.Sprintf("order-%d", time.Now().Unix())
 	fmt.Println("\n1. Create a MANDIRI VA for exactly IDR 150,000, trxId " + trxID)
@@ -47,7 +40,7 @@ func main() {
 		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelMandiri},
 	}, xendit.CaptureResponse(&meta))
 	if err != nil {
-		explain(err)
+		demo.Explain(err)
 		os.Exit(1)
 	}
 	va := resp.VirtualAccountData
@@ -57,19 +50,19 @@ func main() {
 	fmt.Println("\n2. The same trxId again is a duplicate")
 	_, err = sc.CreateVA(ctx, &snap.CreateVAParams{VirtualAccountName: "Budi Santoso", TrxID: trxID,
 		TotalAmount: &amount, AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelMandiri}})
-	explain(err)
+	demo.Explain(err)
 
 	if fake == nil {
 		fmt.Println("\nDone. Xendit calls your Dashboard's callback URL when the VA is paid.")
 		return
 	}
-	paid := listen(fake)
+	callbacks := demo.ListenSNAP(fake)
 
 	fmt.Println("\n3. The customer transfers; Xendit calls back, signed")
-	if err := fake.PaySNAPVA(ctx, trxID, amount); err != nil {
+	if err := fake.PaySNAPVA(ctx, trxID, amount.Value); err != nil {
 		log.Fatal(err)
 	}
-	p := <-paid
+	p := demo.Await(callbacks).VAPayment
 	fmt.Printf("   Callback verified: %s paid %s, payment %s is %s.\n", p.TrxID, p.PaidAmount,
 		p.AdditionalInfo.PaymentID, p.AdditionalInfo.Status)
 
@@ -78,46 +71,10 @@ func main() {
 	_, err = sc.CreateVA(ctx, &snap.CreateVAParams{VirtualAccountName: "Budi Santoso", TrxID: trxID + "-2",
 		AdditionalInfo: snap.CreateVAAddition{ChannelCode: snap.VAChannelBRI, Reusability: xendit.Ptr(snap.ReusabilityMultipleUse)}},
 		xendit.CaptureResponse(&meta))
-	explain(err)
+	demo.Explain(err)
 	reqs := fake.Requests()
 	a, b := reqs[len(reqs)-2].Header, reqs[len(reqs)-1].Header
 	fmt.Printf("   Sent %d times; same headers on both: %v.\n", meta.Attempts,
 		a.Get("X-EXTERNAL-ID") == b.Get("X-EXTERNAL-ID") && a.Get("X-SIGNATURE") == b.Get("X-SIGNATURE") &&
 			a.Get("X-TIMESTAMP") == b.Get("X-TIMESTAMP"))
-}
-
-// listen starts a SNAP callback endpoint that verifies Xendit's signature
-// and points the fake's callbacks at it.
-func listen(fake *xendittest.Server) <-chan *snap.VAPayment {
-	out := make(chan *snap.VAPayment, 1)
-	verifier, err := snap.NewVerifierPEM([]byte(xendittest.SNAPXenditPublicKeyPEM))
-	if err != nil {
-		log.Fatal(err)
-	}
-	h, err := snap.NewCallbackHandler(verifier, func(_ context.Context, cb *snap.Callback) error {
-		if cb.Type == snap.EventVAPayment {
-			out <- cb.VAPayment
-		}
-		return nil
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	receiver := httptest.NewServer(h) // closed when the program exits
-	fake.SetSNAPCallbackURL(receiver.URL + "/callbacks/snap")
-	return out
-}
-
-// explain prints an error the way an application would inspect it.
-func explain(err error) {
-	var se *snap.Error
-	switch {
-	case err == nil:
-		fmt.Println("   No error.")
-	case errors.As(err, &se):
-		fmt.Printf("   Xendit answered %d %s (service %s, case %s): %s; duplicate: %v.\n", se.StatusCode,
-			se.ResponseCode, se.Service, se.Case, se.ResponseMessage, errors.Is(err, xendit.ErrDuplicate))
-	default:
-		fmt.Printf("   The call failed: %v\n", err)
-	}
 }

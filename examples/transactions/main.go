@@ -10,11 +10,9 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"os"
-	"time"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
@@ -26,12 +24,10 @@ import (
 const maxShown = 12
 
 func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
 	pages := &pageLogger{next: http.DefaultTransport}
-	client, fake := demo.Connect(xendit.WithHTTPClient(&http.Client{Transport: pages}))
+	ctx, client, fake, stop := demo.Start(xendit.WithHTTPClient(&http.Client{Transport: pages}))
+	defer stop()
 	if fake != nil {
-		defer fake.Close()
 		fake.SeedTransactions(7) // IDR payments of 1000 to 7000
 		fake.AddTransactions(xendittest.Transaction{
 			Currency: "PHP", Amount: 1250.50, ChannelCode: "GCASH", ReferenceID: "order-ph-0001",
@@ -49,9 +45,9 @@ func main() {
 	// All fetches the next page only when the loop has used up the last one.
 	n := 0
 	for tx, err := range api.All(ctx, &transactions.ListParams{
-		Currency: "IDR",
-		Statuses: []transactions.Status{transactions.Success},
-		Limit:    3,
+		Currency: xendit.CurrencyIDR,
+		Statuses: []transactions.Status{transactions.StatusSuccess},
+		Limit:    xendit.Ptr(3),
 	}) {
 		if err != nil {
 			demo.Explain(err)
@@ -67,7 +63,7 @@ func main() {
 
 	demo.Step("3. Stop early: later pages are never requested")
 	n = 0
-	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 3}) {
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: xendit.CurrencyIDR, Limit: xendit.Ptr(3)}) {
 		if err != nil {
 			demo.Explain(err)
 			os.Exit(1)
@@ -81,7 +77,7 @@ func main() {
 
 	demo.Step("4. Another currency must be asked for explicitly")
 	n = 0
-	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "PHP"}) {
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: xendit.CurrencyPHP}) {
 		if err != nil {
 			demo.Explain(err)
 			os.Exit(1)

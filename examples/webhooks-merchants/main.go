@@ -58,7 +58,7 @@ func run(ctx context.Context, out io.Writer) error {
 		businessID[m.ID] = m.BusinessID
 	}
 	h, err := xendit.NewWebhookHandler(func(ctx context.Context, e *xendit.WebhookEvent) error {
-		var w reports.Webhook
+		var w reports.Callback
 		if err := e.Decode(&w); err != nil {
 			return err
 		}
@@ -79,9 +79,9 @@ func run(ctx context.Context, out io.Writer) error {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 
-	report := func(m merchant) reports.Webhook {
-		return reports.Webhook{Event: reports.EventCompleted, Report: reports.Report{
-			ID: "report_" + m.ID, Type: reports.BalanceHistory, Status: reports.Completed, Format: reports.CSV,
+	report := func(m merchant) reports.Callback {
+		return reports.Callback{Event: reports.EventCompleted, Report: reports.Report{
+			ID: "report_" + m.ID, Type: reports.TypeBalanceHistory, Status: reports.StatusCompleted, Format: reports.FormatCSV,
 			Currency: "IDR", BusinessID: m.BusinessID, Created: xendit.Time{Time: time.Date(2021, 6, 24, 4, 1, 55, 0, time.UTC)},
 		}}
 	}

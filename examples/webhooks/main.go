@@ -64,7 +64,7 @@ func process(log *slog.Logger) xendit.WebhookFunc {
 	return func(ctx context.Context, e *xendit.WebhookEvent) error {
 		switch e.Event {
 		case reports.EventCompleted, reports.EventFailed:
-			var r reports.Webhook // the reports package types its webhook
+			var r reports.Callback // the reports package types its webhook
 			if err := e.Decode(&r); err != nil {
 				return err // 500: Xendit retries, and a fixed deployment gets it
 			}
@@ -145,9 +145,9 @@ func run(ctx context.Context, out io.Writer, addr, tokens, redisAddr string, dem
 
 // deliverSamples plays Xendit against the endpoint at url.
 func deliverSamples(ctx context.Context, out io.Writer, log *slog.Logger, url, token string) error {
-	completed := xendittest.NewWebhook(token, reports.Webhook{Event: reports.EventCompleted, Report: reports.Report{
-		ID: "report_5c1b34a2-6ceb-4c24-aba9-c836bac82b28", Type: reports.BalanceHistory, Status: reports.Completed,
-		Format: reports.CSV, Currency: "IDR", URL: "https://example.com/report.csv",
+	completed := xendittest.NewWebhook(token, reports.Callback{Event: reports.EventCompleted, Report: reports.Report{
+		ID: "report_5c1b34a2-6ceb-4c24-aba9-c836bac82b28", Type: reports.TypeBalanceHistory, Status: reports.StatusCompleted,
+		Format: reports.FormatCSV, Currency: "IDR", URL: "https://example.com/report.csv",
 	}})
 	bad := completed
 	bad.Token = "not-the-token"

@@ -30,11 +30,11 @@ func balanceCalls(t *testing.T, c *contract) {
 	api := balance.New(c.client)
 	for _, p := range []*balance.GetParams{
 		nil,
-		{AccountType: balance.Cash, Currency: "IDR"},
-		{AccountType: balance.Holding, Currency: "PHP"},
+		{AccountType: xendit.Ptr(balance.AccountTypeCash), Currency: xendit.Ptr(xendit.CurrencyIDR)},
+		{AccountType: xendit.Ptr(balance.AccountTypeHolding), Currency: xendit.Ptr(xendit.CurrencyPHP)},
 		// at_timestamp is in the reference, not in the file; Prism
 		// lets an unknown query parameter through.
-		{AccountType: balance.Tax, Currency: "USD", AtTimestamp: time.Date(2023, 1, 2, 3, 4, 5, 0, time.UTC)},
+		{AccountType: xendit.Ptr(balance.AccountTypeTax), Currency: xendit.Ptr(xendit.CurrencyUSD), AtTimestamp: time.Date(2023, 1, 2, 3, 4, 5, 0, time.UTC)},
 	} {
 		b, err := api.Get(ctx, p, xendit.ForUserID("5dbf20d7c8eb0c0896f811b6"))
 		c.decoded("balance.Get", b, err)
@@ -53,32 +53,32 @@ func transactionCalls(t *testing.T, c *contract) {
 	if c.mode == static && got != nil {
 		assert.Equal(t, transactionID, got.ID)
 		assert.Equal(t, 150.21, got.Amount)
-		assert.Equal(t, transactions.MoneyIn, got.Cashflow)
+		assert.Equal(t, transactions.CashflowMoneyIn, got.Cashflow)
 		assert.Equal(t, 10.0, got.Fee.XenditFee)
 	}
 
 	day := time.Date(2020, 8, 29, 17, 0, 0, 0, time.UTC)
 	params := &transactions.ListParams{
-		Currency:          "IDR",
-		Types:             []transactions.Type{transactions.Disbursement, transactions.Payment, transactions.RemittancePayout, transactions.Transfer, transactions.Refund},
-		Statuses:          []transactions.Status{transactions.Pending, transactions.Success, transactions.Failed, transactions.Voided, transactions.Reversed},
-		ChannelCategories: []transactions.ChannelCategory{transactions.Bank, transactions.Cash, transactions.Cards, transactions.CardlessCredit, transactions.DirectDebit, transactions.EWallet, transactions.PayLater, transactions.QRCode, transactions.RetailOutlet, transactions.VirtualAccount, transactions.XenPlatform},
-		ReferenceID:       "ref23232",
-		ProductID:         "d290f1ee-6c54-4b01-90e6-d701748f0701",
-		AccountIdentifier: "123123123",
+		Currency:          xendit.CurrencyIDR,
+		Types:             []transactions.Type{transactions.TypeDisbursement, transactions.TypePayment, transactions.TypeRemittancePayout, transactions.TypeTransfer, transactions.TypeRefund},
+		Statuses:          []transactions.Status{transactions.StatusPending, transactions.StatusSuccess, transactions.StatusFailed, transactions.StatusVoided, transactions.StatusReversed},
+		ChannelCategories: []transactions.ChannelCategory{transactions.ChannelCategoryBank, transactions.ChannelCategoryCash, transactions.ChannelCategoryCards, transactions.ChannelCategoryCardlessCredit, transactions.ChannelCategoryDirectDebit, transactions.ChannelCategoryEWallet, transactions.ChannelCategoryPayLater, transactions.ChannelCategoryQRCode, transactions.ChannelCategoryRetailOutlet, transactions.ChannelCategoryVirtualAccount, transactions.ChannelCategoryXenPlatform},
+		ReferenceID:       xendit.Ptr("ref23232"),
+		ProductID:         xendit.Ptr("d290f1ee-6c54-4b01-90e6-d701748f0701"),
+		AccountIdentifier: xendit.Ptr("123123123"),
 		Amount:            xendit.Ptr(150.21),
 		CreatedFrom:       day, CreatedTo: day.Add(24 * time.Hour),
 		UpdatedFrom: day, UpdatedTo: day.Add(48 * time.Hour),
-		Limit:   50,
-		AfterID: transactionID,
+		Limit:   xendit.Ptr(50),
+		AfterID: xendit.Ptr(transactionID),
 	}
 	page, err := api.List(ctx, params)
 	c.decoded("transactions.List", page, err)
 	before := *params
-	before.AfterID, before.BeforeID, before.Limit = "", transactionID, 1
+	before.AfterID, before.BeforeID, before.Limit = nil, xendit.Ptr(transactionID), xendit.Ptr(1)
 	page, err = api.List(ctx, &before)
 	c.decoded("transactions.List before_id", page, err)
-	page, err = api.List(ctx, &transactions.ListParams{Currency: "PHP"})
+	page, err = api.List(ctx, &transactions.ListParams{Currency: xendit.CurrencyPHP})
 	c.decoded("transactions.List PHP", page, err)
 
 	// All follows after_id from page to page. Prism answers every page
@@ -95,10 +95,10 @@ func transactionCalls(t *testing.T, c *contract) {
 			}
 		}
 	}
-	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: "IDR", Limit: 2}) {
+	for tx, err := range api.All(ctx, &transactions.ListParams{Currency: xendit.CurrencyIDR, Limit: xendit.Ptr(2)}) {
 		requests()
 		if err != nil {
-			assert.ErrorContains(t, err, "again", "transactions.All")
+			assert.ErrorIs(t, err, xendit.ErrPagination, "transactions.All")
 			break
 		}
 		assert.NotEmpty(t, tx.ID)

@@ -20,12 +20,12 @@ func createParams() *customers.CreateParams {
 	s := xendit.Ptr[string]
 	return &customers.CreateParams{
 		ReferenceID: "contract-customer-1",
-		Type:        customers.Individual,
+		Type:        customers.TypeIndividual,
 		IndividualDetail: &customers.IndividualDetail{
 			GivenNames: "John", Surname: s("Doe"), MiddleName: s("Q"),
 			GivenNamesNonRoman: s("ジョン"), SurnameNonRoman: s("ドウ"), MotherMaidenName: s("Roe"),
 			Nationality: s("ID"), PlaceOfBirth: s("Jakarta"), DateOfBirth: customers.NewDate(1990, time.January, 2),
-			Gender: xendit.Ptr(customers.Male),
+			Gender: xendit.Ptr(customers.GenderMale),
 			Employment: &customers.Employment{EmployerName: s("Xendit"), NatureOfBusiness: s("Payments"),
 				RoleDescription: s("Engineer")},
 		},
@@ -35,28 +35,28 @@ func createParams() *customers.CreateParams {
 		Email:             s("john@example.com"),
 		Addresses: []customers.Address{{
 			Country: "ID", StreetLine1: s("Jl. Sudirman 1"), StreetLine2: s("Floor 2"), City: s("Jakarta"),
-			ProvinceState: s("DKI Jakarta"), PostalCode: s("10220"), Category: xendit.Ptr(customers.Home),
+			ProvinceState: s("DKI Jakarta"), PostalCode: s("10220"), Category: xendit.Ptr(customers.AddressCategoryHome),
 			IsPrimary: xendit.Ptr(true),
 		}},
 		IdentityAccounts: []customers.IdentityAccount{
-			{Type: customers.BankAccount, Company: s("BCA"), Country: s("ID"), Description: s("salary"),
+			{Type: customers.AccountTypeBankAccount, Company: s("BCA"), Country: s("ID"), Description: s("salary"),
 				Properties: &customers.AccountProperties{AccountNumber: "1234567890", AccountHolderName: "John Doe",
 					SwiftCode: "CENAIDJA", AccountType: "Savings", AccountDetails: "****7890", Currency: "IDR"}},
-			{Type: customers.EWallet, Company: s("OVO"), Country: s("ID"),
+			{Type: customers.AccountTypeEWallet, Company: s("OVO"), Country: s("ID"),
 				Properties: &customers.AccountProperties{AccountNumber: "+6281295412345", AccountHolderName: "John Doe", Currency: "IDR"}},
-			{Type: customers.CreditCard, Country: s("ID"),
+			{Type: customers.AccountTypeCreditCard, Country: s("ID"),
 				Properties: &customers.AccountProperties{TokenID: "5f0410898bcf7a001a00879d"}},
-			{Type: customers.OTC, Company: s("ALFAMART"), Country: s("ID"),
+			{Type: customers.AccountTypeOTC, Company: s("ALFAMART"), Country: s("ID"),
 				Properties: &customers.AccountProperties{PaymentCode: "XDT123", ExpiresAt: customers.NewDate(2030, time.December, 31)}},
-			{Type: customers.QRCode, Country: s("ID"),
+			{Type: customers.AccountTypeQRCode, Country: s("ID"),
 				Properties: &customers.AccountProperties{QRString: "00020101021226"}},
-			{Type: customers.PayLater, Company: s("KREDIVO"), Country: s("ID"),
+			{Type: customers.AccountTypePayLater, Company: s("KREDIVO"), Country: s("ID"),
 				Properties: &customers.AccountProperties{AccountID: "john@example.com", AccountHolderName: "John Doe", Currency: "IDR"}},
-			{Type: customers.SocialMedia, Company: s("INSTAGRAM"), Country: s("ID"),
+			{Type: customers.AccountTypeSocialMedia, Company: s("INSTAGRAM"), Country: s("ID"),
 				Properties: &customers.AccountProperties{AccountID: "12345", AccountHandle: "@johndoe"}},
 		},
 		KYCDocuments: []customers.KYCDocument{{
-			Country: "ID", Type: customers.IdentityCard, SubType: xendit.Ptr(customers.NationalID),
+			Country: "ID", Type: customers.DocumentTypeIdentityCard, SubType: xendit.Ptr(customers.DocumentSubTypeNationalID),
 			DocumentName: s("KTP"), DocumentNumber: s("3171234567890001"), ExpiresAt: customers.NewDate(2030, time.January, 1),
 			HolderName: s("John Doe"), DocumentImages: []string{"file-fc3b5a4a8d0e4b5d"},
 		}},
@@ -85,9 +85,9 @@ func customersV20201031(t *testing.T, c *contract) {
 	c.decoded("Create", created, err)
 
 	business := &customers.CreateParams{
-		ReferenceID: "contract-business-1", Type: customers.Business,
+		ReferenceID: "contract-business-1", Type: customers.TypeBusiness,
 		BusinessDetail: &customers.BusinessDetail{BusinessName: "Acme", TradingName: xendit.Ptr("Acme Shop"),
-			BusinessType: customers.Corporation, NatureOfBusiness: xendit.Ptr("Retail"),
+			BusinessType: customers.BusinessTypeCorporation, NatureOfBusiness: xendit.Ptr("Retail"),
 			BusinessDomicile: xendit.Ptr("ID"), DateOfRegistration: customers.NewDate(2001, time.May, 6)},
 		Email: xendit.Ptr("ops@acme.example"),
 	}
@@ -97,8 +97,8 @@ func customersV20201031(t *testing.T, c *contract) {
 	got, err := api.Get(ctx, customerID)
 	c.decoded("Get", got, err)
 
-	list, err := api.GetByReferenceID(ctx, "contract-customer-1")
-	c.decoded("GetByReferenceID", list, err)
+	list, err := api.ListByReferenceID(ctx, &customers.ListByReferenceIDParams{ReferenceID: "contract-customer-1"})
+	c.decoded("ListByReferenceID", list, err)
 
 	updated, err := api.Update(ctx, customerID, &customers.UpdateParams{
 		IndividualDetail: xendit.Set(customers.IndividualDetail{GivenNames: "Jane", Surname: xendit.Ptr("Doe")}),
@@ -118,7 +118,7 @@ func customersV20201031(t *testing.T, c *contract) {
 		assert.Equal(t, "id", got.ID)
 		assert.Equal(t, "info@xendit.co", *got.Email)
 		assert.Equal(t, "middle_name", *got.IndividualDetail.MiddleName)
-		assert.Equal(t, customers.Corporation, got.BusinessDetail.BusinessType)
+		assert.Equal(t, customers.BusinessTypeCorporation, got.BusinessDetail.BusinessType)
 		assert.Equal(t, "d290f1ee-6c54-4b01-90e6-d701748f0851", got.Addresses[0].ID)
 		assert.Equal(t, 2016, got.Created.Year())
 	}
@@ -138,9 +138,9 @@ func customersV20201031(t *testing.T, c *contract) {
 // constant for, except the file's response-only CARDLESS_CREDIT.
 func knownAccountTypes(t *testing.T, cu *customers.Customer) {
 	t.Helper()
-	known := map[customers.AccountType]bool{customers.BankAccount: true, customers.EWallet: true,
-		customers.CreditCard: true, customers.PayLater: true, customers.OTC: true, customers.QRCode: true,
-		customers.SocialMedia: true}
+	known := map[customers.AccountType]bool{customers.AccountTypeBankAccount: true, customers.AccountTypeEWallet: true,
+		customers.AccountTypeCreditCard: true, customers.AccountTypePayLater: true, customers.AccountTypeOTC: true, customers.AccountTypeQRCode: true,
+		customers.AccountTypeSocialMedia: true}
 	for _, a := range cu.IdentityAccounts {
 		if _, excepted := responseOnlyValues[string(a.Type)]; a.Type != "" && !known[a.Type] && !excepted {
 			t.Errorf("identity account type %q has no constant in package customers", a.Type)

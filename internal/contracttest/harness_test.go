@@ -22,8 +22,8 @@ func TestPrismReportsViolations(t *testing.T) {
 	c := contractWith(t, startPrismOn(t, filepath.Join("testdata", "openapi", balanceFile), static), static)
 	ctx := context.Background()
 
-	list := xendit.MustEndpoint("transactions.list")
-	err := c.client.Do(ctx, &xendit.Request{Endpoint: list, Query: url.Values{"currency": {"IDR"}, "limit": {"51"}}}, new(transactions.Page))
+	list := xendit.MustEndpoint("transactions.list_transactions")
+	err := c.client.Do(ctx, &xendit.Request{Endpoint: list, Query: url.Values{"currency": {"IDR"}, "limit": {"51"}}}, new(xendit.Page[transactions.Transaction]))
 	assert.Error(t, err)
 	log := c.rec.take()
 	if assert.Len(t, log, 1) {

@@ -8,42 +8,6 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
-// CreateParams is the body of Create Customer, API version 2020-10-31
-// (https://developers.xendit.co/api-reference/#create-customer).
-type CreateParams struct {
-	// ReferenceID is your id for the customer, unique in the account (at
-	// most 255 characters). Required.
-	ReferenceID string `json:"reference_id"`
-	// Type is INDIVIDUAL or BUSINESS. One version of the reference requires
-	// it, the other defaults it to INDIVIDUAL; left empty, the SDK sends
-	// INDIVIDUAL explicitly.
-	Type Type `json:"type"`
-	// IndividualDetail is required for INDIVIDUAL (with GivenNames),
-	// BusinessDetail for BUSINESS (with BusinessName and BusinessType).
-	IndividualDetail *IndividualDetail `json:"individual_detail,omitempty"`
-	BusinessDetail   *BusinessDetail   `json:"business_detail,omitempty"`
-	// MobileNumber and PhoneNumber are E.164 ("+6281..."), at most 50
-	// characters.
-	MobileNumber *string `json:"mobile_number,omitempty"`
-	PhoneNumber  *string `json:"phone_number,omitempty"`
-	// HashedPhoneNumber is at most 255 characters.
-	HashedPhoneNumber *string `json:"hashed_phone_number,omitempty"`
-	// Email is at most 255 characters (one table says 50, the Create
-	// Customer page and the recurring section say 255; the SDK takes the
-	// larger and lets Xendit decide).
-	Email            *string           `json:"email,omitempty"`
-	Addresses        []Address         `json:"addresses,omitempty"`
-	IdentityAccounts []IdentityAccount `json:"identity_accounts,omitempty"`
-	KYCDocuments     []KYCDocument     `json:"kyc_documents,omitempty"`
-	// Description is at most 500 characters.
-	Description            *string `json:"description,omitempty"`
-	DateOfRegistration     Date    `json:"date_of_registration,omitzero"`
-	DomicileOfRegistration *string `json:"domicile_of_registration,omitempty"`
-	// Metadata holds up to 50 keys of at most 40 characters, each value at
-	// most 500 characters once encoded.
-	Metadata map[string]any `json:"metadata,omitzero"`
-}
-
 // Documented length limits.
 const (
 	maxPhoneLen       = 50
@@ -58,43 +22,18 @@ const (
 	maxMetadataValLen = 500
 )
 
-func (p *CreateParams) body() (*CreateParams, error) {
-	if p == nil {
-		return nil, xendit.Invalid("params", "is required")
-	}
-	b := *p
-	if b.Type == "" {
-		b.Type = Individual
-	}
-	if err := product.First(
-		product.Required("reference_id", b.ReferenceID),
-		product.MaxLen("reference_id", b.ReferenceID, maxReferenceLen),
-		checkDetails(b.Type, b.IndividualDetail, b.BusinessDetail),
-		checkContact(b.MobileNumber, b.PhoneNumber, b.Email),
-		product.MaxLenPtr("hashed_phone_number", b.HashedPhoneNumber, maxHashedPhoneLen),
-		product.MaxLenPtr("description", b.Description, maxDescriptionLen),
-		checkAddresses(b.Addresses),
-		checkIdentityAccounts(b.IdentityAccounts),
-		checkKYCDocuments(b.KYCDocuments),
-		checkMetadata(b.Metadata),
-	); err != nil {
-		return nil, err
-	}
-	return &b, nil
-}
-
 // checkDetails requires the detail object that matches the type, and only
 // that one.
 func checkDetails(t Type, ind *IndividualDetail, bus *BusinessDetail) error {
 	switch t {
-	case Individual:
+	case TypeIndividual:
 		if bus != nil {
 			return xendit.Invalid("business_detail", "is for BUSINESS customers, not INDIVIDUAL")
 		}
 		if ind == nil {
 			return xendit.Invalid("individual_detail", "is required for INDIVIDUAL customers")
 		}
-	case Business:
+	case TypeBusiness:
 		if ind != nil {
 			return xendit.Invalid("individual_detail", "is for INDIVIDUAL customers, not BUSINESS")
 		}
@@ -147,13 +86,13 @@ func checkAddresses(as []Address) error {
 
 // requiredProperties are the properties each documented account type needs.
 var requiredProperties = map[AccountType][]string{
-	BankAccount: {"account_number", "account_holder_name"},
-	EWallet:     {"account_number"},
-	CreditCard:  {"token_id"},
-	OTC:         {"payment_code"},
-	QRCode:      {"qr_string"},
-	PayLater:    {"account_id"},
-	SocialMedia: {"account_id"},
+	AccountTypeBankAccount: {"account_number", "account_holder_name"},
+	AccountTypeEWallet:     {"account_number"},
+	AccountTypeCreditCard:  {"token_id"},
+	AccountTypeOTC:         {"payment_code"},
+	AccountTypeQRCode:      {"qr_string"},
+	AccountTypePayLater:    {"account_id"},
+	AccountTypeSocialMedia: {"account_id"},
 }
 
 func (p *AccountProperties) value(name string) string {
@@ -237,6 +176,14 @@ func checkMetadata(m map[string]any) error {
 		if utf8.RuneCountInString(s) > maxMetadataValLen {
 			return product.MaxLen("metadata."+k, s, maxMetadataValLen)
 		}
+	}
+	return nil
+}
+
+// ptr returns the value a Nullable holds, or nil.
+func ptr[T any](n xendit.Nullable[T]) *T {
+	if v, ok := n.Get(); ok {
+		return &v
 	}
 	return nil
 }

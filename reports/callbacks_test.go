@@ -19,7 +19,7 @@ import (
 
 // receiver is a webhook endpoint as an application builds it: the root
 // package's handler (token check, webhook-id dedupe) on an HTTP server,
-// decoding each event into reports.Webhook.
+// decoding each event into reports.Callback.
 type receiver struct {
 	URL string
 	mu  sync.Mutex
@@ -28,14 +28,14 @@ type receiver struct {
 
 type received struct {
 	webhookID, event string
-	w                reports.Webhook
+	w                reports.Callback
 }
 
 func newReceiver(t *testing.T) *receiver {
 	t.Helper()
 	rc := &receiver{}
 	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		var w reports.Webhook
+		var w reports.Callback
 		if err := e.Decode(&w); err != nil {
 			return err
 		}
@@ -70,7 +70,31 @@ const failedWebhook = `{
 	"updated": "2024-05-02T01:00:09.000Z"
 }`
 
+func TestParseCallback(t *testing.T) {
+	t.Parallel()
+	w, err := reports.ParseCallback(jsontest.Load(t, "reports.webhook.completed.json"))
+	require.NoError(t, err)
+	assert.Equal(t, reports.EventCompleted, w.Event)
+	assert.Equal(t, reports.StatusCompleted, w.Status)
+	assert.Equal(t, reports.TypeBalanceHistory, w.Type)
+	assert.Contains(t, w.URL, "amazonaws.com")
+	assert.Equal(t, 2021, w.Filter.From.Year())
+
+	// The reference's own example has no event field; it still decodes.
+	w, err = reports.ParseCallback(jsontest.Load(t, "reports.webhook.webhook.json"))
+	require.NoError(t, err)
+	assert.Empty(t, w.Event)
+	assert.Equal(t, reports.StatusPending, w.Status)
+
+	_, err = reports.ParseCallback([]byte(`{"status":`))
+	assert.Error(t, err)
+	w, err = reports.ParseCallback([]byte(`{"event":"reports.expired","type":"TAX_SUMMARY","status":"ARCHIVED","url":null}`))
+	require.NoError(t, err, "unknown values and nulls decode")
+	assert.Equal(t, reports.Type("TAX_SUMMARY"), w.Type)
+}
+
 func TestWebhookThroughRootHandler(t *testing.T) {
+	t.Parallel()
 	rc := newReceiver(t)
 	ctx := context.Background()
 	send := func(wh xendittest.Webhook) int {
@@ -95,10 +119,10 @@ func TestWebhookThroughRootHandler(t *testing.T) {
 	assert.Equal(t, reports.EventCompleted, c.event)
 	assert.Equal(t, reports.EventCompleted, c.w.Event)
 	assert.Equal(t, "report_5c1b34a2-6ceb-4c24-aba9-c836bac82b28", c.w.ID)
-	assert.Equal(t, reports.BalanceHistory, c.w.Type)
-	assert.Equal(t, reports.Completed, c.w.Status)
-	assert.Equal(t, reports.CSV, c.w.Format)
-	assert.Equal(t, "IDR", c.w.Currency)
+	assert.Equal(t, reports.TypeBalanceHistory, c.w.Type)
+	assert.Equal(t, reports.StatusCompleted, c.w.Status)
+	assert.Equal(t, reports.FormatCSV, c.w.Format)
+	assert.Equal(t, xendit.CurrencyIDR, c.w.Currency)
 	assert.Equal(t, "5f34f60535ba7c1c0eed846a", c.w.BusinessID)
 	assert.Equal(t, "https://transaction-report-files.s3-us-west-2.amazonaws.com/{report_name}", c.w.URL)
 	assert.True(t, c.w.Filter.From.Equal(time.Date(2021, 6, 23, 4, 1, 55, 574e6, time.UTC)), c.w.Filter.From)
@@ -109,26 +133,27 @@ func TestWebhookThroughRootHandler(t *testing.T) {
 	assert.Equal(t, failed.ID, f.webhookID)
 	assert.Equal(t, reports.EventFailed, f.event)
 	assert.Equal(t, "report_0d0e3d6c-9b1a-4c54-8d4b-1f2a3b4c5d6e", f.w.ID)
-	assert.Equal(t, reports.Transactions, f.w.Type)
-	assert.Equal(t, reports.Failed, f.w.Status)
-	assert.Equal(t, "PHP", f.w.Currency)
+	assert.Equal(t, reports.TypeTransactions, f.w.Type)
+	assert.Equal(t, reports.StatusFailed, f.w.Status)
+	assert.Equal(t, xendit.CurrencyPHP, f.w.Currency)
 	assert.Empty(t, f.w.URL, "a failed report has nothing to download")
 }
 
 // TestFakeDeliversReportWebhooks follows a report from Generate to its
 // webhook: the fake plays Xendit finishing it, the root handler receives it.
 func TestFakeDeliversReportWebhooks(t *testing.T) {
+	t.Parallel()
 	srv, api := newServer(t)
 	rc := newReceiver(t)
 	srv.SetReportDelay(-1)
-	srv.SetReportCallbackURL(rc.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: rc.URL})
 	ctx := context.Background()
 
-	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: day(), Currency: "IDR"})
+	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: day(), Currency: xendit.CurrencyIDR})
 	require.NoError(t, err)
 	pending, err := api.Get(ctx, r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Pending, pending.Status)
+	assert.Equal(t, reports.StatusPending, pending.Status)
 	assert.Empty(t, rc.all(), "no webhook while the report is PENDING")
 
 	require.NoError(t, srv.FinishReport(r.ID, false))
@@ -138,20 +163,20 @@ func TestFakeDeliversReportWebhooks(t *testing.T) {
 	assert.NotEmpty(t, c.webhookID)
 	assert.Equal(t, reports.EventCompleted, c.event)
 	assert.Equal(t, r.ID, c.w.ID)
-	assert.Equal(t, reports.Completed, c.w.Status)
-	assert.Equal(t, reports.BalanceHistory, c.w.Type)
-	assert.Equal(t, "IDR", c.w.Currency)
+	assert.Equal(t, reports.StatusCompleted, c.w.Status)
+	assert.Equal(t, reports.TypeBalanceHistory, c.w.Type)
+	assert.Equal(t, xendit.CurrencyIDR, c.w.Currency)
 	assert.True(t, c.w.Filter.From.Equal(day().From.Time) && c.w.Filter.To.Equal(day().To.Time), c.w.Filter)
 	done, err := api.Get(ctx, r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Completed, done.Status)
+	assert.Equal(t, reports.StatusCompleted, done.Status)
 	assert.Equal(t, done.URL, c.w.URL)
 	assert.NotEmpty(t, c.w.URL)
 
 	assert.Error(t, srv.FinishReport(r.ID, true), "a finished report does not change")
 	assert.Len(t, rc.all(), 1)
 
-	r2, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.Transactions, Filter: day(), Currency: "PHP"})
+	r2, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeTransactions, Filter: day(), Currency: xendit.CurrencyPHP})
 	require.NoError(t, err)
 	require.NoError(t, srv.FinishReport(r2.ID, true))
 	got = rc.all()
@@ -159,7 +184,7 @@ func TestFakeDeliversReportWebhooks(t *testing.T) {
 	f := got[1]
 	assert.Equal(t, reports.EventFailed, f.event)
 	assert.Equal(t, r2.ID, f.w.ID)
-	assert.Equal(t, reports.Failed, f.w.Status)
+	assert.Equal(t, reports.StatusFailed, f.w.Status)
 	assert.Empty(t, f.w.URL)
 	assert.NotEqual(t, c.webhookID, f.webhookID, "each webhook has its own webhook-id")
 	_, err = api.Wait(ctx, r2.ID, nil)
@@ -172,21 +197,22 @@ func TestFakeDeliversReportWebhooks(t *testing.T) {
 // completes by itself; a Get racing the fake's own completion still yields
 // one webhook.
 func TestFakeCompletesOnItsOwnAndFiresOnce(t *testing.T) {
+	t.Parallel()
 	srv, api := newServer(t)
 	rc := newReceiver(t)
-	srv.SetReportCallbackURL(rc.URL, xendittest.CallbackToken)
+	srv.SetCallbacks("", xendittest.Callbacks{URL: rc.URL})
 	ctx := context.Background()
 
-	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.BalanceHistory, Filter: day(), Currency: "IDR"})
+	r, err := api.Generate(ctx, &reports.GenerateParams{Type: reports.TypeBalanceHistory, Filter: day(), Currency: xendit.CurrencyIDR})
 	require.NoError(t, err)
-	assert.Equal(t, reports.Pending, r.Status)
+	assert.Equal(t, reports.StatusPending, r.Status)
 	got, err := api.Get(ctx, r.ID)
 	require.NoError(t, err)
-	assert.Equal(t, reports.Completed, got.Status)
-	srv.WaitCallbacks()
+	assert.Equal(t, reports.StatusCompleted, got.Status)
+	require.NoError(t, srv.WaitDeliveries(ctx, ""))
 	_, err = api.Get(ctx, r.ID)
 	require.NoError(t, err)
-	srv.WaitCallbacks()
+	require.NoError(t, srv.WaitDeliveries(ctx, ""))
 
 	hooks := rc.all()
 	require.Len(t, hooks, 1)
