@@ -53,9 +53,12 @@ const (
 
 // window is one (key, operation)'s memory: the last known limit and
 // remaining requests, when the window they describe ends, and the calls in
-// flight. The end is known to lie between from and end: a response's Reset
-// counts from a moment between its request's sending and its arrival. An
-// end of zero means nothing is known yet.
+// flight. The end lies between from and end: a response's Reset counts
+// from a moment between its request's sending and its arrival. from is the
+// latest earliest end of the window's responses; end, the latest latest end,
+// is what calls wait for, so that a fall-back memory does not reopen a
+// window sooner than the shared one would. An end of zero means nothing is
+// known yet.
 type window struct {
 	limit, remaining int
 	from, end        time.Time
@@ -91,8 +94,7 @@ func (w *window) wait(now time.Time) time.Duration {
 // window surely ends after the known one's latest end starts a newer
 // window; one whose window surely ended before the known one's earliest end
 // is late news of an older window and is ignored; any other is news of the
-// same window, whose lowest Remaining is the latest, and which narrows the
-// bounds. Windows are told apart rightly while each request reaches the
+// same window, whose lowest Remaining is the latest. Windows are told apart rightly while each request reaches the
 // server, and each response comes back, in less than half a window.
 func (w *window) learn(seen RateLimit, sent, now time.Time) {
 	from, end := sent.Add(seen.Reset), now.Add(seen.Reset)
@@ -106,7 +108,7 @@ func (w *window) learn(seen RateLimit, sent, now time.Time) {
 		if from.After(w.from) {
 			w.from = from
 		}
-		if end.Before(w.end) {
+		if end.After(w.end) {
 			w.end = end
 		}
 	}

@@ -157,7 +157,7 @@ return 0
 // lease; unknown once it expired) and the reset after now: a response whose
 // earliest end is past the known latest end starts a newer window, one
 // whose latest end is before the known earliest end is of an older window,
-// and any other narrows the known one (see xendit.RateLimitMemory).
+// and any other is of the known one (see xendit.RateLimitMemory).
 var releaseScript = redis.NewScript(redisNow + `
 local acquired = redis.call('ZSCORE', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
@@ -172,7 +172,7 @@ if not wend or lo > wend then
 elseif hi < wfrom then
 	return 0
 else
-	remaining, wfrom, wend = math.min(remaining, rem), math.max(wfrom, lo), math.min(wend, hi)
+	remaining, wfrom, wend = math.min(remaining, rem), math.max(wfrom, lo), math.max(wend, hi)
 end
 redis.call('HSET', KEYS[1], 'remaining', remaining, 'from', wfrom, 'end', wend)
 if limit > 0 then redis.call('HSET', KEYS[1], 'limit', limit) end
