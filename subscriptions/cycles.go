@@ -168,21 +168,16 @@ func (s *Client) ListCycles(ctx context.Context, planID string, params *ListCycl
 //
 // API: GET /recurring/plans/{id}/cycles
 func (s *Client) AllCycles(ctx context.Context, planID string, params *ListCyclesParams, opts ...xendit.RequestOption) iter.Seq2[*Cycle, error] {
-	var p ListCyclesParams
-	if params != nil {
-		p = *params
+	if err := params.Validate(); err != nil {
+		return pager.Failed[Cycle](err)
 	}
-	start := ""
-	if p.AfterID != nil {
-		start = *p.AfterID
+	if params == nil {
+		params = &ListCyclesParams{}
 	}
-	fetch := func(ctx context.Context, cursor string) (*xendit.Page[Cycle], error) {
-		if cursor != "" {
-			p.AfterID = &cursor
-		}
-		return s.ListCycles(ctx, planID, &p, opts...)
+	list := func(ctx context.Context, p *ListCyclesParams) (*xendit.Page[Cycle], error) {
+		return s.ListCycles(ctx, planID, p, opts...)
 	}
-	return pager.All(ctx, start, fetch, pager.AfterLastID(func(c *Cycle) string { return c.ID }))
+	return pager.ByAfterID(ctx, params, func(p *ListCyclesParams) **string { return &p.AfterID }, list, func(c *Cycle) string { return c.ID })
 }
 
 // UpdateCycleParams changes a SCHEDULED cycle (PATCH): an unset field is

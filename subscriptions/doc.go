@@ -46,7 +46,8 @@
 // params is an [xendit.Nullable], left out unless set; UpdatePlan and
 // UpdateSchedule change the next SCHEDULED cycle too only when sent with
 // [UpdateScheduledCycle]. Cycle statuses answer Succeeded, Pending and
-// Failed.
+// Failed; a plan's status says whether it bills, so it answers Active and
+// Pending.
 //
 // # Unknown outcomes: look the plan up by reference_id
 //

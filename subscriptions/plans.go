@@ -47,14 +47,14 @@ const (
 	PlanStatusRequiresAction PlanStatus = "REQUIRES_ACTION"
 )
 
-// Succeeded reports whether the plan is running: ACTIVE.
-func (s PlanStatus) Succeeded() bool { return s == PlanStatusActive }
+// Active reports whether the plan runs: ACTIVE. A plan's status says
+// whether it bills, not whether money moved (its cycles say that), so it
+// answers Active, not Succeeded.
+func (s PlanStatus) Active() bool { return s == PlanStatusActive }
 
-// Pending reports whether the plan waits for setup or for the customer.
+// Pending reports whether the plan waits for setup or for the customer
+// (PENDING, REQUIRES_ACTION).
 func (s PlanStatus) Pending() bool { return s == PlanStatusPending || s == PlanStatusRequiresAction }
-
-// Failed reports whether the plan will trigger nothing more: INACTIVE.
-func (s PlanStatus) Failed() bool { return s == PlanStatusInactive }
 
 // ImmediateActionType says whether the plan charges at once on activation.
 type ImmediateActionType string

@@ -89,7 +89,7 @@ func TestCreatePlanActivatesAndSchedulesTheFirstCycle(t *testing.T) {
 	plan, err := f.sub.CreatePlan(t.Context(), monthly("member-1", customerID))
 	require.NoError(t, err)
 	assert.Equal(t, subscriptions.PlanStatusActive, plan.Status)
-	assert.True(t, plan.Status.Succeeded())
+	assert.True(t, plan.Status.Active())
 	assert.Equal(t, customerID, plan.CustomerID)
 	require.NotNil(t, plan.Schedule)
 	assert.Equal(t, subscriptions.IntervalMonth, plan.Schedule.Interval)
