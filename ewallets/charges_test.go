@@ -179,13 +179,7 @@ func TestValidationFailsBeforeSending(t *testing.T) {
 
 // countCreates counts the Create Charge requests the fake received.
 func countCreates(srv *xendittest.Server) int {
-	n := 0
-	for _, r := range srv.Requests() {
-		if r.Method == http.MethodPost && r.Path == "/ewallets/charges" {
-			n++
-		}
-	}
-	return n
+	return fake.Count(srv, http.MethodPost, "/ewallets/charges")
 }
 
 // TestCreateChargeIsNeverRepeatedAfterAnAmbiguousFailure proves end to end
@@ -193,12 +187,7 @@ func countCreates(srv *xendittest.Server) int {
 // have processed it.
 func TestCreateChargeIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	for name, fault := range map[string]xendittest.Fault{
-		"503":                {Status: http.StatusServiceUnavailable},
-		"502":                {Status: http.StatusBadGateway},
-		"500":                {Status: http.StatusInternalServerError},
-		"dropped connection": {Drop: true},
-	} {
+	for name, fault := range fake.AmbiguousFaults() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)

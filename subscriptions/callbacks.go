@@ -2,9 +2,9 @@ package subscriptions
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // The events of Subscriptions callbacks (the Dashboard's "recurring"
@@ -83,13 +83,7 @@ func (c *Callback) UnmarshalJSON(b []byte) error {
 	default:
 		return nil
 	}
-	if len(env.Data) == 0 || string(env.Data) == "null" {
-		return fmt.Errorf("subscriptions: %s callback without data", env.Event)
-	}
-	if err := json.Unmarshal(env.Data, target); err != nil {
-		return fmt.Errorf("subscriptions: decoding %s callback: %w", env.Event, err)
-	}
-	return nil
+	return product.DecodeData("subscriptions", env.Event, env.Data, target)
 }
 
 // MarshalJSON encodes the callback as Xendit sends it.
@@ -102,12 +96,9 @@ func (c Callback) MarshalJSON() ([]byte, error) {
 	case c.Cycle != nil:
 		data = c.Cycle
 	}
-	if data != nil {
-		b, err := json.Marshal(data)
-		if err != nil {
-			return nil, err
-		}
-		env.Data = b
+	var err error
+	if env.Data, err = product.EncodeData(data, c.Data); err != nil {
+		return nil, err
 	}
 	return json.Marshal(env)
 }
@@ -116,9 +107,5 @@ func (c Callback) MarshalJSON() ([]byte, error) {
 // WebhookEvent.Decode. It does not verify the x-callback-token: the root
 // package's webhook handler does that before a body gets here.
 func ParseCallback(body []byte) (*Callback, error) {
-	var c Callback
-	if err := json.Unmarshal(body, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return product.ParseCallback[Callback](body)
 }

@@ -168,13 +168,7 @@ func TestUpdatePlanSendsOnlyWhatIsSet(t *testing.T) {
 }
 
 func countCreates(srv *xendittest.Server) int {
-	n := 0
-	for _, r := range srv.Requests() {
-		if r.Method == http.MethodPost && r.Path == "/recurring/plans" {
-			n++
-		}
-	}
-	return n
+	return fake.Count(srv, http.MethodPost, "/recurring/plans")
 }
 
 // TestCreatePlanIsNeverRepeatedAfterAnAmbiguousFailure proves through a
@@ -182,12 +176,7 @@ func countCreates(srv *xendittest.Server) int {
 // idempotency header is sent once when Xendit may have processed it.
 func TestCreatePlanIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	for name, fault := range map[string]xendittest.Fault{
-		"503":                {Status: http.StatusServiceUnavailable},
-		"502":                {Status: http.StatusBadGateway},
-		"500":                {Status: http.StatusInternalServerError},
-		"dropped connection": {Drop: true},
-	} {
+	for name, fault := range fake.AmbiguousFaults() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t, fake.FastRetries)

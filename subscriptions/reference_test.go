@@ -164,3 +164,17 @@ func parseExample(t *testing.T, name string) *subscriptions.Callback {
 	require.NoError(t, err)
 	return cb
 }
+
+func TestCallbackOfAKnownEventNeedsData(t *testing.T) {
+	t.Parallel()
+	_, err := subscriptions.ParseCallback([]byte(`{"event":"recurring.cycle.failed","data":null}`))
+	require.ErrorContains(t, err, "recurring.cycle.failed callback without data")
+
+	cb, err := subscriptions.ParseCallback([]byte(`{"event":"recurring.plan.paused","data":{"id":"repl-1"}}`))
+	require.NoError(t, err, "an event the package does not know still decodes")
+	assert.Nil(t, cb.Plan)
+	assert.JSONEq(t, `{"id":"repl-1"}`, string(cb.Data))
+	again, err := json.Marshal(cb)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"event":"recurring.plan.paused","data":{"id":"repl-1"},"business_id":"","created":null,"api_version":""}`, string(again))
+}
