@@ -79,13 +79,14 @@
 // (seed 002) and of its inventory's list of inconsistencies
 // (endpoints-more.md). Each decision is one row of the root's endpoint
 // table or one line of this package, so that Xendit proving the other
-// reading right is a one-line change.
+// reading right is a one-line change (for a row, with the method's "API:"
+// doc line, which a test keeps equal to it).
 //
 //   - Simulate Cycle (line 29957 vs 29963; inconsistency 6): the method
 //     line is POST .../cycles/:id/simulate, the curl a PATCH on
 //     .../cycles/:id without /simulate, which is Update Cycle's request
-//     copied. The SDK sends POST .../simulate (row
-//     "subscriptions.simulate_cycle").
+//     copied, and a PATCH could not be told from Update Cycle. The SDK
+//     sends POST .../simulate (row "subscriptions.simulate_cycle").
 //   - Force Cycle Attempt (lines 29803, 29819, 29822; inconsistency 9):
 //     the method line uses :id for both the plan and the cycle; the path
 //     table names them plan_id and id. The SDK sends
@@ -93,7 +94,7 @@
 //     every other cycle endpoint (row "subscriptions.force_cycle_attempt").
 //   - List Cycles (lines 29315, 29329; inconsistency 13): the curl sends
 //     limit and after_id as a JSON body on a GET; the table lists them as
-//     query parameters. The SDK sends a query (ListCyclesParams.query): GET
+//     query parameters. ListCycles sends them as a query: GET
 //     bodies are dropped by proxies and many HTTP stacks.
 //   - failed_attempt_notifications (lines 28056, 28594, 30042, 30087;
 //     inconsistency 35): typed string in the Schedule Object and Update
