@@ -84,9 +84,9 @@ type Invoice struct {
 	PaidAt     xendit.Time `json:"paid_at,omitzero"`
 	// PaidAmount, AdjustedReceivedAmount and FeesPaidAmount are set once
 	// paid.
-	PaidAmount             *float64 `json:"paid_amount,omitzero"`
-	AdjustedReceivedAmount *float64 `json:"adjusted_received_amount,omitzero"`
-	FeesPaidAmount         *float64 `json:"fees_paid_amount,omitzero"`
+	PaidAmount             *float64      `json:"paid_amount,omitzero"`
+	AdjustedReceivedAmount *float64      `json:"adjusted_received_amount,omitzero"`
+	FeesPaidAmount         *float64      `json:"fees_paid_amount,omitzero"`
 	PaymentMethod          PaymentMethod `json:"payment_method,omitzero"`
 	// PaymentChannel is the channel paid through (BCA, ALFAMART, OVO, ...).
 	PaymentChannel string `json:"payment_channel,omitzero"`
