@@ -63,6 +63,10 @@
 // it first. Callbacks may arrive more than once: the root package's
 // webhook handler verifies x-callback-token and drops repeated webhook-ids.
 //
+// `go run ./examples/invoice-checkout` runs the whole flow against the
+// fake: create, the PAID callback, an expiry, and the recovery from an
+// ambiguous create.
+//
 // # Reference inconsistencies and what the SDK does
 //
 // Line numbers are those of the API reference text the SDK is built from.
