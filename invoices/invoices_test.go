@@ -233,29 +233,13 @@ func TestListSendsEveryDocumentedFilter(t *testing.T) {
 	}
 }
 
-// countCreates counts the Create Invoice requests the fake received.
-func countCreates(srv *xendittest.Server) int {
-	n := 0
-	for _, r := range srv.Requests() {
-		if r.Method == http.MethodPost && r.Path == "/v2/invoices" {
-			n++
-		}
-	}
-	return n
-}
-
 // TestCreateIsNeverRepeatedAfterAnAmbiguousFailure proves end to end that
 // Create Invoice, which has no idempotency header, is sent once when Xendit
 // may have processed it, even with retries enabled, and that the invoice is
 // then found by external_id.
 func TestCreateIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	for name, fault := range map[string]xendittest.Fault{
-		"503":                {Status: http.StatusServiceUnavailable},
-		"502":                {Status: http.StatusBadGateway},
-		"500":                {Status: http.StatusInternalServerError},
-		"dropped connection": {Drop: true},
-	} {
+	for name, fault := range fake.AmbiguousFaults() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t, fake.FastRetries)
@@ -264,7 +248,7 @@ func TestCreateIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 			var resp xendit.Response
 			_, err := f.inv.Create(t.Context(), order("order-6"), xendit.CaptureResponse(&resp))
 			require.Error(t, err)
-			assert.Equal(t, 1, countCreates(f.srv), "exactly one attempt")
+			assert.Equal(t, 1, fake.Count(f.srv, http.MethodPost, "/v2/invoices"), "exactly one attempt")
 			assert.Equal(t, 1, resp.Attempts)
 			assert.True(t, xendit.OutcomeUnknown(err), "the caller must look the invoice up by external_id")
 
@@ -319,6 +303,6 @@ func TestParamsAreCheckedBeforeSending(t *testing.T) {
 	}
 	_, err = f.inv.ListByExternalID(ctx, "")
 	fake.Invalid(t, err, "external_id")
-	assert.Zero(t, countCreates(f.srv))
+	assert.Zero(t, fake.Count(f.srv, http.MethodPost, "/v2/invoices"))
 	assert.Empty(t, f.srv.Requests(), "nothing invalid reached the network")
 }
