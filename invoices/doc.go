@@ -83,8 +83,9 @@
 //   - List's curl filters with after= and before= and JSON-array literals
 //     (line 27207); its table names created_after, created_before and the
 //     paid_ and expired_ pairs (lines 27386-27408): the SDK sends the table's
-//     names, and the arrays as repeated keys (the encoding to confirm
-//     against the live API; ListParams.query is the one place to change).
+//     names, and the arrays as repeated keys, as Xendit's OpenAPI file
+//     declares them (form style, explode: true); ListParams.query is the
+//     one place to change if the live API wants the curl's JSON arrays.
 //   - The cursor is last_invoice_id in the table and curl (line 27409);
 //     Xendit's OpenAPI file names it last_invoice: the SDK sends
 //     last_invoice_id.

@@ -45,10 +45,15 @@ type ListParams struct {
 // ClientType is how an invoice was created.
 type ClientType string
 
-// The client types of the reference's List All Invoices example.
+// The client types of the reference's List All Invoices example and of
+// Xendit's OpenAPI file (invoice.yaml, InvoiceClientType).
 const (
-	ClientTypeAPIGateway ClientType = "API_GATEWAY"
-	ClientTypeDashboard  ClientType = "DASHBOARD"
+	ClientTypeDashboard   ClientType = "DASHBOARD"
+	ClientTypeAPIGateway  ClientType = "API_GATEWAY"
+	ClientTypeIntegration ClientType = "INTEGRATION"
+	ClientTypeOnDemand    ClientType = "ON_DEMAND"
+	ClientTypeRecurring   ClientType = "RECURRING"
+	ClientTypeMobile      ClientType = "MOBILE"
 )
 
 const (
