@@ -41,10 +41,6 @@ func NewRateLimitMemory() *RateLimitMemory {
 // The numbers of the rate-limit rule. A [RateLimitBackend] applies the same
 // rule with the same numbers.
 const (
-	// RateLimitSameWindow is how far apart two responses' resets may point
-	// and still describe one window: further than a network's jitter,
-	// closer than any window is long.
-	RateLimitSameWindow = 100 * time.Millisecond
 	// RateLimitPoll is how long a call waits before asking again when a
 	// window has passed and its whole limit is in flight: the next response
 	// says how much of the new window is left.
@@ -57,16 +53,23 @@ const (
 
 // window is one (key, operation)'s memory: the last known limit and
 // remaining requests, when the window they describe ends, and the calls in
-// flight. An end of zero means nothing is known yet.
+// flight. The end lies between from and end: a response's Reset counts
+// from a moment between its request's sending and its arrival. from is the
+// latest earliest end of the window's responses; end, the latest latest end,
+// is what calls wait for, so that a fall-back memory does not reopen a
+// window sooner than the shared one would. An end of zero means nothing is
+// known yet.
 type window struct {
 	limit, remaining int
-	end              time.Time
+	from, end        time.Time
 	inflight         int
 	pacer            *rate.Limiter // rate.Inf until a response teaches a pace
 }
 
 // wait is the rule for sending: 0 when a call may go now, otherwise how long
-// to wait before asking again.
+// to wait before asking again. A window has passed once its latest end has,
+// so that no call meant for the next window reaches the server before it
+// begins; calls still in flight then count against the next window.
 func (w *window) wait(now time.Time) time.Duration {
 	switch {
 	case w.end.IsZero():
@@ -83,22 +86,31 @@ func (w *window) wait(now time.Time) time.Duration {
 	}
 }
 
-// learn is the rule for what a response says. Responses arrive out of order:
-// one pointing at a later reset starts a newer window; within a window the
-// lowest Remaining is the latest; one pointing at an earlier reset is late
-// news of an older window and is ignored.
-func (w *window) learn(seen RateLimit, now time.Time) {
-	end := now.Add(seen.Reset)
+// learn is the rule for what a response says, its request sent at sent and
+// its answer arriving at now. The window it describes ends between
+// sent+Reset and now+Reset; how far inside depends on the network's delays,
+// which grow and vary under load, so responses are told apart by these
+// bounds, not by a tolerance. Responses arrive out of order: one whose
+// window surely ends after the known one's latest end starts a newer
+// window; one whose window surely ended before the known one's earliest end
+// is late news of an older window and is ignored; any other is news of the
+// same window, whose lowest Remaining is the latest. Windows are told apart rightly while each request reaches the
+// server, and each response comes back, in less than half a window.
+func (w *window) learn(seen RateLimit, sent, now time.Time) {
+	from, end := sent.Add(seen.Reset), now.Add(seen.Reset)
 	switch {
-	case w.end.IsZero() || end.After(w.end.Add(RateLimitSameWindow)):
-		w.remaining, w.end = seen.Remaining, end
-	case end.After(w.end.Add(-RateLimitSameWindow)):
+	case w.end.IsZero() || from.After(w.end):
+		w.remaining, w.from, w.end = seen.Remaining, from, end
+	case end.Before(w.from):
+		return
+	default:
 		w.remaining = min(w.remaining, seen.Remaining)
+		if from.After(w.from) {
+			w.from = from
+		}
 		if end.After(w.end) {
 			w.end = end
 		}
-	default:
-		return
 	}
 	if seen.Limit > 0 {
 		w.limit = seen.Limit
@@ -140,8 +152,8 @@ func (m *RateLimitMemory) acquireLocal(key RateLimitKey, now time.Time) time.Dur
 }
 
 // releaseLocal ends a flight counted here (when counted) and learns seen
-// (when learned).
-func (m *RateLimitMemory) releaseLocal(key RateLimitKey, counted bool, seen RateLimit, learned bool, now time.Time) {
+// (when learned), its request sent at sent.
+func (m *RateLimitMemory) releaseLocal(key RateLimitKey, counted bool, seen RateLimit, learned bool, sent, now time.Time) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	w := m.entry(key, now)
@@ -149,7 +161,7 @@ func (m *RateLimitMemory) releaseLocal(key RateLimitKey, counted bool, seen Rate
 		w.inflight--
 	}
 	if learned {
-		w.learn(seen, now)
+		w.learn(seen, sent, now)
 	}
 }
 
@@ -182,6 +194,6 @@ func (m *RateLimitMemory) release(ctx context.Context, s *rateSlot, seen RateLim
 	if s.held == heldShared {
 		m.shared.release(ctx, s, seen, learned)
 	}
-	m.releaseLocal(s.key, s.held == heldLocally, seen, learned, time.Now())
+	m.releaseLocal(s.key, s.held == heldLocally, seen, learned, slotEpoch.Add(s.sent), time.Now())
 	s.held = heldByNone
 }

@@ -19,8 +19,11 @@ import (
 // A backend applies the rule of [RateLimitWait] atomically: Acquire lets a
 // call go while the last known Remaining less the calls in flight is above
 // zero (or nothing is known, or the window has passed and the Limit has
-// room), and Release learns a response as [RateLimitMemory] does, with
-// [RateLimitSameWindow] and [RateLimitPoll]. Its entries expire with their
+// room; else it says to ask again after [RateLimitPoll]), and Release
+// learns a response as [RateLimitMemory] does: the window it describes ends
+// no earlier than Reset after the ticket was acquired and no later than
+// Reset after the release, and a response is news of a newer, the same or
+// an older window by these bounds. Its entries expire with their
 // window ([RateLimitKeep] after it), and a ticket in flight expires on its
 // own, so that a process that dies holding one does not hold it forever.
 type RateLimitBackend interface {
@@ -28,8 +31,9 @@ type RateLimitBackend interface {
 	// or counts nothing and returns how long to wait before asking again.
 	Acquire(ctx context.Context, key RateLimitKey, ticket string) (time.Duration, error)
 	// Release ends ticket's flight and, when seen is not nil, learns what
-	// the response said (Reset counts from now). Releasing an unknown or
-	// expired ticket still learns seen.
+	// the response said (Reset counts from a moment between the ticket's
+	// acquisition and now). Releasing an unknown or expired ticket still
+	// learns seen, with no earliest end.
 	Release(ctx context.Context, key RateLimitKey, ticket string, seen *RateLimit) error
 }
 

@@ -115,3 +115,30 @@ func TestARetryWaitsForTheWindowLikeAnyCall(t *testing.T) {
 			"the first attempt waited for the window, the retry for the next one")
 	})
 }
+
+// TestUnevenDelaysWasteNo429AfterTheFirstWindow: as
+// TestConcurrentCallsWasteNo429AfterTheFirstWindow, with some requests
+// reaching the server 200 ms late and some responses coming back 150 ms
+// late. A Reset read from a late response points past the window's end by
+// the delay; the window ends no later than the earliest such pointer and no
+// earlier than Reset after the request was sent, so a prompt response is
+// still known as news of the same window, and a call sent near the end that
+// reaches the server in the next window counts there, while in flight.
+func TestUnevenDelaysWasteNo429AfterTheFirstWindow(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const limit, windows, goroutines = 50, 5, 16
+		fw := xendittest.NewFixedWindow(limit, time.Second)
+		c := memClient(t, xendittest.Delayed(fw,
+			func(n int) time.Duration { return time.Duration(n%3/2) * 200 * time.Millisecond },
+			func(n int) time.Duration { return time.Duration(n%5/4) * 150 * time.Millisecond }))
+
+		errs := saturate([]*xendit.Client{c}, goroutines, fw.Start(windows))
+		assert.Empty(t, errs, "no caller sees an error")
+
+		counts := fw.Counts(docKey)
+		require.GreaterOrEqual(t, len(counts), windows)
+		for i, n := range counts[1:windows] {
+			assert.Equal(t, xendittest.WindowCount{OK: limit}, n, "window %d: every request allowed, none answered 429", i+1)
+		}
+	})
+}

@@ -503,18 +503,7 @@ func listRequest(p *ListByReferenceIDParams, opts []xendit.RequestOption) *xendi
 func allByReferenceID[T any](ctx context.Context, params *ListByReferenceIDParams,
 	list func(context.Context, *ListByReferenceIDParams) (*xendit.Page[T], error), id func(*T) string) iter.Seq2[*T, error] {
 	if err := product.Check(params); err != nil {
-		return func(yield func(*T, error) bool) { yield(nil, err) }
+		return pager.Failed[T](err)
 	}
-	p := *params
-	start := ""
-	if p.AfterID != nil {
-		start = *p.AfterID
-	}
-	fetch := func(ctx context.Context, cursor string) (*xendit.Page[T], error) {
-		if cursor != "" {
-			p.AfterID = &cursor
-		}
-		return list(ctx, &p)
-	}
-	return pager.All(ctx, start, fetch, pager.AfterLastID(id))
+	return pager.ByAfterID(ctx, params, func(p *ListByReferenceIDParams) **string { return &p.AfterID }, list, id)
 }

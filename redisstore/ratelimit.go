@@ -151,24 +151,32 @@ return 0
 `)
 
 // releaseScript: KEYS as acquireScript; ARGV ticket, then, when a response
-// is learned, its limit, remaining and reset, the same-window tolerance and
-// how long the window is kept after its end.
+// is learned, its limit and remaining, its reset rounded down and up, the
+// flight lease and how long the window is kept after its end. The window
+// ends between the reset after the ticket was acquired (its score less the
+// lease; unknown once it expired) and the reset after now: a response whose
+// earliest end is past the known latest end starts a newer window, one
+// whose latest end is before the known earliest end is of an older window,
+// and any other is of the known one (see xendit.RateLimitMemory).
 var releaseScript = redis.NewScript(redisNow + `
+local acquired = redis.call('ZSCORE', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 if #ARGV == 1 then return 0 end
-local limit, rem, wnew, same = tonumber(ARGV[2]), tonumber(ARGV[3]), now + tonumber(ARGV[4]), tonumber(ARGV[5])
-local w = redis.call('HMGET', KEYS[1], 'remaining', 'end')
-local remaining, wend = tonumber(w[1]), tonumber(w[2])
-if not wend or wnew > wend + same then
-	remaining, wend = rem, wnew
-elseif wnew > wend - same then
-	remaining, wend = math.min(remaining, rem), math.max(wend, wnew)
-else
+local limit, rem = tonumber(ARGV[2]), tonumber(ARGV[3])
+local lo, hi = 0, now + tonumber(ARGV[5])
+if acquired then lo = tonumber(acquired) - tonumber(ARGV[6]) + tonumber(ARGV[4]) end
+local w = redis.call('HMGET', KEYS[1], 'remaining', 'from', 'end')
+local remaining, wfrom, wend = tonumber(w[1]), tonumber(w[2]) or 0, tonumber(w[3])
+if not wend or lo > wend then
+	remaining, wfrom, wend = rem, lo, hi
+elseif hi < wfrom then
 	return 0
+else
+	remaining, wfrom, wend = math.min(remaining, rem), math.max(wfrom, lo), math.max(wend, hi)
 end
-redis.call('HSET', KEYS[1], 'remaining', remaining, 'end', wend)
+redis.call('HSET', KEYS[1], 'remaining', remaining, 'from', wfrom, 'end', wend)
 if limit > 0 then redis.call('HSET', KEYS[1], 'limit', limit) end
-redis.call('PEXPIREAT', KEYS[1], wend + tonumber(ARGV[6]))
+redis.call('PEXPIREAT', KEYS[1], wend + tonumber(ARGV[7]))
 return 0
 `)
 
@@ -189,8 +197,9 @@ func (r *RateLimits) Release(ctx context.Context, key xendit.RateLimitKey, ticke
 	defer cancel()
 	args := []any{ticket}
 	if seen != nil {
-		args = append(args, seen.Limit, seen.Remaining, (seen.Reset+time.Millisecond-1)/time.Millisecond, // rounded up
-			xendit.RateLimitSameWindow.Milliseconds(), xendit.RateLimitKeep.Milliseconds())
+		args = append(args, seen.Limit, seen.Remaining,
+			seen.Reset/time.Millisecond, (seen.Reset+time.Millisecond-1)/time.Millisecond, // rounded down, up
+			r.lease.Milliseconds(), xendit.RateLimitKeep.Milliseconds())
 	}
 	if err := releaseScript.Run(ctx, r.rdb, r.keys(key), args...).Err(); err != nil {
 		return fmt.Errorf("redisstore: rate limit of %s: %w", key.Operation, err)

@@ -3,6 +3,7 @@ package redisstore_test
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -27,12 +28,17 @@ const (
 
 // runReplicas runs procs clients of one secret key, one per memory, each
 // calling from goroutines goroutines until the server's window `windows`
-// starts; during runs alongside. It returns the server's answers in windows
-// 2 to `windows`, and the errors callers saw.
-func runReplicas(t *testing.T, memories []*xendit.RateLimitMemory, during func(fw *xendittest.FixedWindow)) (ok, wasted int, errs []error) {
+// starts, through network (nil: none) to the server; during runs alongside.
+// It returns the server's answers in windows 2 to `windows`, and the errors
+// callers saw.
+func runReplicas(t *testing.T, memories []*xendit.RateLimitMemory, network func(http.Handler) http.Handler, during func(fw *xendittest.FixedWindow)) (ok, wasted int, errs []error) {
 	t.Helper()
 	fw := xendittest.NewFixedWindow(limit, time.Second)
-	srv := httptest.NewServer(fw)
+	var h http.Handler = fw
+	if network != nil {
+		h = network(fw)
+	}
+	srv := httptest.NewServer(h)
 	defer srv.Close()
 	var (
 		wg sync.WaitGroup
@@ -88,7 +94,26 @@ func redisMemories(t *testing.T, addr string, logger *slog.Logger, opts ...redis
 // draw no 429 after the first window and use at least 90% of it.
 func TestReplicasShareOneBudgetOnRedis(t *testing.T) {
 	redisSrv := startRedisServer(t)
-	ok, wasted, errs := runReplicas(t, redisMemories(t, redisSrv.Addr, nil), nil)
+	ok, wasted, errs := runReplicas(t, redisMemories(t, redisSrv.Addr, nil), nil, nil)
+	assert.Empty(t, errs)
+	assert.Zero(t, wasted, "429s after the first window, across the replicas")
+	assert.GreaterOrEqual(t, float64(ok), 0.9*limit*(windows-1), "share of the allowed rate used")
+}
+
+// TestReplicasOnRedisWasteNo429UnderUnevenDelays: as
+// TestReplicasShareOneBudgetOnRedis, with a third of the requests reaching
+// the server 100 ms late and a fifth of the responses coming back 150 ms
+// late, as under load. The Reset of a late response points past the
+// window's end by its delay; a prompt one after it is still news of the
+// same window, not of an older one (before, one that pointed more than
+// 100 ms earlier was ignored: its call, released, was counted nowhere).
+func TestReplicasOnRedisWasteNo429UnderUnevenDelays(t *testing.T) {
+	redisSrv := startRedisServer(t)
+	ok, wasted, errs := runReplicas(t, redisMemories(t, redisSrv.Addr, nil), func(h http.Handler) http.Handler {
+		return xendittest.Delayed(h,
+			func(n int) time.Duration { return time.Duration(n%3/2) * 100 * time.Millisecond },
+			func(n int) time.Duration { return time.Duration(n%5/4) * 150 * time.Millisecond })
+	}, nil)
 	assert.Empty(t, errs)
 	assert.Zero(t, wasted, "429s after the first window, across the replicas")
 	assert.GreaterOrEqual(t, float64(ok), 0.9*limit*(windows-1), "share of the allowed rate used")
@@ -103,7 +128,7 @@ func TestReplicasWithSeparateMemoriesWaste429s(t *testing.T) {
 	for range procs {
 		ms = append(ms, xendit.NewRateLimitMemory())
 	}
-	_, wasted, errs := runReplicas(t, ms, nil)
+	_, wasted, errs := runReplicas(t, ms, nil, nil)
 	assert.Positive(t, wasted)
 	t.Logf("%d calls ran out of retries", len(errs))
 }
@@ -116,7 +141,7 @@ func TestRedisPausedFailsOpen(t *testing.T) {
 	redisSrv := startRedisServer(t)
 	var logs messages
 	logger := slog.New(&logs)
-	ok, wasted, errs := runReplicas(t, redisMemories(t, redisSrv.Addr, logger), func(fw *xendittest.FixedWindow) {
+	ok, wasted, errs := runReplicas(t, redisMemories(t, redisSrv.Addr, logger), nil, func(fw *xendittest.FixedWindow) {
 		// Across the end of a window, when every caller asks Redis at once,
 		// and for longer than a command's timeout.
 		time.Sleep(time.Until(fw.Start(2).Add(-300 * time.Millisecond)))

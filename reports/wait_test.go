@@ -68,6 +68,7 @@ func inMemory(t *testing.T, h http.Handler) *reports.Client {
 // at once and each wait is between half and all of 1 s, 2 s, 4 s... up to
 // 30 s; Wait returns at the first poll that finds the report built.
 func TestWaitBacksOffWithJitter(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
 		b := &building{ready: start.Add(2 * time.Minute), final: reports.StatusCompleted}
@@ -96,6 +97,7 @@ func TestWaitBacksOffWithJitter(t *testing.T) {
 // TestWaitOptionsBoundTheIntervals: MinInterval and MaxInterval replace
 // 1 s and 30 s.
 func TestWaitOptionsBoundTheIntervals(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
 		b := &building{ready: start.Add(time.Second), final: reports.StatusCompleted}
@@ -118,6 +120,7 @@ func TestWaitOptionsBoundTheIntervals(t *testing.T) {
 // context's error at the deadline itself, without another poll; a FAILED
 // report ends it with ErrFailed.
 func TestWaitEndsWithTheContext(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
 		never := &building{ready: start.Add(24 * time.Hour)}

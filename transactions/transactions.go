@@ -135,28 +135,15 @@ func (s *Client) List(ctx context.Context, params *ListParams, opts ...xendit.Re
 // API: GET /transactions
 func (s *Client) All(ctx context.Context, params *ListParams, opts ...xendit.RequestOption) iter.Seq2[*Transaction, error] {
 	if err := product.Check(params); err != nil {
-		return failed(err)
+		return pager.Failed[Transaction](err)
 	}
 	if params.BeforeID != nil {
-		return failed(xendit.Invalid("before_id", "is not supported by All, which pages forward; use List"))
+		return pager.Failed[Transaction](xendit.Invalid("before_id", "is not supported by All, which pages forward; use List"))
 	}
-	p := *params
-	start := ""
-	if p.AfterID != nil {
-		start = *p.AfterID
+	list := func(ctx context.Context, p *ListParams) (*xendit.Page[Transaction], error) {
+		return s.List(ctx, p, opts...)
 	}
-	fetch := func(ctx context.Context, cursor string) (*xendit.Page[Transaction], error) {
-		if cursor != "" {
-			p.AfterID = &cursor
-		}
-		return s.List(ctx, &p, opts...)
-	}
-	return pager.All(ctx, start, fetch, pager.AfterLastID(func(t *Transaction) string { return t.ID }))
-}
-
-// failed is a walk that yields err and ends.
-func failed(err error) iter.Seq2[*Transaction, error] {
-	return func(yield func(*Transaction, error) bool) { yield(nil, err) }
+	return pager.ByAfterID(ctx, params, func(p *ListParams) **string { return &p.AfterID }, list, func(t *Transaction) string { return t.ID })
 }
 
 // Transaction is one movement of money. Amounts are float64: IDR amounts are

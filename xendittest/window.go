@@ -1,10 +1,13 @@
 package xendittest
 
 import (
+	"maps"
 	"math"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -95,4 +98,28 @@ func (f *FixedWindow) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	WriteJSON(w, http.StatusOK, struct{}{})
+}
+
+// Delayed serves h as over a network whose delays vary: request n (from 0)
+// reaches h arrive(n) late, and its response comes back answer(n) late. A
+// [FixedWindow] behind it counts a request in the window it arrives in and
+// computes Rate-Limit-Reset then, so a test can play calls that reach the
+// server after the window their client sent them in, and responses whose
+// Reset has gone stale on the way back:
+//
+//	srv := httptest.NewServer(xendittest.Delayed(fw,
+//		func(n int) time.Duration { return time.Duration(n%3/2) * 100 * time.Millisecond },
+//		func(n int) time.Duration { return time.Duration(n%5/4) * 150 * time.Millisecond }))
+func Delayed(h http.Handler, arrive, answer func(n int) time.Duration) http.Handler {
+	var count atomic.Int64
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := int(count.Add(1) - 1)
+		time.Sleep(arrive(n))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		time.Sleep(answer(n))
+		maps.Copy(w.Header(), rec.Header())
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	})
 }

@@ -83,3 +83,29 @@ func FromNextLink[T any](param string) Next[T] {
 		return ""
 	}
 }
+
+// ByAfterID walks an endpoint that pages with an after_id query parameter
+// held in its params: a copy of params starts from the caller's own after_id
+// (nil for the first page), and each next page asks for the items after the
+// last id of the page before. params are not changed.
+func ByAfterID[T, P any](ctx context.Context, params *P, afterID func(*P) **string,
+	list func(context.Context, *P) (*xendit.Page[T], error), id func(*T) string) iter.Seq2[*T, error] {
+	p := *params
+	start := ""
+	if a := *afterID(&p); a != nil {
+		start = *a
+	}
+	fetch := func(ctx context.Context, cursor string) (*xendit.Page[T], error) {
+		if cursor != "" {
+			*afterID(&p) = &cursor
+		}
+		return list(ctx, &p)
+	}
+	return All(ctx, start, fetch, AfterLastID(id))
+}
+
+// Failed is a walk that yields err and ends: what All returns when its
+// params are refused before anything is sent.
+func Failed[T any](err error) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) { yield(nil, err) }
+}

@@ -134,3 +134,38 @@ func TestFromNextLinkReadsTheCursorOfTheNextLink(t *testing.T) {
 	assert.Equal(t, "txn_9", next(page))
 	assert.Empty(t, next(&xendit.Page[item]{}))
 }
+
+type listParams struct {
+	AfterID *string
+	Limit   int
+}
+
+func TestByAfterIDStartsFromTheCallersCursorAndLeavesParamsAlone(t *testing.T) {
+	t.Parallel()
+	p := &pages{n: 6, size: 2}
+	var sent []string
+	list := func(ctx context.Context, lp *listParams) (*xendit.Page[item], error) {
+		cursor := ""
+		if lp.AfterID != nil {
+			cursor = *lp.AfterID
+		}
+		sent = append(sent, cursor)
+		return p.fetch(ctx, cursor)
+	}
+	params := &listParams{AfterID: xendit.Ptr("0"), Limit: 2}
+	ids, errs := collect(t, pager.ByAfterID(t.Context(), params, func(lp *listParams) **string { return &lp.AfterID }, list,
+		func(it *item) string { return it.ID }))
+	assert.Empty(t, errs)
+	assert.Equal(t, []string{"1", "2", "3", "4", "5"}, ids)
+	assert.Equal(t, []string{"0", "2", "4"}, sent, "after the caller's id, then after each page's last")
+	assert.Equal(t, "0", *params.AfterID, "the caller's params are not changed")
+}
+
+func TestFailedYieldsTheErrorOnce(t *testing.T) {
+	t.Parallel()
+	boom := errors.New("refused")
+	ids, errs := collect(t, pager.Failed[item](boom))
+	assert.Empty(t, ids)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], boom)
+}
