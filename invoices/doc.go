@@ -44,7 +44,8 @@
 // page with the last_invoice_id cursor. The API answers a bare array with
 // no has_more, so a full page (as many invoices as the limit, 10 by
 // default, at most 100) is taken to mean more may follow and the walk ends
-// on the first short page. Statuses, client types and payment channels go
+// on the first short page. (The template's rule for a bare array, HasMore
+// always false, is for endpoints without a cursor; this one has one.) Statuses, client types and payment channels go
 // out as repeated query keys. Each time filter applies only with both of
 // its bounds (created_after and created_before, ...), so Validate refuses
 // a lone bound rather than let Xendit ignore it.

@@ -174,22 +174,15 @@ func (s *Client) ListByExternalID(ctx context.Context, externalID string, opts .
 //
 // API: GET /v2/invoices
 func (s *Client) All(ctx context.Context, params *ListParams, opts ...xendit.RequestOption) iter.Seq2[*Invoice, error] {
-	var p ListParams
-	if params != nil {
-		if err := product.Check(params); err != nil {
-			return func(yield func(*Invoice, error) bool) { yield(nil, err) }
-		}
-		p = *params
+	if params == nil {
+		params = &ListParams{}
 	}
-	start := ""
-	if p.LastInvoiceID != nil {
-		start = *p.LastInvoiceID
+	if err := product.Check(params); err != nil {
+		return pager.Failed[Invoice](err)
 	}
-	fetch := func(ctx context.Context, cursor string) (*xendit.Page[Invoice], error) {
-		if cursor != "" {
-			p.LastInvoiceID = &cursor
-		}
-		return s.List(ctx, &p, opts...)
-	}
-	return pager.All(ctx, start, fetch, pager.AfterLastID(func(inv *Invoice) string { return inv.ID }))
+	return pager.ByAfterID(ctx, params, func(p *ListParams) **string { return &p.LastInvoiceID },
+		func(ctx context.Context, p *ListParams) (*xendit.Page[Invoice], error) {
+			return s.List(ctx, p, opts...)
+		},
+		func(inv *Invoice) string { return inv.ID })
 }
