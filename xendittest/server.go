@@ -137,6 +137,7 @@ func New(opts ...Option) *Server {
 	s.routePayLater()
 	s.routeCustomers()
 	s.routeTransactions()
+	s.routeInvoices()
 	s.routeReports()
 	s.routeFiles()
 	s.routeCards()

@@ -78,3 +78,27 @@ func Invalid(t testing.TB, err error, field string) {
 	assert.Equal(t, field, ve.Field)
 	assert.ErrorIs(t, err, xendit.ErrValidation)
 }
+
+// Count returns how many requests with method and path srv received: how a
+// test proves a create was sent once.
+func Count(srv *xendittest.Server, method, path string) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Method == method && r.Path == path {
+			n++
+		}
+	}
+	return n
+}
+
+// AmbiguousFaults are the failures after which Xendit may have processed
+// a request: a create without an idempotency header must not be repeated
+// after any of them.
+func AmbiguousFaults() map[string]xendittest.Fault {
+	return map[string]xendittest.Fault{
+		"503":                {Status: http.StatusServiceUnavailable},
+		"502":                {Status: http.StatusBadGateway},
+		"500":                {Status: http.StatusInternalServerError},
+		"dropped connection": {Drop: true},
+	}
+}
