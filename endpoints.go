@@ -87,6 +87,14 @@ var endpointTable = []Endpoint{
 	{ID: "paylater.get_refund", Method: http.MethodGet, Path: "/paylater/charges/{charge_id}/refunds/{refund_id}"},
 	{ID: "paylater.list_refunds", Method: http.MethodGet, Path: "/paylater/charges/{id}/refunds"},
 
+	// Invoices: unversioned, no idempotency header, so Create Invoice is never
+	// repeated after an ambiguous failure. Expire's path ends in "!" and is
+	// sent exactly so.
+	{ID: "invoices.create_invoice", Method: http.MethodPost, Path: "/v2/invoices"},
+	{ID: "invoices.get_invoice", Method: http.MethodGet, Path: "/v2/invoices/{invoice_id}"},
+	{ID: "invoices.expire_invoice", Method: http.MethodPost, Path: "/invoices/{invoice_id}/expire!"},
+	{ID: "invoices.list_invoices", Method: http.MethodGet, Path: "/v2/invoices"},
+
 	// Subscriptions (Recurring): unversioned; no endpoint documents an
 	// idempotency header, so a create is never repeated after an ambiguous
 	// failure. Simulate follows its method line, not its curl (see the

@@ -177,11 +177,6 @@ func TestValidationFailsBeforeSending(t *testing.T) {
 	assert.Empty(t, f.srv.Requests(), "nothing was sent")
 }
 
-// countCreates counts the Create Charge requests the fake received.
-func countCreates(srv *xendittest.Server) int {
-	return fake.Count(srv, http.MethodPost, "/ewallets/charges")
-}
-
 // TestCreateChargeIsNeverRepeatedAfterAnAmbiguousFailure proves end to end
 // that a create without an idempotency header is sent once when Xendit may
 // have processed it.
@@ -196,7 +191,7 @@ func TestCreateChargeIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 			var resp xendit.Response
 			_, err := f.ew.CreateCharge(t.Context(), shopeePay("order-1"), xendit.CaptureResponse(&resp))
 			require.Error(t, err)
-			assert.Equal(t, 1, countCreates(f.srv), "exactly one attempt")
+			assert.Equal(t, 1, fake.Count(f.srv, http.MethodPost, "/ewallets/charges"), "exactly one attempt")
 			assert.Equal(t, 1, resp.Attempts)
 			assert.True(t, xendit.OutcomeUnknown(err), "the caller must reconcile by reference_id")
 		})
@@ -211,7 +206,7 @@ func TestCreateChargeRetriesA429(t *testing.T) {
 	c, err := f.ew.CreateCharge(t.Context(), shopeePay("order-1"), xendit.CaptureResponse(&resp))
 	require.NoError(t, err)
 	assert.Equal(t, 2, resp.Attempts)
-	assert.Equal(t, 2, countCreates(f.srv), "the 429 was rejected before processing, the retry created it")
+	assert.Equal(t, 2, fake.Count(f.srv, http.MethodPost, "/ewallets/charges"), "the 429 was rejected before processing, the retry created it")
 	got, err := f.ew.GetCharge(t.Context(), c.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "order-1", got.ReferenceID)

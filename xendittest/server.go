@@ -138,6 +138,7 @@ func New(opts ...Option) *Server {
 	s.routeSubscriptions()
 	s.routeCustomers()
 	s.routeTransactions()
+	s.routeInvoices()
 	s.routeReports()
 	s.routeFiles()
 	s.routeCards()

@@ -79,7 +79,8 @@ func Invalid(t testing.TB, err error, field string) {
 	assert.ErrorIs(t, err, xendit.ErrValidation)
 }
 
-// Count returns how many requests srv received with method and path.
+// Count returns how many requests with method and path srv received: how a
+// test proves a create was sent once.
 func Count(srv *xendittest.Server, method, path string) int {
 	n := 0
 	for _, r := range srv.Requests() {
@@ -90,10 +91,9 @@ func Count(srv *xendittest.Server, method, path string) int {
 	return n
 }
 
-// AmbiguousFaults are the failures after which Xendit may have processed a
-// request: a create without an idempotency header must not be repeated
-// after any of them. Each applies to one request; set Method, Path and
-// Times.
+// AmbiguousFaults are the failures after which Xendit may have processed
+// a request: a create without an idempotency header must not be repeated
+// after any of them.
 func AmbiguousFaults() map[string]xendittest.Fault {
 	return map[string]xendittest.Fault{
 		"503":                {Status: http.StatusServiceUnavailable},
