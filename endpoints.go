@@ -95,6 +95,23 @@ var endpointTable = []Endpoint{
 	{ID: "invoices.expire_invoice", Method: http.MethodPost, Path: "/invoices/{invoice_id}/expire!"},
 	{ID: "invoices.list_invoices", Method: http.MethodGet, Path: "/v2/invoices"},
 
+	// Subscriptions (Recurring): unversioned; no endpoint documents an
+	// idempotency header, so a create is never repeated after an ambiguous
+	// failure. Simulate follows its method line, not its curl (see the
+	// subscriptions package doc).
+	{ID: "subscriptions.create_plan", Method: http.MethodPost, Path: "/recurring/plans"},
+	{ID: "subscriptions.update_plan", Method: http.MethodPatch, Path: "/recurring/plans/{id}"},
+	{ID: "subscriptions.deactivate_plan", Method: http.MethodPost, Path: "/recurring/plans/{id}/deactivate"},
+	{ID: "subscriptions.get_plan", Method: http.MethodGet, Path: "/recurring/plans/{id}"},
+	{ID: "subscriptions.list_cycles", Method: http.MethodGet, Path: "/recurring/plans/{id}/cycles"},
+	{ID: "subscriptions.update_cycle", Method: http.MethodPatch, Path: "/recurring/plans/{plan_id}/cycles/{id}"},
+	{ID: "subscriptions.cancel_cycle", Method: http.MethodPost, Path: "/recurring/plans/{plan_id}/cycles/{id}/cancel"},
+	{ID: "subscriptions.force_cycle_attempt", Method: http.MethodPost, Path: "/recurring/plans/{plan_id}/cycles/{id}/force_attempt"},
+	{ID: "subscriptions.get_cycle", Method: http.MethodGet, Path: "/recurring/plans/{plan_id}/cycles/{id}"},
+	{ID: "subscriptions.simulate_cycle", Method: http.MethodPost, Path: "/recurring/plans/{plan_id}/cycles/{id}/simulate"},
+	{ID: "subscriptions.update_schedule", Method: http.MethodPatch, Path: "/recurring/schedules/{id}"},
+	{ID: "subscriptions.get_schedule", Method: http.MethodGet, Path: "/recurring/schedules/{id}"},
+
 	// Credit cards: only Create Refund documents an idempotency header, and
 	// it requires x-api-version 2019-05-01 (synchronous refunds). Create
 	// Charge, Capture and Reverse have no idempotency header, so they are

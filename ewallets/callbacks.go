@@ -2,9 +2,9 @@ package ewallets
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // The events of eWallet and payment-method callbacks.
@@ -82,13 +82,7 @@ func (c *Callback) UnmarshalJSON(b []byte) error {
 	default:
 		return nil
 	}
-	if len(env.Data) == 0 || string(env.Data) == "null" {
-		return fmt.Errorf("ewallets: %s callback without data", env.Event)
-	}
-	if err := json.Unmarshal(env.Data, target); err != nil {
-		return fmt.Errorf("ewallets: decoding %s callback: %w", env.Event, err)
-	}
-	return nil
+	return product.DecodeData("ewallets", env.Event, env.Data, target)
 }
 
 // MarshalJSON encodes the callback as Xendit sends it.
@@ -103,12 +97,9 @@ func (c Callback) MarshalJSON() ([]byte, error) {
 	case c.PaymentMethod != nil:
 		data = c.PaymentMethod
 	}
-	if data != nil {
-		b, err := json.Marshal(data)
-		if err != nil {
-			return nil, err
-		}
-		env.Data = b
+	var err error
+	if env.Data, err = product.EncodeData(data, c.Data); err != nil {
+		return nil, err
 	}
 	return json.Marshal(env)
 }
@@ -117,9 +108,5 @@ func (c Callback) MarshalJSON() ([]byte, error) {
 // WebhookEvent.Decode. It does not verify the x-callback-token: the root
 // package's webhook handler does that before a body gets here.
 func ParseCallback(body []byte) (*Callback, error) {
-	var c Callback
-	if err := json.Unmarshal(body, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return product.ParseCallback[Callback](body)
 }

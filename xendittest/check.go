@@ -123,7 +123,7 @@ func checkFields(c *call, prefix string, params []reference.Param, body map[stri
 			}
 			continue
 		}
-		if s, ok := v.(string); ok && len(p.Enum) > 0 && !slices.Contains(p.Enum, s) {
+		if s, ok := v.(string); ok && len(p.Enum) > 0 && !proseEnum(p) && !slices.Contains(p.Enum, s) {
 			return invalidf("%s must be one of %v", name, p.Enum)
 		}
 		children := append(append([]reference.Param(nil), p.Children...), variantFields(p, c.body)...)

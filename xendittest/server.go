@@ -135,6 +135,7 @@ func New(opts ...Option) *Server {
 	s.routeBalance()
 	s.routeEWallets()
 	s.routePayLater()
+	s.routeSubscriptions()
 	s.routeCustomers()
 	s.routeTransactions()
 	s.routeInvoices()

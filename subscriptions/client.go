@@ -1,0 +1,10 @@
+package subscriptions
+
+import "github.com/seed19b1029f/xendit-go"
+
+// Client calls the Subscriptions (Recurring) API. It is safe for concurrent
+// use.
+type Client struct{ c *xendit.Client }
+
+// New returns a client for the Subscriptions API that sends through c.
+func New(c *xendit.Client) *Client { return &Client{c: c} }
