@@ -82,6 +82,9 @@ type Invoice struct {
 	Created    xendit.Time `json:"created"`
 	Updated    xendit.Time `json:"updated"`
 	PaidAt     xendit.Time `json:"paid_at,omitzero"`
+	// ReminderDate is when the reminder goes out, for an invoice created
+	// with a ReminderTime.
+	ReminderDate xendit.Time `json:"reminder_date,omitzero"`
 	// PaidAmount, AdjustedReceivedAmount and FeesPaidAmount are set once
 	// paid.
 	PaidAmount             *float64      `json:"paid_amount,omitzero"`

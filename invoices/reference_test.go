@@ -119,3 +119,15 @@ func TestUnknownValuesDecode(t *testing.T) {
 	assert.False(t, inv.Status.Succeeded() || inv.Status.Pending() || inv.Status.Failed())
 	assert.Equal(t, invoices.PaymentMethod("CRYPTO"), inv.PaymentMethod)
 }
+
+// TestReminderDateDecodes: the reference's response table lists
+// reminder_date (line 26477), which no example carries.
+func TestReminderDateDecodes(t *testing.T) {
+	t.Parallel()
+	var inv invoices.Invoice
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"i1","reminder_date":"2023-08-22T06:48:50.150Z"}`), &inv))
+	assert.Equal(t, time.Date(2023, 8, 22, 6, 48, 50, 150e6, time.UTC), inv.ReminderDate.Time)
+	again, err := json.Marshal(inv)
+	require.NoError(t, err)
+	assert.Contains(t, string(again), `"reminder_date":"2023-08-22T06:48:50.150Z"`)
+}

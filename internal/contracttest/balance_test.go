@@ -90,7 +90,7 @@ func transactionCalls(t *testing.T, c *contract) {
 		pages += len(log)
 		for _, x := range log {
 			for _, v := range x.Violations {
-				t.Errorf("transactions.All: %s: Prism answered %d: %s %s: %s", x.URL, x.Status,
+				t.Errorf("transactions.All: %s: Prism answered %d: %s %v: %s", x.URL, x.Status,
 					strings.Join(v.Location, "."), v.Code, v.Message)
 			}
 		}

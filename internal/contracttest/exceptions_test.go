@@ -12,6 +12,7 @@ type patch struct {
 const (
 	customerFile = "customer.yaml"
 	balanceFile  = "balance_and_transaction.yaml"
+	invoiceFile  = "invoice.yaml"
 )
 
 // exceptions, with roundTripExceptions and responseOnlyValues below, is the
@@ -40,6 +41,57 @@ var exceptions = []patch{
 		File: customerFile, Why: "the path's customer id is a bare uuid",
 		Old: "        name: id\n        required: true\n        schema:\n          example: d290f1ee-6c54-4b01-90e6-d701748f0851\n          format: uuid\n",
 		New: "        name: id\n        required: true\n        schema:\n          example: d290f1ee-6c54-4b01-90e6-d701748f0851\n", N: 2,
+	},
+
+	{
+		// The reference authenticates every call with HTTP Basic, the
+		// secret key as user name (line 18); the file declares an
+		// x-api-key header, which no operation uses.
+		File: invoiceFile, Why: "the security scheme is an x-api-key header, not HTTP Basic",
+		Old: "    ApiKeyAuth:\n      in: header\n      name: x-api-key\n      type: apiKey\n",
+		New: "    ApiKeyAuth:\n      scheme: basic\n      type: http\n", N: 1,
+	},
+	{
+		// Each operation requires only the empty security requirement,
+		// and Prism answers 401 to a request that carries credentials
+		// anyway. Requiring Basic instead also checks the SDK sends it.
+		File: invoiceFile, Why: "every operation requires no authentication",
+		Old: "      security:\n      - {}\n", New: "      security:\n      - ApiKeyAuth: []\n", N: 4,
+	},
+	{
+		// The file creates at POST /v2/invoices/, the reference (line
+		// 25353) and the SDK at POST /v2/invoices, where the file has only
+		// the list: these two patches put the create operation on the
+		// list's path too (a YAML alias).
+		File: invoiceFile, Why: "create's path has a trailing slash",
+		Old: "  /v2/invoices/:\n    post:\n", New: "  /v2/invoices/:\n    post: &createInvoice\n", N: 1,
+	},
+	{
+		File: invoiceFile, Why: "create's path has a trailing slash (the path without it)",
+		Old: "  /v2/invoices:\n    get:\n", New: "  /v2/invoices:\n    post: *createInvoice\n    get:\n", N: 1,
+	},
+
+	{
+		// invoice_duration is a number of seconds in the reference (line
+		// 25415 and its example); the file says string.
+		File: invoiceFile, Why: "invoice_duration is a string",
+		Old: "        invoice_duration:\n          description: The duration of the invoice.\n          type: string\n",
+		New: "        invoice_duration:\n          description: The duration of the invoice.\n          type: number\n", N: 1,
+	},
+
+	// Responses.
+	{
+		// An Invoice requires status_updated, a property the schema does
+		// not define and the reference never mentions: no answer is valid.
+		File: invoiceFile, Why: "Invoice requires the undefined status_updated",
+		Old: "      - status_updated\n", New: "", N: 1,
+	},
+	{
+		// An item's quantity has exclusiveMinimum 0 (its description says
+		// "greater than or equal to 0"), yet Prism's generator still makes
+		// 0 and then refuses its own answer.
+		File: invoiceFile, Why: "items.quantity's exclusive minimum 0 fails Prism's own answers",
+		Old: "          exclusiveMinimum: true\n          minimum: 0\n", New: "          minimum: 0\n", N: 1,
 	},
 
 	// Static examples that break their own schema, so that Prism --errors
@@ -77,6 +129,14 @@ var exceptions = []patch{
 		Old: ` type: ""`, New: ` type: IDENTITY_CARD`, N: 7,
 	},
 	{
+		// Create's and Expire's answers refer to InvoiceExample, a real
+		// invoice, but write value: null beside the $ref: asked for the
+		// example (invoices_test.go), Prism serves the null.
+		File: invoiceFile, Why: "the InvoiceExample references carry value: null",
+		Old: "$ref: '#/components/examples/InvoiceExample'\n                  value: null\n",
+		New: "$ref: '#/components/examples/InvoiceExample'\n", N: 2,
+	},
+	{
 		// A transaction's type is null in the examples; the schema requires
 		// a string.
 		File: balanceFile, Why: "transaction type is null in the examples",
@@ -110,5 +170,20 @@ var roundTripExceptions = []struct {
 		re: regexp.MustCompile(`^\$(\.data\[\d+\])?` +
 			`(\.(addresses|kyc_documents)\[\d+\]\.country|\.business_detail\.business_type|\.(identity_accounts|kyc_documents)\[\d+\]\.type)` +
 			`: absent or null became ""$`),
+	},
+	{
+		// invoice.yaml's responses have properties the reference's
+		// Invoices section never mentions; the SDK follows the reference.
+		Why: "invoice properties only the file has",
+		re: regexp.MustCompile(`^\$(\[\d+\])?\.(available_banks\[\d+\]\.alternative_displays|available_paylaters\[\d+\]\.should_exclude|` +
+			`available_retail_outlets\[\d+\]\.merchant_name|items\[\d+\]\.reference_id|customer\.(id|customer_id|phone_number)|` +
+			`customer\.addresses\[\d+\]\.province|customer_notification_preference\.invoice_expired): .* is gone$`),
+	},
+	{
+		// An invoice's customer and notification preference are the
+		// request's types, which leave out an empty list: an empty list
+		// of addresses or channels reads as none.
+		Why: "an invoice's empty address or channel list reads as absent",
+		re:  regexp.MustCompile(`^\$(\[\d+\])?\.(customer\.addresses|customer_notification_preference\.invoice_(created|reminder|paid)): \[\] is gone$`),
 	},
 }

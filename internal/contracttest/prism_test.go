@@ -213,8 +213,9 @@ type exchange struct {
 type violation struct {
 	Location []string `json:"location"`
 	Severity string   `json:"severity"`
-	Code     string   `json:"code"`
-	Message  string   `json:"message"`
+	// Code is a string, or a number for a security failure (401).
+	Code    any    `json:"code"`
+	Message string `json:"message"`
 }
 
 // recorder is the client's transport: it keeps every exchange with Prism.
@@ -293,7 +294,7 @@ func (c *contract) check(op string, err error) []exchange {
 	}
 	for _, x := range log {
 		for _, v := range x.Violations {
-			c.t.Errorf("%s: %s %s: Prism answered %d: %s %s: %s", op, x.Method, x.URL, x.Status,
+			c.t.Errorf("%s: %s %s: Prism answered %d: %s %v: %s", op, x.Method, x.URL, x.Status,
 				strings.Join(v.Location, "."), v.Code, v.Message)
 		}
 	}
