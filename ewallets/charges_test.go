@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,13 +31,7 @@ func newFixture(t *testing.T) *fixture {
 // delivery waits for the next callback.
 func (f *fixture) delivery(t *testing.T) fake.Delivery[ewallets.Callback] {
 	t.Helper()
-	select {
-	case d := <-f.callbacks:
-		return d
-	case <-time.After(5 * time.Second):
-		t.Fatal("no callback arrived")
-		return fake.Delivery[ewallets.Callback]{}
-	}
+	return fake.Next(t, f.callbacks)
 }
 
 func (f *fixture) next(t *testing.T) *ewallets.Callback {

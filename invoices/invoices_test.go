@@ -31,13 +31,7 @@ func newFixture(t *testing.T, policy xendit.RetryPolicy) *fixture {
 
 func (f *fixture) next(t *testing.T) fake.Delivery[invoices.Callback] {
 	t.Helper()
-	select {
-	case d := <-f.callbacks:
-		return d
-	case <-time.After(5 * time.Second):
-		t.Fatal("no callback arrived")
-		return fake.Delivery[invoices.Callback]{}
-	}
+	return fake.Next(t, f.callbacks)
 }
 
 func order(ext string) *invoices.CreateParams {

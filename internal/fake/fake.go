@@ -65,6 +65,19 @@ func Callbacks[T any](t testing.TB, srv *xendittest.Server) <-chan Delivery[T] {
 	return out
 }
 
+// Next waits for the next delivery on callbacks, and fails the test if
+// none arrives within 5 s.
+func Next[T any](t testing.TB, callbacks <-chan Delivery[T]) Delivery[T] {
+	t.Helper()
+	select {
+	case d := <-callbacks:
+		return d
+	case <-time.After(5 * time.Second):
+		t.Fatal("no callback arrived")
+		return Delivery[T]{}
+	}
+}
+
 // Invalid checks the outcome of a params rule: that err is a
 // [*xendit.ValidationError] naming field, or nil when field is "".
 func Invalid(t testing.TB, err error, field string) {
