@@ -288,7 +288,7 @@ func (d *deliverer) signSNAP(req *http.Request, x *delivery) error {
 	if err != nil {
 		return err
 	}
-	ts := d.clock.Now().In(wib).Format(snapTimestampLayout)
+	ts := snapStamp(d.clock.Now())
 	sig, err := snapSign(d.signKey, http.MethodPost, u.RequestURI(), x.Body, ts)
 	if err != nil {
 		return errors.New("xendittest: signing a SNAP callback failed")
