@@ -69,10 +69,8 @@ func (p *ListParams) Validate() error {
 		return xendit.Invalid("currency", "is required: without it Xendit lists IDR transactions only; pass \"IDR\" to mean that")
 	case p.AfterID != nil && p.BeforeID != nil:
 		return xendit.Invalid("after_id", "and before_id cannot both be set")
-	case p.Limit != nil && (*p.Limit < 1 || *p.Limit > maxLimit):
-		return xendit.Invalid("limit", "must be between 1 and %d, got %d", maxLimit, *p.Limit)
 	}
-	return product.Currency("currency", string(p.Currency))
+	return product.First(product.Limit("limit", p.Limit, 1, maxLimit), product.Currency("currency", string(p.Currency)))
 }
 
 func (p *ListParams) query() url.Values {
