@@ -131,6 +131,30 @@ var endpointTable = []Endpoint{
 	{ID: "cards.update_promotion", Method: http.MethodPatch, Path: "/promotions/{promotion_id}"},
 	{ID: "cards.delete_promotion", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
 
+	// ---- virtualaccounts ----
+
+	// ---- qrcodes ----
+
+	// ---- retailoutlets ----
+
+	// ---- directdebit ----
+
+	// ---- payouts ----
+
+	// ---- payoutlinks ----
+
+	// ---- disbursements ----
+
+	// ---- remittance ----
+
+	// ---- xenplatform ----
+
+	// ---- paymentrequests ----
+
+	// ---- paymentmethods ----
+
+	// ---- refunds ----
+
 	// SNAP (Bank Indonesia's Standard Open API): every endpoint is a POST
 	// whose idempotency key is X-EXTERNAL-ID, kept by Xendit for 24 hours.
 	// Binding OTP and payment OTP share one path, so they share one row (and

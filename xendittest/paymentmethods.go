@@ -1,0 +1,4 @@
+package xendittest
+
+// routePaymentMethods registers the hand-written models of the paymentmethods endpoints.
+func (s *Server) routePaymentMethods() {}
