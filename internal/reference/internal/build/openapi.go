@@ -276,4 +276,3 @@ func slug(label string) string {
 	}
 	return strings.TrimSuffix(b.String(), "_")
 }
-
