@@ -16,42 +16,27 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/reference/internal/build"
 )
 
-// inventory is the directory the data files are generated from.
-func inventory(t *testing.T) string {
+// source is a directory the data files are generated from: $env, or
+// ../shared/reference/<name> beside the repository. Its absence skips the
+// test, except in CI.
+func source(t *testing.T, env, name string) string {
 	t.Helper()
-	dir := os.Getenv("XENDIT_REFERENCE_INVENTORY")
+	dir := os.Getenv(env)
 	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "reference", "inventory")
+		dir = filepath.Join("..", "..", "..", "shared", "reference", name)
 	}
 	if _, err := os.Stat(dir); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("the inventory is needed in CI: %v", err)
+			t.Fatalf("the reference's %s is needed in CI: %v", name, err)
 		}
-		t.Skipf("no inventory at %s: %v", dir, err)
-	}
-	return dir
-}
-
-// openAPI is the directory of Xendit's OpenAPI files, beside the
-// inventory.
-func openAPI(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("XENDIT_REFERENCE_OPENAPI")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "reference", "openapi")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the OpenAPI files are needed in CI: %v", err)
-		}
-		t.Skipf("no OpenAPI files at %s: %v", dir, err)
+		t.Skipf("no %s at %s: %v", name, dir, err)
 	}
 	return dir
 }
 
 func TestDataIsFresh(t *testing.T) {
 	t.Parallel()
-	want, err := build.Generate(inventory(t), openAPI(t))
+	want, err := build.Generate(source(t, "XENDIT_REFERENCE_INVENTORY", "inventory"), source(t, "XENDIT_REFERENCE_OPENAPI", "openapi"))
 	require.NoError(t, err)
 	committed, err := filepath.Glob(filepath.Join("data", "*.json"))
 	require.NoError(t, err)
