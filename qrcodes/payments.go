@@ -45,7 +45,7 @@ type Payment struct {
 	ExpiresAt   xendit.Time `json:"expires_at"`
 	// Description is undocumented; the callback and Simulate Payment
 	// examples send it, empty.
-	Description   string         `json:"description,omitempty"`
+	Description   string         `json:"description"`
 	Basket        []BasketItem   `json:"basket"`
 	Metadata      map[string]any `json:"metadata"`
 	PaymentDetail PaymentDetail  `json:"payment_detail"`

@@ -67,7 +67,7 @@ const (
 	CodeIneligibleTransaction      = "INELIGIBLE_TRANSACTION"
 )
 
-// The amount limits of the two QR networks (reference lines 14678-14680).
+// The amount limits of the two QR networks (reference lines 14683-14684).
 const (
 	// MaxAmountIDR is the largest QRIS payment, in rupiah.
 	MaxAmountIDR = 10_000_000
