@@ -119,4 +119,14 @@
 //     number.
 //   - Simulate Payment's response is headed "QR Code Object" (line 15146)
 //     but is a QR Payment Object, which the SDK returns.
+//
+// # Trying it
+//
+// `go run ./examples/qr-payment` creates a QR code, pays it, receives its
+// callbacks and refunds part of it offline against xendittest, which models
+// the codes' states (a dynamic code is paid once; codes expire), answers
+// Simulate Payment and delivers qr.payment and qr.refund to the code's
+// webhook-url or the merchant's callback URL. Like Xendit, it refuses to
+// create a code with neither (404 [CodeCallbackURLNotFound]): set one with
+// SetCallbacks or [WithWebhookURL].
 package qrcodes
