@@ -1,6 +1,7 @@
 package qrcodes_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -131,4 +132,16 @@ func TestWithWebhookURLRefusesARelativeURL(t *testing.T) {
 	require.NoError(t, err)
 	_, err = qrcodes.New(c).CreateQRCode(t.Context(), validQR(), qrcodes.WithWebhookURL("/hooks/qr"))
 	assertField(t, err, qrcodes.HeaderWebhookURL)
+}
+
+// TestBasketSendsSubCategoryInSnakeCase pins the SDK's reading of the
+// reference's "sub-category" (see the package doc).
+func TestBasketSendsSubCategoryInSnakeCase(t *testing.T) {
+	t.Parallel()
+	p := validQR()
+	p.Basket = []qrcodes.BasketItem{{Name: "Phone", Price: 10000, Quantity: 1, SubCategory: xendit.Ptr("Mobile Phone")}}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"reference_id":"order-1","type":"DYNAMIC","currency":"IDR","amount":10000,
+		"basket":[{"name":"Phone","price":10000,"quantity":1,"sub_category":"Mobile Phone"}]}`, string(b))
 }
