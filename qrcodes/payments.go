@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/internal/pager"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
@@ -98,11 +97,6 @@ func (s *Client) SimulatePayment(ctx context.Context, id string, params *Simulat
 	return product.Do[Payment](ctx, s.c, req)
 }
 
-// MaxLimit is the page size AllPayments and AllRefunds ask for unless the
-// caller sets one: the largest the reference documents (for refunds; it
-// gives payments no maximum).
-const MaxLimit = 50
-
 // ListPaymentsParams filters the payments of a QR code. It may be nil.
 type ListPaymentsParams struct {
 	// Limit is the page size, at least 1; nil means the API's default (10)
@@ -143,14 +137,7 @@ func (p *ListPaymentsParams) query() url.Values {
 //
 // API: GET /qr_codes/{qr_id}/payments
 func (s *Client) ListPayments(ctx context.Context, qrID string, params *ListPaymentsParams, opts ...xendit.RequestOption) (*xendit.Page[Payment], error) {
-	if params == nil {
-		params = &ListPaymentsParams{}
-	}
-	if err := product.Check(params); err != nil {
-		return nil, err
-	}
-	req := &xendit.Request{Endpoint: listPayments, PathParams: map[string]string{"qr_id": qrID}, Query: params.query(), Options: opts}
-	return product.Do[xendit.Page[Payment]](ctx, s.c, req)
+	return list[Payment](ctx, s.c, listPayments, "qr_id", qrID, params, opts)
 }
 
 // AllPayments returns every payment of a QR code that params selects. As
@@ -168,11 +155,7 @@ func (s *Client) AllPayments(ctx context.Context, qrID string, params *ListPayme
 			p.Limit = xendit.Ptr(MaxLimit)
 		}
 	}
-	fetch := func(ctx context.Context, _ string) (*xendit.Page[Payment], error) {
+	return onePage(ctx, func(ctx context.Context) (*xendit.Page[Payment], error) {
 		return s.ListPayments(ctx, qrID, &p, opts...)
-	}
-	return pager.All(ctx, "", fetch, noCursor[Payment])
+	})
 }
-
-// noCursor is the next page of an endpoint without a cursor: none.
-func noCursor[T any](*xendit.Page[T]) string { return "" }

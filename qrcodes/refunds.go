@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/seed19b1029f/xendit-go"
-	"github.com/seed19b1029f/xendit-go/internal/pager"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
@@ -162,14 +161,7 @@ func (s *Client) GetRefund(ctx context.Context, paymentID, refundID string, opts
 //
 // API: GET /qr_codes/payments/{qrpy_id}/refunds
 func (s *Client) ListRefunds(ctx context.Context, paymentID string, params *ListRefundsParams, opts ...xendit.RequestOption) (*xendit.Page[Refund], error) {
-	if params == nil {
-		params = &ListRefundsParams{}
-	}
-	if err := product.Check(params); err != nil {
-		return nil, err
-	}
-	req := &xendit.Request{Endpoint: listRefunds, PathParams: map[string]string{"qrpy_id": paymentID}, Query: params.query(), Options: opts}
-	return product.Do[xendit.Page[Refund]](ctx, s.c, req)
+	return list[Refund](ctx, s.c, listRefunds, "qrpy_id", paymentID, params, opts)
 }
 
 // AllRefunds returns every refund of a payment that params selects. As
@@ -187,8 +179,7 @@ func (s *Client) AllRefunds(ctx context.Context, paymentID string, params *ListR
 			p.Limit = params.Limit
 		}
 	}
-	fetch := func(ctx context.Context, _ string) (*xendit.Page[Refund], error) {
+	return onePage(ctx, func(ctx context.Context) (*xendit.Page[Refund], error) {
 		return s.ListRefunds(ctx, paymentID, &p, opts...)
-	}
-	return pager.All(ctx, "", fetch, noCursor[Refund])
+	})
 }
