@@ -89,6 +89,14 @@
 //   - The batch callback's items send email_to, email_cc and email_bcc as
 //     single strings (lines 23820, 23867-23869), where the request sends
 //     lists: [BatchDisbursement] has strings, [BatchItem] lists.
+//   - Create Disbursement requires 10 digits for a BCA account (line
+//     22962); the batch section documents no such rule and its example
+//     sends an 8-digit BCA account (line 23523): only single
+//     disbursements are checked for it.
+//   - The error example spells BANK_CODE_NOT_SUPPORTED (line 23024), the
+//     error table BANK_CODE_NOT_SUPPORTED_ERROR (line 23043):
+//     [CodeBankCodeNotSupported] is the table's; compare both if you
+//     match it.
 //   - The reference gives no payload for the Philippine callback
 //     (ph_disbursement, line 33397), only the Indonesian one: the SDK
 //     decodes both with [Disbursement].
