@@ -145,3 +145,16 @@ func (s *Server) settleDisbursement(id, status, code string) error {
 		return d, nil
 	})
 }
+
+// DisbursementIDs returns the ids of every account's disbursements, oldest
+// first: what a test counts to prove a disbursement was made once.
+func (s *Server) DisbursementIDs() []string { return s.idsOf("disbursements") }
+
+// idsOf returns the ids of every account's objects in col, oldest first.
+func (s *Server) idsOf(col string) []string {
+	var ids []string
+	for _, m := range s.store.list(col, "*", listQuery{oldest: true}).items {
+		ids = append(ids, str(m, "id"))
+	}
+	return ids
+}

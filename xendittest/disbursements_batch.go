@@ -87,3 +87,7 @@ func (s *Server) CompleteBatchDisbursement(id string, failed ...int) error {
 		return b, nil
 	})
 }
+
+// BatchDisbursementIDs returns the ids of every account's batches, oldest
+// first.
+func (s *Server) BatchDisbursementIDs() []string { return s.idsOf("batch_disbursements") }

@@ -144,3 +144,7 @@ func (s *Server) SetRemittancePayoutStatus(id, status, failureCode string) error
 		return cb, nil
 	})
 }
+
+// RemittancePayoutIDs returns the ids of every account's cross-border
+// payouts, oldest first.
+func (s *Server) RemittancePayoutIDs() []string { return s.idsOf("remittance_payouts") }
