@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,15 +15,10 @@ import (
 )
 
 // behind returns a client that reaches srv through a proxy losing the
-// first answer to POST path as loss says; the timeout only bounds the
-// wait for a lost answer.
+// first answer to POST path as loss says.
 func behind(t *testing.T, srv *xendittest.Server, path string, loss fake.Loss, policy xendit.RetryPolicy) *disbursements.Client {
 	t.Helper()
-	front := fake.LoseFirstAnswer(t, srv, http.MethodPost, path, loss)
-	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(front),
-		xendit.WithRetryPolicy(policy), xendit.WithTimeout(200*time.Millisecond))
-	require.NoError(t, err)
-	return disbursements.New(c)
+	return disbursements.New(fake.LosingClient(t, srv, http.MethodPost, path, loss, policy))
 }
 
 func newServer(t *testing.T) *xendittest.Server {

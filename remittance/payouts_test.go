@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -132,17 +131,6 @@ func TestXenditRefusesUnknownCustomers(t *testing.T) {
 	assert.NotEmpty(t, xe.IdempotencyKey, "the key is on every error")
 }
 
-// behind returns a client that reaches srv through a proxy losing the
-// first answer to Create as loss says.
-func behind(t *testing.T, srv *xendittest.Server, loss fake.Loss) *remittance.Client {
-	t.Helper()
-	front := fake.LoseFirstAnswer(t, srv, http.MethodPost, "/remittance_payouts", loss)
-	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(front),
-		xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(200*time.Millisecond))
-	require.NoError(t, err)
-	return remittance.New(c)
-}
-
 // TestPayoutWhoseAnswerIsLostIsMadeOnce: Xendit made the payout and the
 // answer was lost. The SDK retries with the same Idempotency-key where it
 // may and gets the first payout back; after a 500 the caller repeats with
@@ -153,7 +141,7 @@ func TestPayoutWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 		t.Run(string(loss), func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
-			rc := behind(t, f.srv, loss)
+			rc := remittance.New(fake.LosingClient(t, f.srv, http.MethodPost, "/remittance_payouts", loss, fake.FastRetries))
 			var resp xendit.Response
 			p, err := rc.Create(t.Context(), f.params("remit-6"), xendit.CaptureResponse(&resp))
 			if loss == fake.Loss500 {

@@ -8,7 +8,11 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -66,6 +70,17 @@ func LoseFirstAnswer(t testing.TB, srv *xendittest.Server, method, path string, 
 	}))
 	t.Cleanup(front.Close)
 	return front.URL
+}
+
+// LosingClient returns a client of srv, retrying by policy, whose first
+// answer to method and path is lost as loss says ([LoseFirstAnswer]). Its
+// timeout only bounds the wait for an answer lost by LossTimeout.
+func LosingClient(t testing.TB, srv *xendittest.Server, method, path string, loss Loss, policy xendit.RetryPolicy) *xendit.Client {
+	t.Helper()
+	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(LoseFirstAnswer(t, srv, method, path, loss)),
+		xendit.WithRetryPolicy(policy), xendit.WithTimeout(200*time.Millisecond))
+	require.NoError(t, err)
+	return c
 }
 
 func lose(w http.ResponseWriter, r *http.Request, loss Loss) {
