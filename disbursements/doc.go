@@ -41,21 +41,24 @@
 // The key is on the result's [xendit.Response] ([xendit.CaptureResponse])
 // and on every [*xendit.Error] (IdempotencyKey).
 //
-// A 500 is not retried (the SDK retries a POST only on the answers that
-// cannot mean a bug on Xendit's side), nor is a call whose context ended.
+// A 500 is not retried (Xendit documents it as indeterminate: the
+// disbursement may still complete), nor is a call whose context ended.
 // When CreateDisbursement fails with an error for which
 // [xendit.OutcomeUnknown] holds, do one of:
 //
 //   - repeat it with the same key,
 //     xendit.WithIdempotencyKey(xe.IdempotencyKey): Xendit answers with
-//     the first disbursement if there was one;
+//     the first disbursement if there was one, and makes it once if not.
+//     This is the safe way: it can never make a second one.
 //   - or look it up with [Client.ListDisbursementsByExternalID] (one
-//     external_id per payout): an empty page means nothing was sent.
+//     external_id per payout). A disbursement found was made; an empty
+//     page means none exists yet, but after a 500 Xendit may still make
+//     it, so look again later, or repeat with the key, before paying by
+//     another way.
 //
-// Never create it again with a new key and the same intent without one of
-// those: that is how money goes out twice. A batch has no endpoint to read
-// it back, so for [Client.CreateBatch] only the first way exists (or the
-// Dashboard).
+// Never create it again under a new key without one of those: that is how
+// money goes out twice. A batch has no endpoint to read it back, so for
+// [Client.CreateBatch] only the first way exists (or the Dashboard).
 //
 // # Batches
 //

@@ -53,7 +53,7 @@ func Example() {
 		// Xendit may have made it: look before paying again.
 		page, lookErr := dc.ListDisbursementsByExternalID(ctx, externalID)
 		if lookErr != nil || len(page.Data) == 0 {
-			fmt.Println("not made; safe to repeat with key", xe.IdempotencyKey)
+			fmt.Println("none yet: repeat the call with key", xe.IdempotencyKey)
 			return
 		}
 		d, err = &page.Data[0], nil
