@@ -206,3 +206,28 @@ func TestInvalidParamsAreNotSent(t *testing.T) {
 	fake.Invalid(t, err, "disbursements")
 	assert.Empty(t, f.srv.Requests())
 }
+
+// TestFakeRefusesWhatXenditRefuses sends, past Validate, what Xendit
+// refuses: the fake answers with the reference's error codes.
+func TestFakeRefusesWhatXenditRefuses(t *testing.T) {
+	t.Parallel()
+	srv, c := fake.Server(t, fake.NoRetries)
+	send := func(id string, body map[string]any) string {
+		err := c.Do(t.Context(), &xendit.Request{Endpoint: xendit.MustEndpoint(id), Body: body}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		return xe.Code
+	}
+	short := map[string]any{"external_id": "e", "bank_code": "BCA", "account_holder_name": "A",
+		"account_number": "12345", "description": "d", "amount": 10000}
+	assert.Equal(t, disbursements.CodeRecipientAccount, send("disbursements.create_disbursement", short))
+	items := make([]any, disbursements.MaxBatchItems+1)
+	for i := range items {
+		items[i] = map[string]any{"amount": 1, "bank_code": "BCA", "bank_account_name": "A",
+			"bank_account_number": "1234567890", "description": "d"}
+	}
+	assert.Equal(t, disbursements.CodeBatchRowsLimitExceeded,
+		send("disbursements.create_batch", map[string]any{"reference": "r", "disbursements": items}))
+	assert.Empty(t, srv.DisbursementIDs())
+	assert.Empty(t, srv.BatchDisbursementIDs())
+}

@@ -231,3 +231,26 @@ func TestInvalidParamsAreNotSent(t *testing.T) {
 	fake.Invalid(t, err, "params")
 	assert.Empty(t, srv.Requests())
 }
+
+// TestFakeRefusesWhatXenditRefuses sends, past Validate, what Xendit
+// refuses: the fake answers with the reference's error codes.
+func TestFakeRefusesWhatXenditRefuses(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	srv := f.srv
+	client, err := srv.Client(xendit.WithRetryPolicy(fake.NoRetries))
+	require.NoError(t, err)
+	send := func(change func(map[string]any)) string {
+		body := map[string]any{"reference_id": "r", "destination_currency": "PHP", "destination_amount": 35,
+			"sender_customer_id": f.sender, "recipient_customer_id": f.recipient, "origin_currency": "IDR",
+			"origin_amount": 10000, "description": "d"}
+		change(body)
+		err := client.Do(t.Context(), &xendit.Request{Endpoint: xendit.MustEndpoint("remittance.create_payout"), Body: body}, nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		return xe.Code
+	}
+	assert.Equal(t, remittance.CodeDestinationCurrencyNotSupported, send(func(b map[string]any) { b["destination_currency"] = "USD" }))
+	assert.Equal(t, remittance.CodeAmountFormat, send(func(b map[string]any) { b["origin_amount"] = 100.125 }))
+	assert.Empty(t, srv.RemittancePayoutIDs())
+}
