@@ -157,8 +157,22 @@ var endpointTable = []Endpoint{
 	// ---- payoutlinks ----
 
 	// ---- disbursements ----
+	// Disbursements: Create and Create Batch document an optional
+	// X-IDEMPOTENCY-KEY; the SDK always sends one, so both are repeated
+	// safely after an ambiguous failure. Unversioned.
+	{ID: "disbursements.create_disbursement", Method: http.MethodPost, Path: "/disbursements", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
+	{ID: "disbursements.get_disbursement", Method: http.MethodGet, Path: "/disbursements/{disbursement_id}"},
+	{ID: "disbursements.list_disbursements_by_external_id", Method: http.MethodGet, Path: "/disbursements"},
+	{ID: "disbursements.list_banks", Method: http.MethodGet, Path: "/available_disbursements_banks"},
+	{ID: "disbursements.create_batch", Method: http.MethodPost, Path: "/batch_disbursements", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
 
 	// ---- remittance ----
+	// Cross-border payouts: Create requires an idempotency key, spelled
+	// Idempotency-key by the header table (the curl's IDEMPOTENCY-KEY is
+	// the same header). Unversioned.
+	{ID: "remittance.create_payout", Method: http.MethodPost, Path: "/remittance_payouts", IdempotencyHeader: "Idempotency-key"},
+	{ID: "remittance.get_payout", Method: http.MethodGet, Path: "/remittance_payouts/{cross_border_payout_id}"},
+	{ID: "remittance.cancel_payout", Method: http.MethodPost, Path: "/remittance_payouts/{cross_border_payout_id}/cancel"},
 
 	// ---- xenplatform ----
 
