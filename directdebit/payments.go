@@ -39,8 +39,8 @@ type CreatePaymentParams struct {
 	EnableOTP   *bool   `json:"enable_otp,omitempty"`
 	Description *string `json:"description,omitempty"`
 	// Device is required for BCA OneKlik.
-	Device *Device       `json:"device,omitempty"`
-	Basket []BasketItem  `json:"basket,omitempty"`
+	Device *Device      `json:"device,omitempty"`
+	Basket []BasketItem `json:"basket,omitempty"`
 	// SuccessRedirectURL and FailureRedirectURL are required for BCA
 	// OneKlik and BCA KlikPay.
 	SuccessRedirectURL *string        `json:"success_redirect_url,omitempty"`
@@ -195,10 +195,10 @@ type Payment struct {
 	PaymentMethodID string          `json:"payment_method_id"`
 	Currency        xendit.Currency `json:"currency"`
 	// Amount is sent as a number or a numeric string ("10000").
-	Amount      xendit.Number `json:"amount"`
-	Description *string       `json:"description,omitempty"`
-	Status      PaymentStatus `json:"status"`
-	FailureCode *FailureCode  `json:"failure_code,omitempty"`
+	Amount      xendit.Number  `json:"amount"`
+	Description *string        `json:"description,omitempty"`
+	Status      PaymentStatus  `json:"status"`
+	FailureCode *FailureCode   `json:"failure_code,omitempty"`
 	Metadata    map[string]any `json:"metadata"`
 
 	Basket          []BasketItem `json:"basket,omitzero"`
