@@ -1,6 +1,9 @@
 package directdebit
 
-import "github.com/seed19b1029f/xendit-go/internal/product"
+import (
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
+)
 
 // ChannelCode is the bank or card scheme of a linked account, in upper
 // case. Codes the SDK does not list still decode.
@@ -23,15 +26,16 @@ const (
 )
 
 // channelCurrency is the one currency of each documented channel.
-var channelCurrency = map[ChannelCode]string{
-	ChannelBRI: "IDR", ChannelBCAOneKlik: "IDR", ChannelBCAKlikPay: "IDR",
-	ChannelBPI: "PHP", ChannelBPIRecurring: "PHP", ChannelUBP: "PHP", ChannelUBPEADA: "PHP",
-	ChannelBBL: "THB", ChannelKrungsri: "THB", ChannelKTB: "THB", ChannelSCB: "THB",
+var channelCurrency = map[ChannelCode]xendit.Currency{
+	ChannelBRI: xendit.CurrencyIDR, ChannelBCAOneKlik: xendit.CurrencyIDR, ChannelBCAKlikPay: xendit.CurrencyIDR,
+	ChannelBPI: xendit.CurrencyPHP, ChannelBPIRecurring: xendit.CurrencyPHP, ChannelUBP: xendit.CurrencyPHP, ChannelUBPEADA: xendit.CurrencyPHP,
+	ChannelBBL: xendit.CurrencyTHB, ChannelKrungsri: xendit.CurrencyTHB, ChannelKTB: xendit.CurrencyTHB, ChannelSCB: xendit.CurrencyTHB,
 }
 
-// Currency returns the currency of the channel's country ("IDR", "PHP",
-// "THB"), or "" for a code the SDK does not know.
-func (c ChannelCode) Currency() string { return channelCurrency[c] }
+// Currency returns the currency of the channel's country (IDR, PHP or
+// THB), the currency of its payments, or "" for a code the SDK does not
+// know.
+func (c ChannelCode) Currency() xendit.Currency { return channelCurrency[c] }
 
 // PaymentMethodType is the kind of account a linked account token or a
 // payment method stands for.

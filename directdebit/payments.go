@@ -234,9 +234,10 @@ type PaymentRefunds struct {
 // The endpoint requires an Idempotency-key: the SDK generates one per call
 // and sends the same on every retry, so a retried payment debits once
 // (give your own with [xendit.WithIdempotencyKey], such as your
-// reference_id). The key is in [xendit.Response].IdempotencyKey on
-// success ([xendit.CaptureResponse]) and in [xendit.Error].IdempotencyKey
-// on failure: calling again with it replays the first answer.
+// reference_id). The key is in [xendit.Response].IdempotencyKey on success
+// ([xendit.CaptureResponse]) and in [xendit.Error].IdempotencyKey on
+// failure: calling again with it replays the first answer.
+// [xendit.WithSplitRule] applies a split rule to the payment.
 //
 // API: POST /direct_debits
 func (s *Client) CreatePayment(ctx context.Context, params *CreatePaymentParams, opts ...xendit.RequestOption) (*Payment, error) {

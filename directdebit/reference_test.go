@@ -96,7 +96,7 @@ func TestResponseExamplesDecodeIntoNamedFields(t *testing.T) {
 	assert.True(t, pm.Status.Active())
 	assert.Equal(t, "la-aa620619-124f-41db-995b-66a52abe036a", pm.Properties.ID)
 	assert.Equal(t, "1234", pm.Properties.CardLastFour)
-	assert.Equal(t, "IDR", directdebit.ChannelBRI.Currency())
+	assert.Equal(t, xendit.CurrencyIDR, directdebit.ChannelBRI.Currency())
 
 	var accounts []directdebit.AccessibleAccount
 	jsontest.Strict(t, "directdebit.get_accessible_accounts.response.json", &accounts)
