@@ -2,6 +2,7 @@ package directdebit_test
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"strings"
 	"testing"
@@ -113,13 +114,20 @@ func TestPaymentWithOTPCompletesWithCallback(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, byRef.Data, 1)
 	assert.Equal(t, p.ID, byRef.Data[0].ID)
-	var n int
-	for q, err := range f.dd.AllPaymentsByReferenceID(ctx, &directdebit.ListPaymentsByReferenceIDParams{ReferenceID: "order-1"}) {
+	all := ids(t, f.dd.AllPaymentsByReferenceID(ctx, &directdebit.ListPaymentsByReferenceIDParams{ReferenceID: "order-1"}),
+		func(p *directdebit.Payment) string { return p.ID })
+	assert.Equal(t, []string{p.ID}, all)
+}
+
+// ids walks an All iterator and returns the ids of what it yields.
+func ids[T any](t *testing.T, all iter.Seq2[*T, error], id func(*T) string) []string {
+	t.Helper()
+	var out []string
+	for v, err := range all {
 		require.NoError(t, err)
-		assert.Equal(t, p.ID, q.ID)
-		n++
+		out = append(out, id(v))
 	}
-	assert.Equal(t, 1, n)
+	return out
 }
 
 func TestPaymentWithoutOTPFailsWithCallback(t *testing.T) {

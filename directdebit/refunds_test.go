@@ -66,12 +66,8 @@ func TestRefundsArePartialThenFullWithCallbacks(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, page.Data, 2)
 	assert.False(t, page.HasMore)
-	var ids []string
-	for r, err := range f.dd.AllRefunds(ctx, p.ID) {
-		require.NoError(t, err)
-		ids = append(ids, r.ID)
-	}
-	assert.Equal(t, []string{r.ID, rest.ID}, ids)
+	refundID := func(r *directdebit.Refund) string { return r.ID }
+	assert.Equal(t, []string{r.ID, rest.ID}, ids(t, f.dd.AllRefunds(ctx, p.ID), refundID))
 
 	paid, err := f.dd.GetPayment(ctx, p.ID)
 	require.NoError(t, err)
@@ -136,11 +132,7 @@ func TestAllRefundsFollowsTheNextLink(t *testing.T) {
 	defer ts.Close()
 	c, err := xendit.New(xendittest.SecretKey, xendit.WithBaseURL(ts.URL), xendit.WithRetryPolicy(fake.NoRetries))
 	require.NoError(t, err)
-	var ids []string
-	for r, err := range directdebit.New(c).AllRefunds(t.Context(), "ddpy-1") {
-		require.NoError(t, err)
-		ids = append(ids, r.ID)
-	}
-	assert.Equal(t, []string{"ddrfd-1", "ddrfd-2"}, ids)
+	got := ids(t, directdebit.New(c).AllRefunds(t.Context(), "ddpy-1"), func(r *directdebit.Refund) string { return r.ID })
+	assert.Equal(t, []string{"ddrfd-1", "ddrfd-2"}, got)
 	assert.Equal(t, []string{"", "after_id=ddrfd-1&limit=1"}, queries)
 }

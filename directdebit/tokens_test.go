@@ -39,11 +39,7 @@ func TestRedirectLinkingCallsBack(t *testing.T) {
 	assert.Equal(t, xendit.CurrencyPHP, acc.Currency)
 	assert.NotEmpty(t, acc.AccountHash)
 
-	var all []string
-	for a, err := range f.dd.AllAccessibleAccounts(ctx, tok.ID) {
-		require.NoError(t, err)
-		all = append(all, a.ID)
-	}
+	all := ids(t, f.dd.AllAccessibleAccounts(ctx, tok.ID), func(a *directdebit.AccessibleAccount) string { return a.ID })
 	assert.Equal(t, []string{acc.ID}, all, "the callback's accounts are the accessible ones")
 
 	pm, err := f.dd.CreatePaymentMethod(ctx, &directdebit.CreatePaymentMethodParams{CustomerID: xendit.Ptr("cust-t1"),
@@ -56,13 +52,9 @@ func TestRedirectLinkingCallsBack(t *testing.T) {
 	require.ErrorAs(t, err, &xe)
 	assert.Equal(t, directdebit.CodeDuplicateError, xe.Code, "one payment method per account")
 
-	var n int
-	for m, err := range f.dd.AllPaymentMethods(ctx, &directdebit.ListPaymentMethodsParams{CustomerID: "cust-t1"}) {
-		require.NoError(t, err)
-		assert.Equal(t, pm.ID, m.ID)
-		n++
-	}
-	assert.Equal(t, 1, n)
+	methods := ids(t, f.dd.AllPaymentMethods(ctx, &directdebit.ListPaymentMethodsParams{CustomerID: "cust-t1"}),
+		func(m *directdebit.PaymentMethod) string { return m.ID })
+	assert.Equal(t, []string{pm.ID}, methods)
 }
 
 func TestValidateTokenOTPRefusesAWrongOTPAndARepeat(t *testing.T) {

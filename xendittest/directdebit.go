@@ -79,29 +79,44 @@ func ddTokenView(tok map[string]any) map[string]any {
 }
 
 func (s *Server) validateDDTokenOTP(c *call) {
-	var problem func()
-	tok, err := s.store.update("dd_tokens", c.account, c.param("linked_account_token_id"), func(tok map[string]any) error {
-		switch {
-		case tok["status"] == "SUCCESS":
-			problem = func() {
-				c.fail(http.StatusConflict, "ACCOUNT_LINKING_ALREADY_COMPLETED", "The linked account token has been completed")
+	tok, ok := s.ddUpdate(c, "dd_tokens", c.param("linked_account_token_id"), "DATA_NOT_FOUND_ERROR", "linked account token",
+		func(tok map[string]any) (refuse func()) {
+			switch {
+			case tok["status"] == "SUCCESS":
+				return func() {
+					c.fail(http.StatusConflict, "ACCOUNT_LINKING_ALREADY_COMPLETED", "The linked account token has been completed")
+				}
+			case str(c.body, "otp_code") != DirectDebitOTP:
+				return func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "The otp_code provided was incorrect") }
 			}
-		case str(c.body, "otp_code") != DirectDebitOTP:
-			problem = func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "The otp_code provided was incorrect") }
-		default:
 			s.linkDDToken(tok)
 			return nil
-		}
-		return errIneligible
-	})
-	switch {
-	case problem != nil:
-		problem()
-	case err != nil:
-		c.notFound("DATA_NOT_FOUND_ERROR", "linked account token")
-	default:
+		})
+	if ok {
 		c.ok(map[string]any{"id": tok["id"], "customer_id": tok["customer_id"], "channel_code": tok["channel_code"], "status": "SUCCESS"})
 	}
+}
+
+// ddUpdate changes object id of col for c's account: change returns nil to
+// accept, or the answer that refuses. It reports whether the change was
+// made, having answered otherwise (the refusal, or 404 with notFound).
+func (s *Server) ddUpdate(c *call, col, id, notFound, what string, change func(o map[string]any) (refuse func())) (map[string]any, bool) {
+	var refuse func()
+	o, err := s.store.update(col, c.account, id, func(o map[string]any) error {
+		if refuse = change(o); refuse != nil {
+			return errIneligible
+		}
+		return nil
+	})
+	switch {
+	case refuse != nil:
+		refuse()
+	case err != nil:
+		c.notFound(notFound, what)
+	default:
+		return o, true
+	}
+	return nil, false
 }
 
 // linkDDToken marks tok linked and gives it one account of its channel.
@@ -250,33 +265,26 @@ func (s *Server) createDDPayment(c *call) {
 // payment at once and delivers direct_debit.payment in the background.
 func (s *Server) validateDDPaymentOTP(c *call) {
 	var answer map[string]any
-	var problem func()
-	p, err := s.store.update("dd_payments", c.account, c.param("direct_debit_id"), func(p map[string]any) error {
-		switch {
-		case p["status"] == "COMPLETED":
-			problem = func() {
-				c.fail(http.StatusConflict, "DIRECT_DEBIT_ALREADY_COMPLETED", "The payment has been completed")
+	p, ok := s.ddUpdate(c, "dd_payments", c.param("direct_debit_id"), "DATA_NOT_FOUND_ERROR", "direct debit",
+		func(p map[string]any) (refuse func()) {
+			switch {
+			case p["status"] == "COMPLETED":
+				return func() {
+					c.fail(http.StatusConflict, "DIRECT_DEBIT_ALREADY_COMPLETED", "The payment has been completed")
+				}
+			case p["status"] == "FAILED":
+				return func() { c.fail(http.StatusConflict, "DIRECT_DEBIT_ALREADY_FAILED", "The payment has failed") }
+			case p["required_action"] != "VALIDATE_OTP":
+				return func() { c.invalid("the payment does not wait for an OTP") }
+			case str(c.body, "otp_code") != DirectDebitOTP:
+				return func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "OTP provided is invalid") }
 			}
-		case p["status"] == "FAILED":
-			problem = func() { c.fail(http.StatusConflict, "DIRECT_DEBIT_ALREADY_FAILED", "The payment has failed") }
-		case p["required_action"] != "VALIDATE_OTP":
-			problem = func() { c.invalid("the payment does not wait for an OTP") }
-		case str(c.body, "otp_code") != DirectDebitOTP:
-			problem = func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "OTP provided is invalid") }
-		default:
 			p["updated"], p["required_action"] = stamp(c.now()), nil
 			answer = deepCopy(p)
 			p["status"] = "COMPLETED"
 			return nil
-		}
-		return errIneligible
-	})
-	switch {
-	case problem != nil:
-		problem()
-	case err != nil:
-		c.notFound("DATA_NOT_FOUND_ERROR", "direct debit")
-	default:
+		})
+	if ok {
 		c.ok(answer)
 		s.deliverLater(c.account, "directdebit", s.ddPaymentCallback(p))
 	}

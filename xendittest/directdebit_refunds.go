@@ -10,47 +10,40 @@ import (
 // background. Idempotency-key is handled by the server (idempotency.go).
 func (s *Server) createDDRefund(c *call) {
 	var ref map[string]any
-	var problem func()
-	_, err := s.store.update("dd_payments", c.account, c.param("direct_debit_id"), func(p map[string]any) error {
-		if p["status"] != "COMPLETED" {
-			problem = func() {
-				c.fail(http.StatusBadRequest, "INELIGIBLE_TRANSACTION", "The original transaction was not completed successfully")
+	_, ok := s.ddUpdate(c, "dd_payments", c.param("direct_debit_id"), "DATA_NOT_FOUND", "direct debit",
+		func(p map[string]any) (refuse func()) {
+			if p["status"] != "COMPLETED" {
+				return func() {
+					c.fail(http.StatusBadRequest, "INELIGIBLE_TRANSACTION", "The original transaction was not completed successfully")
+				}
 			}
-			return errIneligible
-		}
-		paid, _ := num(p, "amount")
-		refunded, _ := num(p, "refunded_amount")
-		amount, given := num(c.body, "amount")
-		if !given {
-			amount = paid - refunded
-		}
-		if amount <= 0 || amount > paid-refunded {
-			problem = func() {
-				c.fail(http.StatusBadRequest, "MAXIMUM_REFUND_AMOUNT_REACHED", "The refund amount you have entered is greater than the refundable amount")
+			paid, _ := num(p, "amount")
+			refunded, _ := num(p, "refunded_amount")
+			amount, given := num(c.body, "amount")
+			if !given {
+				amount = paid - refunded
 			}
-			return errIneligible
-		}
-		now := stamp(c.now())
-		ref = map[string]any{
-			"id": s.ids.uuid("ddrfd-"), "direct_debit_id": p["id"], "channel_code": p["channel_code"],
-			"currency": p["currency"], "amount": strconv.FormatFloat(amount, 'f', -1, 64), "status": "PENDING",
-			"reason": c.body["reason"], "failure_code": nil, "created": now, "updated": nil, "metadata": c.body["metadata"],
-		}
-		refunds, _ := p["refunds"].(map[string]any)
-		if refunds == nil {
-			refunds = map[string]any{"data": []any{}, "has_more": false,
-				"url": "/direct_debits/" + p["id"].(string) + "/refunds"}
-		}
-		refunds["data"] = append(refunds["data"].([]any), ref["id"])
-		p["refunds"], p["refunded_amount"], p["updated"] = refunds, refunded+amount, now
-		return nil
-	})
-	switch {
-	case problem != nil:
-		problem()
-		return
-	case err != nil:
-		c.notFound("DATA_NOT_FOUND", "direct debit")
+			if amount <= 0 || amount > paid-refunded {
+				return func() {
+					c.fail(http.StatusBadRequest, "MAXIMUM_REFUND_AMOUNT_REACHED", "The refund amount you have entered is greater than the refundable amount")
+				}
+			}
+			now := stamp(c.now())
+			ref = map[string]any{
+				"id": s.ids.uuid("ddrfd-"), "direct_debit_id": p["id"], "channel_code": p["channel_code"],
+				"currency": p["currency"], "amount": strconv.FormatFloat(amount, 'f', -1, 64), "status": "PENDING",
+				"reason": c.body["reason"], "failure_code": nil, "created": now, "updated": nil, "metadata": c.body["metadata"],
+			}
+			refunds, _ := p["refunds"].(map[string]any)
+			if refunds == nil {
+				refunds = map[string]any{"data": []any{}, "has_more": false,
+					"url": "/direct_debits/" + p["id"].(string) + "/refunds"}
+			}
+			refunds["data"] = append(refunds["data"].([]any), ref["id"])
+			p["refunds"], p["refunded_amount"], p["updated"] = refunds, refunded+amount, now
+			return nil
+		})
+	if !ok {
 		return
 	}
 	c.ok(ref)
