@@ -185,9 +185,9 @@ const (
 )
 
 // Payment is a direct debit payment (ddpy-...), as the payment endpoints
-// return it and the direct_debit.payment callback carries it (which sends
-// only the fields up to Metadata below Status). Strings the API sends both
-// as null and as "" are pointers, so each comes back as it was sent.
+// return it and the direct_debit.payment callback carries it; the callback
+// sends only the fields from ID to Metadata. Strings the API sends both as
+// null and as "" are pointers, so each comes back as it was sent.
 type Payment struct {
 	ID              string          `json:"id"`
 	ReferenceID     string          `json:"reference_id"`

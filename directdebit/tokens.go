@@ -55,7 +55,7 @@ type TokenizationProperties struct {
 }
 
 // linkingRules are the properties each channel requires, from the
-// reference's property tables (lines 15820-15897).
+// reference's property tables (lines 15808-15897).
 var linkingRules = map[ChannelCode][]string{
 	ChannelBRI:          {"account_mobile_number", "card_last_four", "account_email"},
 	ChannelBCAOneKlik:   {"account_mobile_number", "success_redirect_url", "device"},
