@@ -135,5 +135,5 @@
 // CompleteDirectDebitLinking, CompleteDirectDebitPayment,
 // FailDirectDebitPayment, ExpireDirectDebitPaymentMethod and
 // WarnDirectDebitPaymentMethodExpiry) and delivers the callbacks to the
-// URL set with SetCallbacks.
+// URL set with SetCallbacks (product "directdebit").
 package directdebit
