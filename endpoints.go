@@ -151,6 +151,26 @@ var endpointTable = []Endpoint{
 	// ---- retailoutlets ----
 
 	// ---- directdebit ----
+	// Direct Debit (linked account tokens, payment methods v1, payments and
+	// refunds): unversioned. Create Payment and Create Refund require
+	// Idempotency-key, spelled so; Initialize, both OTP validations and
+	// Create Payment Method have no idempotency header, so they are never
+	// repeated after an ambiguous failure. Validate Payment OTP is a POST
+	// although its curl sends GET, and Unbind a DELETE although its curl is
+	// a copy of Validate OTP (see the directdebit package doc).
+	{ID: "directdebit.initialize_tokenization", Method: http.MethodPost, Path: "/linked_account_tokens/auth"},
+	{ID: "directdebit.validate_token_otp", Method: http.MethodPost, Path: "/linked_account_tokens/{linked_account_token_id}/validate_otp"},
+	{ID: "directdebit.list_accessible_accounts", Method: http.MethodGet, Path: "/linked_account_tokens/{linked_account_token_id}/accounts"},
+	{ID: "directdebit.unbind_token", Method: http.MethodDelete, Path: "/linked_account_tokens/{linked_account_token_id}"},
+	{ID: "directdebit.create_payment_method", Method: http.MethodPost, Path: "/payment_methods"},
+	{ID: "directdebit.create_payment", Method: http.MethodPost, Path: "/direct_debits", IdempotencyHeader: "Idempotency-key"},
+	{ID: "directdebit.validate_payment_otp", Method: http.MethodPost, Path: "/direct_debits/{direct_debit_id}/validate_otp"},
+	{ID: "directdebit.list_payment_methods", Method: http.MethodGet, Path: "/payment_methods"},
+	{ID: "directdebit.get_payment", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}"},
+	{ID: "directdebit.list_payments_by_reference_id", Method: http.MethodGet, Path: "/direct_debits"},
+	{ID: "directdebit.create_refund", Method: http.MethodPost, Path: "/direct_debits/{direct_debit_id}/refunds", IdempotencyHeader: "Idempotency-key"},
+	{ID: "directdebit.get_refund", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds/{refund_id}"},
+	{ID: "directdebit.list_refunds", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds"},
 
 	// ---- payouts ----
 
