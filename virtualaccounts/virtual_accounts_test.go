@@ -72,6 +72,7 @@ func TestCreatePayAndReadThePayment(t *testing.T) {
 	assert.Equal(t, "order-1", p.ExternalID)
 	assert.Equal(t, va.ID, p.CallbackVirtualAccountID)
 	assert.Equal(t, 50000.0, p.Amount)
+	assert.NotEqual(t, p.ID, p.PaymentID, "GetPayment takes payment_id, not id")
 	assert.Equal(t, va.AccountNumber, va.MerchantCode+p.AccountNumber, "the payment's number leaves the merchant code out")
 
 	got, err := f.va.GetPayment(ctx, p.PaymentID)

@@ -36,6 +36,13 @@ var vaBanks = map[string]vaBank{
 	"STANDARD_CHARTERED": {"TH", "0031", 0, 0}, "UOB": {"MY", "0041", 0, 0}, "AMBANK": {"MY", "0042", 0, 0},
 }
 
+// vaID returns a 24-digit hex id, the shape of the reference's, for
+// accounts (kind 1), payments (2) and payment_ids (3): the kind is part of
+// the id, so ids of different kinds never coincide.
+func (s *Server) vaID(kind int) string {
+	return fmt.Sprintf("%s%02x%014x", s.ids.salt, kind, s.ids.next(fmt.Sprint("va_id:", kind)))
+}
+
 // vaCurrency is each country's default currency.
 var vaCurrency = map[string]string{"ID": "IDR", "VN": "VND", "TH": "THB", "MY": "MYR"}
 
@@ -82,7 +89,7 @@ func (s *Server) createVirtualAccount(c *call) {
 	}
 	country := orDefault(str(b, "country"), bank.country)
 	va := map[string]any{
-		"id": s.ids.hex24("virtual_account"), "external_id": b["external_id"], "owner_id": paymentsBusinessID,
+		"id": s.vaID(1), "external_id": b["external_id"], "owner_id": paymentsBusinessID,
 		"bank_code": b["bank_code"], "merchant_code": bank.merchant, "account_number": bank.merchant + number,
 		"name": b["name"], "country": country, "currency": orDefault(str(b, "currency"), vaCurrency[country]),
 		"is_single_use": b["is_single_use"] == true, "is_closed": b["is_closed"] == true,
@@ -219,7 +226,7 @@ func (s *Server) payVA(va map[string]any, amount float64) (map[string]any, error
 	}
 	merchant := str(va, "merchant_code")
 	return map[string]any{
-		"id": s.ids.hex24("va_payment"), "payment_id": s.ids.hex24("va_payment_id"), "callback_virtual_account_id": va["id"],
+		"id": s.vaID(2), "payment_id": s.vaID(3), "callback_virtual_account_id": va["id"],
 		"owner_id": va["owner_id"], "external_id": va["external_id"], "bank_code": va["bank_code"], "merchant_code": merchant,
 		"account_number": strings.TrimPrefix(str(va, "account_number"), merchant), "amount": amount,
 		"currency": va["currency"], "country": va["country"], "transaction_timestamp": stamp(s.clock.Now()),
