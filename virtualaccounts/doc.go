@@ -96,6 +96,11 @@
 //
 // # Trying it
 //
+// `go run ./examples/virtual-account` runs the flow offline: an account for
+// an order, its ready callback, a simulated transfer, the payment callback
+// matched to the order by external_id, and a create whose outcome is
+// unknown.
+//
 // xendittest serves these endpoints statefully: Create answers PENDING and
 // sends the created/updated callback with the account ACTIVE; Simulate
 // Payment checks the amount against a closed account, records the payment
