@@ -57,8 +57,11 @@
 //  1. Store the order and its external_id before calling, one external_id
 //     per account you mean to create.
 //  2. On an unknown outcome, do not create again at once. If the account
-//     was created, its created/updated callback arrives with your
-//     external_id and the account's id: record it, and it is the one.
+//     was created, its created/updated callback (the Dashboard's
+//     fva_status URL) arrives with your external_id and the account's id:
+//     record it, and it is the one. Xendit redelivers an unacknowledged
+//     callback for 24 hours, so give it time before concluding none was
+//     created.
 //  3. If you choose the number (VirtualAccountNumber), creating again with
 //     the same number is safe: Xendit refuses a number in use with
 //     [CodeDuplicateCallbackVirtualAccount] (which matches

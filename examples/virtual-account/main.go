@@ -93,8 +93,8 @@ func main() {
 	_, err = vas.CreateVirtualAccount(ctx, params, xendit.CaptureResponse(&resp))
 	demo.Explain(err)
 	if xendit.OutcomeUnknown(err) {
-		fmt.Printf("   Sent %d time(s). The API has no lookup by external_id: wait for a created/updated callback\n"+
-			"   with external_id %s before creating another; if none comes, none was created.\n", resp.Attempts, params.ExternalID)
+		fmt.Printf("   Sent %d time(s). The API has no lookup by external_id: before creating another account,\n"+
+			"   wait for a created/updated callback with external_id %s (see the package doc).\n", resp.Attempts, params.ExternalID)
 	}
 	fmt.Println("\nDone. Set XENDIT_SECRET_KEY to a test-mode key to create the account at Xendit.")
 }
