@@ -1,9 +1,11 @@
 package virtualaccounts_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -261,4 +263,44 @@ func TestCallbacksGoThroughTheWebhookPipeline(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, d.Payload.Payment, again.Payment, "a callback re-encodes as Xendit sent it")
 	assert.True(t, errors.Is(json.Unmarshal([]byte(`{"event":"x"}`), new(virtualaccounts.Callback)), virtualaccounts.ErrNotVirtualAccountCallback))
+}
+
+// A platform creates accounts for a xenPlatform sub-account: only that
+// account sees them, and their callbacks go to its URL.
+func TestSubAccountsOwnTheirAccountsAndCallbacks(t *testing.T) {
+	t.Parallel()
+	srv, c := fake.Server(t, fake.NoRetries)
+	vas := virtualaccounts.New(c)
+	got := make(chan fake.Delivery[virtualaccounts.Callback], 4)
+	h, err := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
+		var cb virtualaccounts.Callback
+		if err := e.Decode(&cb); err != nil {
+			return err
+		}
+		got <- fake.Delivery[virtualaccounts.Callback]{Payload: &cb, Header: e.Header}
+		return nil
+	}, xendit.WithCallbackTokens(xendittest.CallbackToken))
+	require.NoError(t, err)
+	receiver := httptest.NewServer(h)
+	t.Cleanup(receiver.Close)
+	const sub = "5cd2b5f1f80a6b4e6e8a8c11"
+	srv.SetCallbacks(sub, xendittest.Callbacks{Products: map[string]string{"virtualaccounts": receiver.URL}})
+
+	va, err := vas.CreateVirtualAccount(t.Context(), closedAccount("order-9"), xendit.ForUserID(sub))
+	require.NoError(t, err)
+	_, err = vas.GetVirtualAccount(t.Context(), va.ID)
+	assert.ErrorIs(t, err, xendit.ErrNotFound, "the platform's own key does not see it")
+	_, err = vas.SimulatePayment(t.Context(), "order-9", &virtualaccounts.SimulatePaymentParams{Amount: 50000}, xendit.ForUserID(sub))
+	require.NoError(t, err)
+	require.NoError(t, srv.WaitDeliveries(t.Context(), sub))
+	var externalIDs []string // the two callbacks, in either order
+	for range 2 {
+		cb := fake.Next(t, got).Payload
+		if cb.Payment != nil {
+			externalIDs = append(externalIDs, "paid "+cb.Payment.ExternalID)
+		} else {
+			externalIDs = append(externalIDs, "ready "+cb.VirtualAccount.ExternalID)
+		}
+	}
+	assert.ElementsMatch(t, []string{"ready order-9", "paid order-9"}, externalIDs)
 }
