@@ -30,8 +30,11 @@
 // x-callback-token and deduplicated the delivery by webhook-id. Neither
 // callback has an "event" field: they are told apart by shape, and a body
 // of another product is refused with [ErrNotVirtualAccountCallback], so
-// one URL can serve several products. GetPayment reads a payment again by
-// its payment_id.
+// one URL can serve several products. Rather than a type per callback, as
+// the SDK's template has it for products that send several, one
+// [Callback] sets VirtualAccount or Payment: with no event to read, the
+// caller cannot pick a type before decoding, as with eWallets' union.
+// GetPayment reads a payment again by its payment_id.
 //
 // A closed account accepts only its expected amount; an open one any
 // amount (between MinAmount and MaxAmount at BCA, BNC and CIMB). A
@@ -74,7 +77,8 @@
 // SimulatePayment has no idempotency header either and is never repeated
 // after an ambiguous failure. No endpoint here takes an idempotency key, so
 // [xendit.Response].IdempotencyKey and [xendit.Error].IdempotencyKey stay
-// empty; the SDK sends none rather than one Xendit would ignore.
+// empty, and a call given [xendit.WithIdempotencyKey] is refused before
+// sending rather than sent with a header Xendit would ignore.
 //
 // # What the SDK decided where the reference disagrees with itself
 //

@@ -134,5 +134,7 @@ func TestNothingInvalidIsSent(t *testing.T) {
 	fake.Invalid(t, err, "payment_id")
 	_, err = f.va.UpdateVirtualAccount(ctx, "", &virtualaccounts.UpdateVirtualAccountParams{})
 	fake.Invalid(t, err, "id")
+	_, err = f.va.CreateVirtualAccount(ctx, closedAccount("x"), xendit.WithIdempotencyKey("order-x"))
+	fake.Invalid(t, err, "idempotency key") // the endpoint has no idempotency header to send it in
 	assert.Empty(t, f.srv.Requests(), "nothing invalid reached the network")
 }
