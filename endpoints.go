@@ -132,6 +132,16 @@ var endpointTable = []Endpoint{
 	{ID: "cards.delete_promotion", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
 
 	// ---- virtualaccounts ----
+	// Virtual accounts (callback VAs): unversioned; no endpoint documents an
+	// idempotency header, so Create and Simulate Payment are never repeated
+	// after an ambiguous failure. Simulate Payment and Get Payment keep the
+	// reference's literal "external_id=" and "payment_id=" path segments.
+	{ID: "virtualaccounts.create_virtual_account", Method: http.MethodPost, Path: "/callback_virtual_accounts"},
+	{ID: "virtualaccounts.update_virtual_account", Method: http.MethodPatch, Path: "/callback_virtual_accounts/{id}"},
+	{ID: "virtualaccounts.get_virtual_account", Method: http.MethodGet, Path: "/callback_virtual_accounts/{id}"},
+	{ID: "virtualaccounts.simulate_payment", Method: http.MethodPost, Path: "/callback_virtual_accounts/external_id={external_id}/simulate_payment"},
+	{ID: "virtualaccounts.get_payment", Method: http.MethodGet, Path: "/callback_virtual_account_payments/payment_id={payment_id}"},
+	{ID: "virtualaccounts.list_banks", Method: http.MethodGet, Path: "/available_virtual_account_banks"},
 
 	// ---- qrcodes ----
 	// QR Codes: create, get and simulate document api-version (2022-07-31 is
