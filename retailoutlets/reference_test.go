@@ -123,6 +123,7 @@ func TestCallbackExamplesDecode(t *testing.T) {
 
 	for _, body := range []string{
 		`{"event":"qr.payment","data":{}}`,
+		`{"event":"virtual_account.paid","fixed_payment_code_payment_id":"x"}`,
 		`{"id":"inv-1","external_id":"order-1","status":"PAID"}`,
 		`{}`,
 	} {
