@@ -177,36 +177,48 @@ func (s *Server) listFixedPaymentCodePayments(c *call) {
 // the callback (no event field) is delivered before the call returns (an
 // error if the receiver did not answer 2xx after redeliveries).
 func (s *Server) PayFixedPaymentCode(id string, amount float64) error {
-	owner, ok := s.store.ownerOf("fixed_payment_codes", id)
-	if !ok {
-		return fmt.Errorf("%w: fixed payment code %q", ErrNoSuchObject, id)
-	}
-	now := s.nowString()
-	var payment map[string]any
-	_, err := s.store.update("fixed_payment_codes", owner, id, func(fpc map[string]any) error {
-		if fpc["status"] != "ACTIVE" {
-			return fmt.Errorf("xendittest: fixed payment code %s is %s, not ACTIVE", id, fpc["status"])
-		}
+	return s.payRetailCode("fixed_payment_codes", "fixed_payment_code_payments", id, func(fpc map[string]any) (map[string]any, map[string]any, error) {
 		if amount == 0 {
 			amount, _ = num(fpc, "expected_amount")
 		}
-		if fpc["is_single_use"] == true {
-			fpc["status"] = "INACTIVE"
-		}
-		payment = map[string]any{
+		payment := map[string]any{
 			"id": s.ids.hex24("fixed_payment_code_payment"), "external_id": fpc["external_id"], "prefix": fpc["prefix"],
 			"payment_code": fpc["payment_code"], "retail_outlet_name": fpc["retail_outlet_name"], "name": fpc["name"],
-			"amount": amount, "status": "SETTLING", "transaction_timestamp": now,
+			"amount": amount, "status": "SETTLING", "transaction_timestamp": s.nowString(),
 			"payment_id": fmt.Sprint(s.clock.Now().UnixMilli()), "fixed_payment_code_payment_id": s.ids.hex24("fpc_payment"),
 			"fixed_payment_code_id": id, "owner_id": fpc["owner_id"],
+		}
+		return payment, payment, nil
+	})
+}
+
+// payRetailCode pays the ACTIVE code id of col: pay returns the payment
+// to record in payments and the callback to deliver; a single-use code
+// turns INACTIVE. It returns once the callback is delivered or given up.
+func (s *Server) payRetailCode(col, payments, id string, pay func(code map[string]any) (payment, callback map[string]any, err error)) error {
+	owner, ok := s.store.ownerOf(col, id)
+	if !ok {
+		return fmt.Errorf("%w: %s %q", ErrNoSuchObject, col, id)
+	}
+	var payment, callback map[string]any
+	_, err := s.store.update(col, owner, id, func(code map[string]any) error {
+		if code["status"] != "ACTIVE" {
+			return fmt.Errorf("xendittest: %s %s is %s, not ACTIVE", col, id, code["status"])
+		}
+		var err error
+		if payment, callback, err = pay(code); err != nil {
+			return err
+		}
+		if code["is_single_use"] == true {
+			code["status"] = "INACTIVE"
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	s.store.put("fixed_payment_code_payments", owner, payment["id"].(string), payment)
-	return s.deliverNow(owner, "retailoutlets", payment)
+	s.store.put(payments, owner, payment["id"].(string), payment)
+	return s.deliverNow(owner, "retailoutlets", callback)
 }
 
 // paymentCodeChannels are the Philippine channels the fake serves, with
@@ -319,41 +331,25 @@ func (s *Server) listPaymentCodePayments(c *call) {
 // single-use code turns INACTIVE, and the payment_code.payment callback is
 // delivered before the call returns.
 func (s *Server) PayPaymentCode(id string, amount float64) error {
-	owner, ok := s.store.ownerOf("payment_codes", id)
-	if !ok {
-		return fmt.Errorf("%w: payment code %q", ErrNoSuchObject, id)
-	}
-	now := s.nowString()
-	var payment, callback map[string]any
-	_, err := s.store.update("payment_codes", owner, id, func(pc map[string]any) error {
-		if pc["status"] != "ACTIVE" {
-			return fmt.Errorf("xendittest: payment code %s is %s, not ACTIVE", id, pc["status"])
-		}
+	return s.payRetailCode("payment_codes", "payment_code_payments", id, func(pc map[string]any) (map[string]any, map[string]any, error) {
 		if amount == 0 {
 			var closed bool
 			if amount, closed = num(pc, "amount"); !closed {
-				return fmt.Errorf("xendittest: payment code %s is open: give an amount", id)
+				return nil, nil, fmt.Errorf("xendittest: payment code %s is open: give an amount", id)
 			}
 		}
-		if pc["is_single_use"] == true {
-			pc["status"] = "INACTIVE"
-		}
-		payment = map[string]any{
+		now := s.nowString()
+		payment := map[string]any{
 			"id": s.ids.uuid("pymt-"), "payment_code_id": id, "payment_code": pc["payment_code"],
 			"channel_code": pc["channel_code"], "currency": pc["currency"], "amount": amount, "status": "COMPLETED",
 			"remarks": "payment simulation", "created": now, "updated": now,
 		}
-		callback = map[string]any{
+		callback := map[string]any{
 			"event": "payment_code.payment", "id": payment["id"], "reference_id": pc["reference_id"],
 			"business_id": pc["business_id"], "payment_code_id": id, "channel_code": pc["channel_code"],
 			"payment_code": pc["payment_code"], "country_code": pc["market"], "currency": pc["currency"],
 			"amount": amount, "status": "COMPLETED", "created": now, "remarks": "payment simulation",
 		}
-		return nil
+		return payment, callback, nil
 	})
-	if err != nil {
-		return err
-	}
-	s.store.put("payment_code_payments", owner, payment["id"].(string), payment)
-	return s.deliverNow(owner, "retailoutlets", callback)
 }
