@@ -76,8 +76,9 @@
 //  3. Match payment callbacks by that id. Should one ever arrive for an
 //     abandoned id, the customer paid that order: treat it as paid.
 //
-// An update is repeatable (it sets the same values again), so updates and
-// reads follow the core's ordinary retry rules.
+// Updates are not repeated by the SDK after an ambiguous failure either
+// (they are PATCHes without an idempotency header), but you may send one
+// again yourself: it sets the same values again. Reads are retried.
 //
 // A successful call's details (request id, rate limit) are in
 // [xendit.CaptureResponse]; a failed one's in [*xendit.Error].
