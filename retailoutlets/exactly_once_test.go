@@ -75,3 +75,18 @@ func TestReadsAreRetried(t *testing.T) {
 	assert.Equal(t, code.ID, got.ID)
 	assert.Equal(t, 2, resp.Attempts)
 }
+
+// TestUpdatesAreNotRepeatedEither: a PATCH has no idempotency header, so
+// the SDK leaves resending it to the caller.
+func TestUpdatesAreNotRepeatedEither(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	code, err := f.ro.CreatePaymentCode(t.Context(), cliqq("order-3"))
+	require.NoError(t, err)
+	path := "/payment_codes/" + code.ID
+	f.srv.InjectFault(xendittest.Fault{Method: http.MethodPatch, Path: path, Status: http.StatusServiceUnavailable, Times: 3})
+	_, err = f.ro.UpdatePaymentCode(t.Context(), code.ID, &retailoutlets.UpdatePaymentCodeParams{Amount: xendit.Set(100.0)})
+	require.Error(t, err)
+	assert.True(t, xendit.OutcomeUnknown(err))
+	assert.Equal(t, 1, fake.Count(f.srv, http.MethodPatch, path))
+}
