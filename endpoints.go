@@ -159,6 +159,18 @@ var endpointTable = []Endpoint{
 	{ID: "qrcodes.list_refunds", Method: http.MethodGet, Path: "/qr_codes/payments/{qrpy_id}/refunds"},
 
 	// ---- retailoutlets ----
+	// Retail outlets: Indonesia's fixed payment codes (ALFAMART, INDOMARET)
+	// and the Philippines' payment codes. Unversioned, and no endpoint
+	// documents an idempotency header, so the creates are never repeated
+	// after an ambiguous failure (see the retailoutlets package doc).
+	{ID: "retailoutlets.create_fixed_payment_code", Method: http.MethodPost, Path: "/fixed_payment_code"},
+	{ID: "retailoutlets.update_fixed_payment_code", Method: http.MethodPatch, Path: "/fixed_payment_code/{fixed_payment_code_id}"},
+	{ID: "retailoutlets.get_fixed_payment_code", Method: http.MethodGet, Path: "/fixed_payment_code/{fixed_payment_code_id}"},
+	{ID: "retailoutlets.list_fixed_payment_code_payments", Method: http.MethodGet, Path: "/fixed_payment_code/{fixed_payment_code_id}/payments"},
+	{ID: "retailoutlets.create_payment_code", Method: http.MethodPost, Path: "/payment_codes"},
+	{ID: "retailoutlets.update_payment_code", Method: http.MethodPatch, Path: "/payment_codes/{payment_code_id}"},
+	{ID: "retailoutlets.get_payment_code", Method: http.MethodGet, Path: "/payment_codes/{payment_code_id}"},
+	{ID: "retailoutlets.list_payment_code_payments", Method: http.MethodGet, Path: "/payment_codes/{payment_code_id}/payments"},
 
 	// ---- directdebit ----
 	// Direct Debit (linked account tokens, payment methods v1, payments and
