@@ -31,6 +31,13 @@
 // it did. There is no lookup by external_id; keep the id of each link you
 // make.
 //
-// The reference's curl sends the body form-encoded; the API takes JSON,
-// which the SDK sends.
+// # What the SDK decided
+//
+//   - The reference's curl sends the body form-encoded (line 23956); the
+//     API takes JSON, as its other examples do, and the SDK sends JSON.
+//   - amount is documented as a positive integer of at least 10000 (line
+//     24043): it is a float64, as every amount of the SDK, and Validate
+//     refuses a fraction.
+//   - No error code of Create is an idempotency conflict: the external_id
+//     is the only deduplication, so keep it unique per payout.
 package payoutlinks
