@@ -1,6 +1,7 @@
 package payouts
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"iter"
@@ -153,11 +154,12 @@ type ChannelProperties struct {
 // ReceiptNotification lists who gets an email once the payout succeeds:
 // at most three addresses per list. The reference's request table calls
 // it an array of objects; every example, request and response, sends one
-// object, and so does the SDK (line 22167 against 21956).
+// object, and so does the SDK (line 22167 against 21956). A nil list is
+// not sent; an empty one read from a response is sent back as [].
 type ReceiptNotification struct {
-	EmailTo  []string `json:"email_to,omitempty"`
-	EmailCC  []string `json:"email_cc,omitempty"`
-	EmailBCC []string `json:"email_bcc,omitempty"`
+	EmailTo  []string `json:"email_to,omitzero"`
+	EmailCC  []string `json:"email_cc,omitzero"`
+	EmailBCC []string `json:"email_bcc,omitzero"`
 }
 
 // accountTypes are the account types the reference lists, by the channel
@@ -438,12 +440,29 @@ func (p *payoutPage) UnmarshalJSON(b []byte) error {
 }
 
 // decodePage decodes an envelope {data, has_more, links} or a bare array
-// into page.
+// into page. links is a list in the reference (line 22427) and one object
+// in payout.yaml: one object reads as a list of one.
 func decodePage[T any](b []byte, page *xendit.Page[T]) error {
-	trimmed := strings.TrimLeft(string(b), " \t\r\n")
-	if strings.HasPrefix(trimmed, "[") {
-		*page = xendit.Page[T]{}
+	*page = xendit.Page[T]{}
+	if trimmed := bytes.TrimLeft(b, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' {
 		return json.Unmarshal(b, &page.Data)
 	}
-	return json.Unmarshal(b, page)
+	var env struct {
+		Data    []T             `json:"data"`
+		HasMore bool            `json:"has_more"`
+		Links   json.RawMessage `json:"links"`
+	}
+	if err := json.Unmarshal(b, &env); err != nil {
+		return err
+	}
+	page.Data, page.HasMore = env.Data, env.HasMore
+	switch links := bytes.TrimSpace(env.Links); {
+	case len(links) == 0 || string(links) == "null":
+	case links[0] == '{':
+		page.Links = make([]xendit.Link, 1)
+		return json.Unmarshal(links, &page.Links[0])
+	default:
+		return json.Unmarshal(links, &page.Links)
+	}
+	return nil
 }

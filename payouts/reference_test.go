@@ -187,4 +187,10 @@ func TestListAnswerInBothShapes(t *testing.T) {
 	assert.True(t, page.HasMore)
 	require.Len(t, page.Links, 1)
 	assert.True(t, strings.HasSuffix(page.Links[0].Href, "disb-567845975142"))
+
+	// payout.yaml sends links as one object.
+	srv = listServer(t, `{"data":[],"has_more":true,"links":{"href":"/v2/payouts?after_id=disb-1","rel":"next","method":"GET"}}`)
+	page, err = payouts.New(srv).ListPayouts(t.Context(), &payouts.ListPayoutsParams{ReferenceID: "r"})
+	require.NoError(t, err)
+	assert.Equal(t, []xendit.Link{{Href: "/v2/payouts?after_id=disb-1", Rel: "next", Method: "GET"}}, page.Links)
 }
