@@ -68,10 +68,12 @@
 //     one only if none is there.
 //
 // A key reused with a different body is refused: the reference documents
-// DUPLICATE_ERROR ([CodeDuplicate], matching [xendit.ErrDuplicate]);
-// the SDK's fake, xendittest, answers 409 IDEMPOTENCY_ERROR
-// ([xendit.ErrIdempotencyConflict]). Use a key per payout, never per
-// attempt, and never reuse one across test and live mode.
+// 400 DUPLICATE_ERROR (line 22225), payout.yaml 409 DUPLICATE_ERROR; both
+// match [xendit.ErrDuplicate] ([CodeDuplicate]). The SDK's fake,
+// xendittest, answers 409 IDEMPOTENCY_ERROR
+// ([xendit.ErrIdempotencyConflict]), as it does for every product. Use a
+// key per payout, never per attempt, and never reuse one across test and
+// live mode.
 //
 // # What the SDK decided
 //
@@ -81,6 +83,8 @@
 //   - Get Payouts by Reference ID answers {data, has_more, links} as the
 //     table and payout.yaml say (lines 22416-22442); the example is a bare
 //     array (line 22376), which decodes too, as a page without more.
+//     links is a list in the reference (line 22427) and one object in
+//     payout.yaml; one object reads as a list of one.
 //   - The callback is documented as an envelope with event and data (lines
 //     22593-22611) and shown flat (lines 22548, 22573): [Callback] reads
 //     both.
