@@ -195,8 +195,23 @@ var endpointTable = []Endpoint{
 	{ID: "directdebit.list_refunds", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds"},
 
 	// ---- payouts ----
+	// Payouts (v2): Create requires an idempotency header, spelled
+	// Idempotency-key as the reference prints it, so it is retried with the
+	// same key. Cancel is a POST although the method line prints GET (the
+	// curl, Cross-border Cancel and payout.yaml say POST).
+	{ID: "payouts.create_payout", Method: http.MethodPost, Path: "/v2/payouts", IdempotencyHeader: "Idempotency-key"},
+	{ID: "payouts.get_payout", Method: http.MethodGet, Path: "/v2/payouts/{id}"},
+	{ID: "payouts.list_payouts", Method: http.MethodGet, Path: "/v2/payouts"},
+	{ID: "payouts.cancel_payout", Method: http.MethodPost, Path: "/v2/payouts/{id}/cancel"},
+	{ID: "payouts.list_channels", Method: http.MethodGet, Path: "/payouts_channels"},
 
 	// ---- payoutlinks ----
+	// Payout Links: no idempotency header; Create is never repeated after an
+	// ambiguous failure, and Xendit refuses a second link with the same
+	// external_id (DUPLICATE_PAYOUT_ERROR).
+	{ID: "payoutlinks.create_payout_link", Method: http.MethodPost, Path: "/payouts"},
+	{ID: "payoutlinks.get_payout_link", Method: http.MethodGet, Path: "/payouts/{id}"},
+	{ID: "payoutlinks.void_payout_link", Method: http.MethodPost, Path: "/payouts/{id}/void"},
 
 	// ---- disbursements ----
 	// Disbursements: Create and Create Batch document an optional
