@@ -33,7 +33,7 @@ func keysSent(srv *xendittest.Server, path string) []string {
 // disbursement back. Either way one disbursement exists.
 func TestDisbursementWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 	t.Parallel()
-	fake.EachLoss(t, http.MethodPost, "/disbursements", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/disbursements", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
 		dc := disbursements.New(c)
 		var resp xendit.Response
 		d, err := dc.CreateDisbursement(t.Context(), toBCA("order-1"), xendit.CaptureResponse(&resp))
@@ -60,7 +60,7 @@ func TestDisbursementWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 // back from an unknown outcome: look the disbursement up by external_id.
 func TestDisbursementOutcomeUnknownIsReconciledByExternalID(t *testing.T) {
 	t.Parallel()
-	fake.EachLoss(t, http.MethodPost, "/disbursements", fake.NoRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/disbursements", fake.NoRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
 		dc := disbursements.New(c)
 		_, err := dc.CreateDisbursement(t.Context(), toBCA("order-1"))
 		require.Error(t, err)
@@ -74,7 +74,7 @@ func TestDisbursementOutcomeUnknownIsReconciledByExternalID(t *testing.T) {
 
 func TestBatchWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 	t.Parallel()
-	fake.EachLoss(t, http.MethodPost, "/batch_disbursements", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/batch_disbursements", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
 		dc := disbursements.New(c)
 		b, err := dc.CreateBatch(t.Context(), batch("payday-1"))
 		if loss == fake.Loss500 {

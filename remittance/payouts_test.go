@@ -143,7 +143,7 @@ func TestXenditRefusesUnknownCustomers(t *testing.T) {
 // the key on the error. One payout exists either way.
 func TestPayoutWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 	t.Parallel()
-	fake.EachLoss(t, http.MethodPost, "/remittance_payouts", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/remittance_payouts", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
 		f := fixtureOn(t, srv, c)
 		var resp xendit.Response
 		p, err := f.rc.Create(t.Context(), f.params("remit-6"), xendit.CaptureResponse(&resp))

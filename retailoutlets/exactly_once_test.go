@@ -14,10 +14,10 @@ import (
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves, through a
-// real server and a client that retries, that neither create (no
-// idempotency header) is sent twice when Xendit may have processed it: a
-// 5xx, a dropped connection, a timeout.
+// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves, with a client
+// that retries, that neither create (no idempotency header) is sent twice
+// when Xendit may have processed it: a 5xx, a dropped connection (through
+// a real server), a timeout (on a synctest bubble's clock, fake.Each).
 func TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
 	creates := map[string]func(ctx context.Context, ro *retailoutlets.Client, opts ...xendit.RequestOption) error{

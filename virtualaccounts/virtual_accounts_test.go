@@ -195,8 +195,9 @@ func TestListBanks(t *testing.T) {
 	assert.Equal(t, 2, fake.Count(f.srv, http.MethodGet, "/available_virtual_account_banks"), "AllBanks asks once")
 }
 
-// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves through a real
-// server that Create Virtual Account and Simulate Payment, which have no
+// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves through the
+// fake (a real server, or a synctest bubble for the timeout: fake.Each)
+// that Create Virtual Account and Simulate Payment, which have no
 // idempotency header, are sent once when Xendit may have acted on them,
 // even with retries enabled, and that no idempotency header is sent.
 func TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {

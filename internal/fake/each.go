@@ -45,15 +45,16 @@ func EachFault(t *testing.T, faults map[string]xendittest.Fault, policy xendit.R
 	})
 }
 
-// EachLoss runs test once per [Loss], each in a parallel subtest named
-// after it, with a fake and a client of it, retrying by policy, whose
-// first answer to method and path is lost ([LosingClient]). See [Each] for
-// how [LossTimeout] is kept off the real clock.
-func EachLoss(t *testing.T, method, path string, policy xendit.RetryPolicy,
+// EachLoss runs test once per loss in losses ([Losses], or those a test
+// is about), each in a parallel subtest named after it, with a fake and a
+// client of it, retrying by policy, whose first answer to method and path
+// is lost ([LosingClient]). See [Each] for how [LossTimeout] is kept off
+// the real clock.
+func EachLoss(t *testing.T, losses []Loss, method, path string, policy xendit.RetryPolicy,
 	test func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss Loss)) {
 	t.Helper()
-	names := make([]string, len(Losses))
-	for i, loss := range Losses {
+	names := make([]string, len(losses))
+	for i, loss := range losses {
 		names[i] = string(loss)
 	}
 	Each(t, names, func(t *testing.T, name string, srv *xendittest.Server) {
