@@ -77,16 +77,16 @@ func TestDuplicateExternalIDIsErrDuplicate(t *testing.T) {
 
 // TestCreateIsNeverRepeated proves, through a real server, that Create,
 // which has no idempotency header, is sent once after a failure that may
-// have come after Xendit made the link (dropped connection, 502, timeout),
+// have come after Xendit made the link (dropped connection, 500, 502, timeout),
 // even with retries on; and that creating again with the same external_id
 // resolves the doubt.
 func TestCreateIsNeverRepeated(t *testing.T) {
 	t.Parallel()
-	for name, loss := range fake.AnswerLost() {
-		t.Run(name, func(t *testing.T) {
+	for _, loss := range fake.Losses {
+		t.Run(string(loss), func(t *testing.T) {
 			t.Parallel()
 			srv, _ := fake.Server(t, fake.NoRetries)
-			pl := payoutlinks.New(fake.LosingProxy(t, srv, fake.FastRetries, http.MethodPost, createPath, loss, 1))
+			pl := payoutlinks.New(fake.LosingClient(t, srv, http.MethodPost, createPath, loss, fake.FastRetries))
 			var resp xendit.Response
 			_, err := pl.Create(t.Context(), refund("refund-4"), xendit.CaptureResponse(&resp))
 			require.Error(t, err)

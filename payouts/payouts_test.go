@@ -240,17 +240,18 @@ func TestNoSecondPayoutWhenTheRequestIsLost(t *testing.T) {
 }
 
 // TestNoSecondPayoutWhenTheAnswerIsLost: Xendit made the payout but the
-// answer was lost (dropped connection, 502, timeout), through a real
+// answer was lost (dropped connection, 500, 502, timeout), through a real
 // server. Without retries the error is OutcomeUnknown with the key, and
 // repeating with it returns the payout already made; with retries the SDK
-// repeats with the same key by itself. Either way there is one payout.
+// repeats with the same key by itself (not after a 500). Either way there is one payout.
 func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 	t.Parallel()
-	for name, loss := range fake.AnswerLost() {
+	for _, loss := range fake.Losses {
+		name := string(loss)
 		t.Run(name+"/caller repeats", func(t *testing.T) {
 			t.Parallel()
 			srv, _ := fake.Server(t, fake.NoRetries)
-			po := payouts.New(fake.LosingProxy(t, srv, fake.NoRetries, http.MethodPost, createPath, loss, 1))
+			po := payouts.New(fake.LosingClient(t, srv, http.MethodPost, createPath, loss, fake.NoRetries))
 			_, err := po.CreatePayout(t.Context(), seller("lost-2"))
 			require.Error(t, err)
 			assert.True(t, xendit.OutcomeUnknown(err))
@@ -268,9 +269,18 @@ func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 		t.Run(name+"/SDK retries", func(t *testing.T) {
 			t.Parallel()
 			srv, _ := fake.Server(t, fake.NoRetries)
-			po := payouts.New(fake.LosingProxy(t, srv, fake.FastRetries, http.MethodPost, createPath, loss, 1))
+			po := payouts.New(fake.LosingClient(t, srv, http.MethodPost, createPath, loss, fake.FastRetries))
 			var resp xendit.Response
 			p, err := po.CreatePayout(t.Context(), seller("lost-3"), xendit.CaptureResponse(&resp))
+			if loss == fake.Loss500 {
+				// A 500 is not retried, key or not: the caller-repeats case
+				// above is the way out.
+				require.Error(t, err)
+				assert.True(t, xendit.OutcomeUnknown(err))
+				assert.Equal(t, 1, fake.Count(srv, http.MethodPost, createPath))
+				assert.Equal(t, 1, countByReference(t, po, "lost-3"))
+				return
+			}
 			require.NoError(t, err)
 			assert.Equal(t, 2, resp.Attempts)
 			assert.Equal(t, 2, fake.Count(srv, http.MethodPost, createPath))
