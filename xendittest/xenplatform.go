@@ -144,18 +144,7 @@ func (s *Server) listAccounts(c *call) {
 			return in("email", str(a, "email")) && in("status", str(a, "status")) && in("type", str(a, "type")) &&
 				(name == "" || str(obj(a, "public_profile"), "business_name") == name) && within(a, "created") && within(a, "updated")
 		}})
-	resp := map[string]any{"data": orEmpty(p.items), "has_more": p.hasMore}
-	if p.hasMore && len(p.items) > 0 {
-		next := url.Values{}
-		for k, v := range q {
-			if k != "after_id" && k != "before_id" {
-				next[k] = v
-			}
-		}
-		next.Set("after_id", str(p.items[len(p.items)-1], "id"))
-		resp["links"] = []map[string]string{{"href": "/v2/accounts?" + next.Encode(), "rel": "next", "method": "GET"}}
-	}
-	c.ok(resp)
+	c.ok(afterIDPage("/v2/accounts", q, p))
 }
 
 // updateAccount changes an OWNED account's email and business name, or

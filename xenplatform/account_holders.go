@@ -347,17 +347,18 @@ func (p *CreateAccountHolderParams) Validate() error {
 }
 
 func validatePeople(people []IndividualDetail) error {
-	for i := range people {
-		if err := people[i].validate(product.ItemOf("individual_details", i)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachItem("individual_details", people, (*IndividualDetail).validate)
 }
 
 func validateDocuments(docs []KYCDocument) error {
-	for i := range docs {
-		if err := docs[i].validate(product.ItemOf("kyc_documents", i)); err != nil {
+	return eachItem("kyc_documents", docs, (*KYCDocument).validate)
+}
+
+// eachItem checks the elements of the list field list in order and
+// returns the first broken rule.
+func eachItem[T any](list string, items []T, validate func(*T, product.Item) error) error {
+	for i := range items {
+		if err := validate(&items[i], product.ItemOf(list, i)); err != nil {
 			return err
 		}
 	}

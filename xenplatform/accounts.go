@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/url"
-	"strconv"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -276,17 +275,8 @@ func (p *ListAccountsParams) query() url.Values {
 	if p.Type != nil {
 		q.Set("type", string(*p.Type))
 	}
-	for k, t := range map[string]time.Time{
-		"created[gte]": p.CreatedFrom, "created[lte]": p.CreatedTo,
-		"updated[gte]": p.UpdatedFrom, "updated[lte]": p.UpdatedTo,
-	} {
-		if !t.IsZero() {
-			q.Set(k, xendit.FormatTime(t))
-		}
-	}
-	if p.Limit != nil {
-		q.Set("limit", strconv.Itoa(*p.Limit))
-	}
+	product.SetTimes(q, p.CreatedFrom, p.CreatedTo, p.UpdatedFrom, p.UpdatedTo)
+	product.SetLimit(q, p.Limit)
 	return q
 }
 

@@ -53,7 +53,7 @@
 // register it with the webhook handler as xendit.WithCallbackTokensFor(
 // account.ID, string(token)).
 //
-// # Retries and unknown outcomes: exactly once
+// # Exactly once
 //
 // No xenPlatform endpoint documents an idempotency header, so the SDK
 // repeats a create (or an update) only when it surely was not processed
