@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -423,5 +422,5 @@ func (s *Server) setWebhookURL(c *call) {
 // isPlatformKey reports whether account is a secret key (a platform)
 // rather than a sub-account's id.
 func (s *Server) isPlatformKey(account string) bool {
-	return slices.Contains(s.keys, account) || strings.HasPrefix(account, "xnd_")
+	return slices.Contains(s.keys, account)
 }
