@@ -134,6 +134,19 @@ var endpointTable = []Endpoint{
 	// ---- virtualaccounts ----
 
 	// ---- qrcodes ----
+	// QR Codes: create, get and simulate document api-version (2022-07-31 is
+	// pinned: the only version whose shapes the reference prints); payments
+	// and refunds document none. Create and Create Refund take an optional
+	// idempotency-key, which the SDK always sends, so both are retried safely.
+	{ID: "qrcodes.create_qr_code", Method: http.MethodPost, Path: "/qr_codes", APIVersion: "2022-07-31",
+		VersionHeader: "api-version", IdempotencyHeader: "idempotency-key"},
+	{ID: "qrcodes.get_qr_code", Method: http.MethodGet, Path: "/qr_codes/{id}", APIVersion: "2022-07-31", VersionHeader: "api-version"},
+	{ID: "qrcodes.list_payments", Method: http.MethodGet, Path: "/qr_codes/{qr_id}/payments"},
+	{ID: "qrcodes.simulate_payment", Method: http.MethodPost, Path: "/qr_codes/{id}/payments/simulate", APIVersion: "2022-07-31",
+		VersionHeader: "api-version"},
+	{ID: "qrcodes.create_refund", Method: http.MethodPost, Path: "/qr_codes/payments/{qrpy_id}/refunds", IdempotencyHeader: "idempotency-key"},
+	{ID: "qrcodes.get_refund", Method: http.MethodGet, Path: "/qr_codes/payments/{qrpy_id}/refunds/{refund_id}"},
+	{ID: "qrcodes.list_refunds", Method: http.MethodGet, Path: "/qr_codes/payments/{qrpy_id}/refunds"},
 
 	// ---- retailoutlets ----
 

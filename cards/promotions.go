@@ -82,8 +82,8 @@ type CreatePromotionParams struct {
 	// required; the kind cannot change later.
 	DiscountPercent *float64 `json:"discount_percent,omitempty"`
 	DiscountAmount  *float64 `json:"discount_amount,omitempty"`
-	// Currency is nil for IDR. The reference marks it required, yet its
-	// example leaves it out.
+	// Currency is nil for IDR: the reference marks it required and also
+	// gives it the default IDR (reference lines 9272-9274).
 	Currency *xendit.Currency `json:"currency,omitempty"`
 	// StartTime defaults to now; EndTime must be in the future. The
 	// reference marks both required, yet its example leaves them out.

@@ -174,6 +174,13 @@ func (d *deliverer) notify() {
 // at once, in the background. snap signs it instead of sending a token.
 // It returns nil when account has no URL for product.
 func (d *deliverer) send(account, product string, payload any, snap bool) *delivery {
+	return d.sendTo(account, product, "", payload, snap)
+}
+
+// sendTo is send to the URL to instead of the account's URL for product,
+// when to is set: the per-request callback URL some endpoints take
+// (webhook-url).
+func (d *deliverer) sendTo(account, product, to string, payload any, snap bool) *delivery {
 	body, err := json.Marshal(payload)
 	if err != nil {
 		panic(fmt.Sprintf("xendittest: encoding a %s callback: %v", product, err))
@@ -181,6 +188,9 @@ func (d *deliverer) send(account, product string, payload any, snap bool) *deliv
 	d.mu.Lock()
 	target, ok := d.targets[account]
 	u := target.url(product)
+	if to != "" {
+		u, ok = to, true
+	}
 	if !ok || u == "" || d.closed {
 		d.mu.Unlock()
 		return nil
