@@ -27,6 +27,9 @@ func (s *Server) answerFromReference(c *call, e *endpoint) {
 	}
 	example := exampleResponse(e.ref)
 	col := "reference:" + e.ref.Area
+	if shared, ok := sharedCollections[e.ref.Area]; ok {
+		col = shared
+	}
 	segments := strings.Split(strings.Trim(e.ref.Path, "/"), "/")
 	last := segments[len(segments)-1]
 	switch {
@@ -68,6 +71,12 @@ func (s *Server) answerFromReference(c *call, e *endpoint) {
 		c.reply(status, example)
 	}
 }
+
+// sharedCollections are the areas whose objects a hand-written model of
+// another area keeps too: the eWallets model serves the reference's
+// /v2/payment_methods operations, which the Payment Methods file also
+// defines, and whichever of the two answers finds what the other created.
+var sharedCollections = map[string]string{"paymentmethods": "payment_methods"}
 
 func stampUpdated(o map[string]any, c *call) {
 	if _, ok := o["updated"]; ok {

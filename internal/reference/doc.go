@@ -23,6 +23,22 @@
 // values. The generator, gen (logic in internal/build), normalises the four
 // shapes into one, [Area], written to data/<area>.json and embedded.
 //
+// The unified payments API (Payment Requests, Payment Methods v2,
+// Refunds) is not in the reference. Its contract is Xendit's own OpenAPI
+// files, ../shared/reference/openapi (payment_request.yaml,
+// payment_method.yaml, refund.yaml, late 2023; SOURCES.md there has their
+// provenance and caveats), read into the areas paymentrequests,
+// paymentmethods and refunds. Their Source is the file
+// ("openapi/refund.yaml") and the operation's lines in it. What the files
+// give is taken as they give it: paths with the file's placeholder names
+// ({paymentRequestId}), header names as spelled (idempotency-key,
+// for-user-id), the lowest 2xx response as SuccessStatus, the enum of each
+// error response's error_code as Errors, anyOf and oneOf members as
+// Variants. Examples are the request body's named examples, and else the
+// schema's own example, which openapi-generator wrote from the properties'
+// examples ("city: city" placeholders included); their names end in
+// ".schema_<schema>.json". The files define no webhooks.
+//
 // Normalisation, in short: paths use {name} placeholders as the inventory
 // writes them; requirements are "required", "optional", "conditional" or
 // "" (not stated); nested body fields are nested (Param.Children, the item
@@ -39,7 +55,8 @@
 //
 // The package's tests regenerate into memory and fail when the committed
 // files are stale; they skip when the inventory is absent, except in CI
-// (CI=true). XENDIT_REFERENCE_INVENTORY points them at another copy.
+// (CI=true). XENDIT_REFERENCE_INVENTORY and XENDIT_REFERENCE_OPENAPI point
+// them at other copies.
 package reference
 
-//go:generate go run ./gen -in ../../../shared/reference/inventory -out data
+//go:generate go run ./gen -in ../../../shared/reference/inventory -openapi ../../../shared/reference/openapi -out data

@@ -2,6 +2,7 @@ package reference_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,25 +16,27 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/reference/internal/build"
 )
 
-// inventory is the directory the data files are generated from.
-func inventory(t *testing.T) string {
+// source is a directory the data files are generated from: $env, or
+// ../shared/reference/<name> beside the repository. Its absence skips the
+// test, except in CI.
+func source(t *testing.T, env, name string) string {
 	t.Helper()
-	dir := os.Getenv("XENDIT_REFERENCE_INVENTORY")
+	dir := os.Getenv(env)
 	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "reference", "inventory")
+		dir = filepath.Join("..", "..", "..", "shared", "reference", name)
 	}
 	if _, err := os.Stat(dir); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("the inventory is needed in CI: %v", err)
+			t.Fatalf("the reference's %s is needed in CI: %v", name, err)
 		}
-		t.Skipf("no inventory at %s: %v", dir, err)
+		t.Skipf("no %s at %s: %v", name, dir, err)
 	}
 	return dir
 }
 
 func TestDataIsFresh(t *testing.T) {
 	t.Parallel()
-	want, err := build.Generate(inventory(t))
+	want, err := build.Generate(source(t, "XENDIT_REFERENCE_INVENTORY", "inventory"), source(t, "XENDIT_REFERENCE_OPENAPI", "openapi"))
 	require.NoError(t, err)
 	committed, err := filepath.Glob(filepath.Join("data", "*.json"))
 	require.NoError(t, err)
@@ -70,6 +73,11 @@ func TestLookup(t *testing.T) {
 		{"GET", "/transfers/reference=ref-1", "xenplatform.get_transfer_by_reference"},
 		{"POST", "/snap/v1.0/otp-verification", "snap.verify_otp_account_binding"},
 		{"POST", "/invoices/inv_1/expire!", "invoices.expire"},
+		{"GET", "/payment_requests/pr-1", "paymentrequests.get"},
+		{"POST", "/payment_requests/pr-1/auth/resend", "paymentrequests.resend_auth"},
+		{"PATCH", "/v2/payment_methods/pm-1", "paymentmethods.update"},
+		{"POST", "/v2/payment_methods/pm-1/payments/simulate", "paymentmethods.simulate_payment"},
+		{"POST", "/refunds/rfd-1/cancel", "refunds.cancel"},
 	} {
 		e, ok := reference.Lookup(c.method, c.path)
 		if assert.True(t, ok, "%s %s", c.method, c.path) {
@@ -94,6 +102,69 @@ func TestLookupAllReturnsEveryEndpointOfATemplate(t *testing.T) {
 		ids = append(ids, e.ID)
 	}
 	assert.Equal(t, []string{"snap.verify_otp_account_binding", "snap.verify_otp_direct_debit"}, ids)
+
+	// The eWallets section documents a part of the Payment Methods file.
+	ids = nil
+	for _, e := range reference.LookupAll("GET", "/v2/payment_methods/pm-1") {
+		ids = append(ids, e.ID)
+	}
+	assert.Equal(t, []string{"ewallets.tokenized.get_payment_method", "paymentmethods.get"}, ids)
+}
+
+// TestUnifiedPaymentsAPIComesFromTheOpenAPIFiles: the three OpenAPI files
+// are areas of their own, every operation of each, in the reference's
+// shape.
+func TestUnifiedPaymentsAPIComesFromTheOpenAPIFiles(t *testing.T) {
+	t.Parallel()
+	counts := map[string]int{}
+	for _, e := range reference.Endpoints() {
+		counts[e.Area]++
+	}
+	assert.Equal(t, 7, counts["paymentrequests"])
+	assert.Equal(t, 8, counts["paymentmethods"])
+	assert.Equal(t, 4, counts["refunds"])
+
+	pr, ok := reference.ByID("paymentrequests.create")
+	require.True(t, ok)
+	assert.Equal(t, "POST", pr.Method)
+	assert.Equal(t, "/payment_requests", pr.Path)
+	assert.Equal(t, "idempotency-key", pr.IdempotencyHeader, "spelled as the file spells it")
+	assert.False(t, pr.IdempotencyRequired)
+	assert.Equal(t, reference.Source{File: "openapi/payment_request.yaml", From: 99, To: 216}, pr.Source)
+	assert.Equal(t, http.StatusOK, pr.SuccessStatus, "the file documents 200 and 201; the lowest is kept")
+	require.NotEmpty(t, pr.Examples)
+	assert.Equal(t, "paymentrequests.create.request.e_wallet_one_time_payment_via_redirect_url.json", pr.Examples[0].Name)
+	method := param(t, pr.Body, "payment_method")
+	dd := param(t, method.Children, "direct_debit")
+	var labels []string
+	for _, v := range param(t, dd.Children, "channel_properties").Variants {
+		labels = append(labels, v.Label)
+	}
+	assert.Equal(t, []string{"DirectDebitChannelPropertiesBankRedirect", "DirectDebitChannelPropertiesBankAccount", "DirectDebitChannelPropertiesDebitCard"}, labels)
+
+	pm, ok := reference.ByID("paymentmethods.create")
+	require.True(t, ok)
+	assert.Equal(t, http.StatusCreated, pm.SuccessStatus)
+	assert.Equal(t, reference.Required, param(t, pm.Body, "type").Required)
+	assert.Equal(t, []string{"MULTIPLE_USE", "ONE_TIME_USE"}, param(t, pm.Body, "reusability").Enum)
+	assert.Contains(t, pm.Errors, reference.Error{Code: "IDEMPOTENCY_ERROR", HTTPStatus: 409, Message: "Request causes conflict"})
+	assert.Equal(t, "", pm.BaseURL)
+
+	capture, ok := reference.ByID("paymentrequests.capture")
+	require.True(t, ok)
+	assert.Equal(t, http.StatusCreated, capture.SuccessStatus)
+	assert.Equal(t, reference.Required, param(t, capture.Body, "capture_amount").Required)
+}
+
+func param(t *testing.T, params []reference.Param, name string) reference.Param {
+	t.Helper()
+	for _, p := range params {
+		if p.Name == name {
+			return p
+		}
+	}
+	t.Fatalf("no parameter %s", name)
+	return reference.Param{}
 }
 
 func TestByID(t *testing.T) {

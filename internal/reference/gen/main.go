@@ -1,10 +1,11 @@
 // Command gen writes package reference's data files from the API
-// reference's inventory:
+// reference's inventory and Xendit's OpenAPI files of the unified payments
+// API:
 //
 //	go generate ./internal/reference
 //
-// runs it from internal/reference with the inventory of the repository's
-// sibling directory ../shared. It replaces every file in -out.
+// runs it from internal/reference with the inventory and the OpenAPI files
+// of the repository's sibling directory ../shared. It replaces every file in -out.
 package main
 
 import (
@@ -18,16 +19,17 @@ import (
 
 func main() {
 	in := flag.String("in", "../../../shared/reference/inventory", "the inventory directory (endpoints-*.json, examples/)")
+	openapi := flag.String("openapi", "../../../shared/reference/openapi", "the directory of Xendit's OpenAPI files")
 	out := flag.String("out", "data", "the directory of the data files")
 	flag.Parse()
-	if err := run(*in, *out); err != nil {
+	if err := run(*in, *openapi, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
-	files, err := build.Generate(in)
+func run(in, openapi, out string) error {
+	files, err := build.Generate(in, openapi)
 	if err != nil {
 		return err
 	}

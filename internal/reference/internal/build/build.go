@@ -28,8 +28,9 @@ import (
 // shape their fields differently, so they are read field by field.
 type obj = map[string]any
 
-// Generate reads the inventory in dir and returns the data files, by name.
-func Generate(dir string) (map[string][]byte, error) {
+// Generate reads the inventory in dir and the OpenAPI files in openapi
+// (see openAPIFiles) and returns the data files, by name.
+func Generate(dir, openapi string) (map[string][]byte, error) {
 	g := &gen{dir: dir, areas: map[string]*reference.Area{}}
 	steps := []struct {
 		file string
@@ -52,6 +53,9 @@ func Generate(dir string) (map[string][]byte, error) {
 		if err := s.read(v); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.file, err)
 		}
+	}
+	if err := g.openAPI(openapi); err != nil {
+		return nil, err
 	}
 	if g.err != nil {
 		return nil, g.err
