@@ -78,13 +78,12 @@ func TestDuplicateExternalIDIsErrDuplicate(t *testing.T) {
 
 // TestCreateIsNeverRepeated proves that Create, which has no idempotency
 // header, is sent once after a failure that may have come after Xendit
-// made the link (dropped connection, 502, timeout: fake.EachLoss), even
-// with retries on; and that creating again with the same external_id
+// made the link (dropped connection, 500, 502, timeout: fake.EachLoss),
+// even with retries on; and that creating again with the same external_id
 // resolves the doubt.
 func TestCreateIsNeverRepeated(t *testing.T) {
 	t.Parallel()
-	losses := []fake.Loss{fake.LossDropped, fake.Loss502, fake.LossTimeout}
-	fake.EachLoss(t, losses, http.MethodPost, createPath, fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, _ fake.Loss) {
+	fake.EachLoss(t, fake.Losses, http.MethodPost, createPath, fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, _ fake.Loss) {
 		pl := payoutlinks.New(c)
 		var resp xendit.Response
 		_, err := pl.Create(t.Context(), refund("refund-4"), xendit.CaptureResponse(&resp))

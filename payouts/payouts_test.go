@@ -240,16 +240,16 @@ func TestNoSecondPayoutWhenTheRequestIsLost(t *testing.T) {
 }
 
 // TestNoSecondPayoutWhenTheAnswerIsLost: Xendit made the payout but the
-// answer was lost (dropped connection, 502, timeout: fake.EachLoss).
-// Without retries the error is OutcomeUnknown with the key, and
-// repeating with it returns the payout already made; with retries the SDK
-// repeats with the same key by itself. Either way there is one payout.
+// answer was lost (dropped connection, 500, 502, timeout: fake.EachLoss).
+// Without retries the error is OutcomeUnknown with the key, and repeating
+// with it returns the payout already made; with retries the SDK repeats
+// with the same key by itself (not after a 500). Either way there is one
+// payout.
 func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 	t.Parallel()
-	losses := []fake.Loss{fake.LossDropped, fake.Loss502, fake.LossTimeout}
 	t.Run("caller repeats", func(t *testing.T) {
 		t.Parallel()
-		fake.EachLoss(t, losses, http.MethodPost, createPath, fake.NoRetries, func(t *testing.T, _ *xendittest.Server, c *xendit.Client, _ fake.Loss) {
+		fake.EachLoss(t, fake.Losses, http.MethodPost, createPath, fake.NoRetries, func(t *testing.T, _ *xendittest.Server, c *xendit.Client, _ fake.Loss) {
 			po := payouts.New(c)
 			_, err := po.CreatePayout(t.Context(), seller("lost-2"))
 			require.Error(t, err)
@@ -268,10 +268,19 @@ func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 	})
 	t.Run("SDK retries", func(t *testing.T) {
 		t.Parallel()
-		fake.EachLoss(t, losses, http.MethodPost, createPath, fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, _ fake.Loss) {
+		fake.EachLoss(t, fake.Losses, http.MethodPost, createPath, fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
 			po := payouts.New(c)
 			var resp xendit.Response
 			p, err := po.CreatePayout(t.Context(), seller("lost-3"), xendit.CaptureResponse(&resp))
+			if loss == fake.Loss500 {
+				// A 500 is not retried, key or not: the caller-repeats case
+				// above is the way out.
+				require.Error(t, err)
+				assert.True(t, xendit.OutcomeUnknown(err))
+				assert.Equal(t, 1, fake.Count(srv, http.MethodPost, createPath))
+				assert.Equal(t, 1, countByReference(t, po, "lost-3"))
+				return
+			}
 			require.NoError(t, err)
 			assert.Equal(t, 2, resp.Attempts)
 			assert.Equal(t, 2, fake.Count(srv, http.MethodPost, createPath))
