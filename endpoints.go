@@ -195,8 +195,23 @@ var endpointTable = []Endpoint{
 	{ID: "directdebit.list_refunds", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds"},
 
 	// ---- payouts ----
+	// Payouts (v2): Create requires an idempotency header, spelled
+	// Idempotency-key as the reference prints it, so it is retried with the
+	// same key. Cancel is a POST although the method line prints GET (the
+	// curl, Cross-border Cancel and payout.yaml say POST).
+	{ID: "payouts.create_payout", Method: http.MethodPost, Path: "/v2/payouts", IdempotencyHeader: "Idempotency-key"},
+	{ID: "payouts.get_payout", Method: http.MethodGet, Path: "/v2/payouts/{id}"},
+	{ID: "payouts.list_payouts", Method: http.MethodGet, Path: "/v2/payouts"},
+	{ID: "payouts.cancel_payout", Method: http.MethodPost, Path: "/v2/payouts/{id}/cancel"},
+	{ID: "payouts.list_channels", Method: http.MethodGet, Path: "/payouts_channels"},
 
 	// ---- payoutlinks ----
+	// Payout Links: no idempotency header; Create is never repeated after an
+	// ambiguous failure, and Xendit refuses a second link with the same
+	// external_id (DUPLICATE_PAYOUT_ERROR).
+	{ID: "payoutlinks.create_payout_link", Method: http.MethodPost, Path: "/payouts"},
+	{ID: "payoutlinks.get_payout_link", Method: http.MethodGet, Path: "/payouts/{id}"},
+	{ID: "payoutlinks.void_payout_link", Method: http.MethodPost, Path: "/payouts/{id}/void"},
 
 	// ---- disbursements ----
 	// Disbursements: Create and Create Batch document an optional
@@ -217,6 +232,23 @@ var endpointTable = []Endpoint{
 	{ID: "remittance.cancel_payout", Method: http.MethodPost, Path: "/remittance_payouts/{cross_border_payout_id}/cancel"},
 
 	// ---- xenplatform ----
+	// xenPlatform: unversioned; no endpoint documents an idempotency header,
+	// so no create here is repeated after an ambiguous failure (a transfer is
+	// reconciled by its reference). Activate Account Holder Capabilities has
+	// no row: its method line omits the holder's id (PATCH /account_holders),
+	// and the SDK sends it as the Update Account Holder it is (see the
+	// xenplatform package doc). Linking an account holder is Update Account.
+	{ID: "xenplatform.create_account", Method: http.MethodPost, Path: "/v2/accounts"},
+	{ID: "xenplatform.get_account", Method: http.MethodGet, Path: "/v2/accounts/{id}"},
+	{ID: "xenplatform.list_accounts", Method: http.MethodGet, Path: "/v2/accounts"},
+	{ID: "xenplatform.update_account", Method: http.MethodPatch, Path: "/v2/accounts/{id}"},
+	{ID: "xenplatform.create_account_holder", Method: http.MethodPost, Path: "/account_holders"},
+	{ID: "xenplatform.get_account_holder", Method: http.MethodGet, Path: "/account_holders/{id}"},
+	{ID: "xenplatform.update_account_holder", Method: http.MethodPatch, Path: "/account_holders/{id}"},
+	{ID: "xenplatform.create_transfer", Method: http.MethodPost, Path: "/transfers"},
+	{ID: "xenplatform.get_transfer_by_reference", Method: http.MethodGet, Path: "/transfers/reference={reference}"},
+	{ID: "xenplatform.create_split_rule", Method: http.MethodPost, Path: "/split_rules"},
+	{ID: "xenplatform.set_webhook_url", Method: http.MethodPost, Path: "/callback_urls/{type}"},
 
 	// ---- paymentrequests ----
 
