@@ -13,6 +13,7 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/reference"
 	"github.com/seed19b1029f/xendit-go/invoices"
 	"github.com/seed19b1029f/xendit-go/paylater"
+	"github.com/seed19b1029f/xendit-go/payouts"
 	"github.com/seed19b1029f/xendit-go/qrcodes"
 	"github.com/seed19b1029f/xendit-go/remittance"
 	"github.com/seed19b1029f/xendit-go/reports"
@@ -20,6 +21,7 @@ import (
 	"github.com/seed19b1029f/xendit-go/snap"
 	"github.com/seed19b1029f/xendit-go/subscriptions"
 	"github.com/seed19b1029f/xendit-go/virtualaccounts"
+	"github.com/seed19b1029f/xendit-go/xenplatform"
 )
 
 // callbackParser is one product's ParseCallback, reduced to what a router
@@ -54,6 +56,10 @@ var callbackParsers = map[string]callbackParser{
 		c, err := paylater.ParseCallback(b)
 		return err == nil && c.Event == paylater.EventPayment, err
 	},
+	"payouts": func(b []byte) (bool, error) {
+		c, err := payouts.ParseCallback(b)
+		return err == nil && c.Payout != nil, err
+	},
 	"qrcodes": func(b []byte) (bool, error) {
 		c, err := qrcodes.ParseCallback(b)
 		return err == nil && (c.Payment != nil || c.Refund != nil), err
@@ -81,6 +87,10 @@ var callbackParsers = map[string]callbackParser{
 	"virtualaccounts": func(b []byte) (bool, error) {
 		_, err := virtualaccounts.ParseCallback(b)
 		return err == nil, err
+	},
+	"xenplatform": func(b []byte) (bool, error) {
+		c, err := xenplatform.ParseCallback(b)
+		return err == nil && (c.AccountHolder != nil || c.Account != nil || c.Suspension != nil), err
 	},
 }
 
