@@ -163,7 +163,7 @@ func (p *CreatePaymentMethodParams) Validate() error { return p.params().Validat
 // [xendit.OutcomeUnknown] a payment method may exist that the customer
 // never saw, so it never becomes ACTIVE; create a new one.
 //
-// API: POST /v2/payment_methods
+// It sends POST /v2/payment_methods, through paymentmethods.
 func (s *Client) CreatePaymentMethod(ctx context.Context, params *CreatePaymentMethodParams, opts ...xendit.RequestOption) (*PaymentMethod, error) {
 	if err := product.Check(params); err != nil {
 		return nil, err
@@ -172,9 +172,8 @@ func (s *Client) CreatePaymentMethod(ctx context.Context, params *CreatePaymentM
 }
 
 // GetPaymentMethod returns a payment method, with the linked account's
-// balance when the wallet reports one; it is [paymentmethods.Client.Get].
-//
-// API: GET /v2/payment_methods/{paymentMethodId}
+// balance when the wallet reports one; it is [paymentmethods.Client.Get],
+// which sends GET /v2/payment_methods/{paymentMethodId}.
 func (s *Client) GetPaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {
 	return paymentmethods.New(s.c).Get(ctx, id, opts...)
 }
@@ -182,9 +181,8 @@ func (s *Client) GetPaymentMethod(ctx context.Context, id string, opts ...xendit
 // ExpirePaymentMethod unlinks a payment method; it can no longer be
 // charged. It is [paymentmethods.Client.Expire] with no return URLs. It is
 // not repeated after an ambiguous failure; GetPaymentMethod says whether it
-// went through (EXPIRED).
-//
-// API: POST /v2/payment_methods/{paymentMethodId}/expire
+// went through (EXPIRED). It sends POST
+// /v2/payment_methods/{paymentMethodId}/expire, through paymentmethods.
 func (s *Client) ExpirePaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {
 	return paymentmethods.New(s.c).Expire(ctx, id, nil, opts...)
 }

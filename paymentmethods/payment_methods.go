@@ -102,6 +102,8 @@ func (s *Client) List(ctx context.Context, params *ListParams, opts ...xendit.Re
 // All returns every payment method params select, fetching pages (after
 // the last id of the page before) as the loop needs them. params may be
 // nil.
+//
+// API: GET /v2/payment_methods
 func (s *Client) All(ctx context.Context, params *ListParams, opts ...xendit.RequestOption) iter.Seq2[*PaymentMethod, error] {
 	if params == nil {
 		params = &ListParams{}

@@ -119,6 +119,8 @@ func (s *Client) ListPayments(ctx context.Context, id string, params *ListPaymen
 // AllPayments returns every payment made with a payment method, following
 // the pages' "next" links (after_id) as the loop needs them. params may be
 // nil.
+//
+// API: GET /v2/payment_methods/{paymentMethodId}/payments
 func (s *Client) AllPayments(ctx context.Context, id string, params *ListPaymentsParams, opts ...xendit.RequestOption) iter.Seq2[*Payment, error] {
 	p := ListPaymentsParams{}
 	if params != nil {
