@@ -152,14 +152,17 @@ func keys(x paymentmethods.Extra) []string {
 
 func TestEWalletExamplesDecodeIntoNamedFields(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"ewallets.tokenized.create_payment_method.response.json",
-		"ewallets.tokenized.get_payment_method.response.json", "ewallets.tokenized.unlink_payment_method.response.json"} {
+	for name, channel := range map[string]paymentmethods.EWalletChannelCode{
+		"ewallets.tokenized.create_payment_method.response.json": paymentmethods.EWalletChannelShopeePay,
+		"ewallets.tokenized.get_payment_method.response.json":    paymentmethods.EWalletChannelOVO,
+		"ewallets.tokenized.unlink_payment_method.response.json": paymentmethods.EWalletChannelOVO,
+	} {
 		var pm paymentmethods.PaymentMethod
 		require.NoError(t, json.Unmarshal(jsontest.Load(t, name), &pm))
 		assert.Empty(t, pm.Extra, name)
 		assert.Empty(t, pm.EWallet.Extra, name)
 		assert.Equal(t, paymentmethods.TypeEWallet, pm.Type)
-		assert.Equal(t, "SHOPEEPAY", pm.ChannelCode())
+		assert.Equal(t, string(channel), pm.ChannelCode(), name)
 		assert.True(t, strings.HasPrefix(pm.AuthURL(paymentmethods.URLTypeWeb), "https://link-web.xendit.co/"))
 	}
 }
