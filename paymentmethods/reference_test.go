@@ -153,8 +153,8 @@ func keys(x paymentmethods.Extra) []string {
 func TestEWalletExamplesDecodeIntoNamedFields(t *testing.T) {
 	t.Parallel()
 	for name, channel := range map[string]paymentmethods.EWalletChannelCode{
-		"ewallets.tokenized.create_payment_method.response.json": paymentmethods.EWalletChannelShopeePay,
-		"ewallets.tokenized.get_payment_method.response.json":    paymentmethods.EWalletChannelOVO,
+		"ewallets.tokenized.create_payment_method.response.json": paymentmethods.EWalletChannelOVO,
+		"ewallets.tokenized.get_payment_method.response.json":    paymentmethods.EWalletChannelShopeePay,
 		"ewallets.tokenized.unlink_payment_method.response.json": paymentmethods.EWalletChannelOVO,
 	} {
 		var pm paymentmethods.PaymentMethod
