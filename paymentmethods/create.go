@@ -19,8 +19,8 @@ type CreateParams struct {
 	// Country is required for eWallets present in several countries
 	// (SHOPEEPAY, GRABPAY).
 	Country *Country `json:"country,omitempty"`
-	// CustomerID (or Customer) is required for a MULTIPLE_USE payment
-	// method: a saved payment method belongs to a customer.
+	// CustomerID (or Customer) is required to link an eWallet or direct
+	// debit account (MULTIPLE_USE): the link belongs to a customer.
 	CustomerID *string `json:"customer_id,omitempty"`
 	// Customer creates the customer along with the payment method, as
 	// payment_method.yaml's examples do; a *customers.CreateParams fits.
@@ -91,15 +91,18 @@ func (p *CreateParams) Validate() error {
 		{"virtual_account", TypeVirtualAccount, p.VirtualAccount != nil}, {"qr_code", TypeQRCode, p.QRCode != nil},
 	}
 	for _, o := range objects {
-		switch {
-		case o.t == p.Type && !o.set:
+		if o.t == p.Type && !o.set {
 			return xendit.Invalid(o.name, "is required for type %s", p.Type)
-		case o.t != p.Type && o.set:
+		}
+	}
+	for _, o := range objects {
+		if o.t != p.Type && o.set {
 			return xendit.Invalid(o.name, "is set but type is %s", p.Type)
 		}
 	}
-	if p.Reusability == ReusabilityMultipleUse && p.Type != TypeCard && p.CustomerID == nil && p.Customer == nil {
-		return xendit.Invalid("customer_id", "is required for a MULTIPLE_USE payment method (create the customer first, or send customer)")
+	linked := p.Type == TypeEWallet || p.Type == TypeDirectDebit
+	if linked && p.Reusability == ReusabilityMultipleUse && p.CustomerID == nil && p.Customer == nil {
+		return xendit.Invalid("customer_id", "is required to link an account (create the customer first, or send customer)")
 	}
 	var err error
 	switch p.Type {

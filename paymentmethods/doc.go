@@ -90,8 +90,8 @@
 //     present in several countries (SHOPEEPAY, GRABPAY).
 //   - customer_id: required in the reference (line 12099), optional in the
 //     file, whose examples send a customer object instead (lines 143-177);
-//     Validate requires customer_id or customer for a MULTIPLE_USE payment
-//     method other than a card.
+//     Validate requires customer_id or customer to link (MULTIPLE_USE) an
+//     eWallet or direct debit account.
 //   - actions: an object in the reference (line 12234), an array in the
 //     file and in every example; an array.
 //   - description: an object in the reference's response (line 12315), a
