@@ -109,6 +109,10 @@
 // returns only an error), and the schema examples carry placeholders
 // ("metadata": "{}", a string where an object belongs).
 //
+// `go run ./examples/payment-methods` pays a virtual account, links a
+// direct debit account with an OTP, pauses, lists and unlinks it, offline
+// against xendittest by default.
+//
 // # Idempotency and responses
 //
 // As no endpoint here documents an idempotency header, none is sent. To
