@@ -202,9 +202,13 @@ func (s *Server) authorizePaymentMethod(c *call) {
 	pm, err := s.store.update("payment_methods", c.account, pmID(c), func(pm map[string]any) error {
 		switch {
 		case pm["status"] == "ACTIVE":
-			problem = func() { c.fail(http.StatusConflict, "PAYMENT_METHOD_ALREADY_ACTIVE", "the payment method is already ACTIVE") }
+			problem = func() {
+				c.fail(http.StatusConflict, "PAYMENT_METHOD_ALREADY_ACTIVE", "the payment method is already ACTIVE")
+			}
 		case pm["status"] != "REQUIRES_ACTION":
-			problem = func() { c.fail(http.StatusBadRequest, "INVALID_PAYMENT_METHOD", "the payment method is %v", pm["status"]) }
+			problem = func() {
+				c.fail(http.StatusBadRequest, "INVALID_PAYMENT_METHOD", "the payment method is %v", pm["status"])
+			}
 		case str(c.body, "auth_code") != PaymentMethodOTP:
 			problem = func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "the OTP is not correct") }
 		default:
