@@ -95,18 +95,11 @@ type ThreeDSecureResult struct {
 	Version      *string `json:"three_d_secure_version,omitempty"`
 }
 
+// cardFields is Card without its methods, for encoding/json.
+type cardFields Card
+
 // UnmarshalJSON keeps unknown keys in Extra.
-func (c *Card) UnmarshalJSON(b []byte) error {
-	type fields Card
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*c = Card(f)
-	c.Extra = x
-	return err
-}
+func (c *Card) UnmarshalJSON(b []byte) error { return decodeWithExtra(b, (*cardFields)(c), &c.Extra) }
 
 // MarshalJSON writes Extra back.
-func (c Card) MarshalJSON() ([]byte, error) {
-	type fields Card
-	return encodeWithExtra(fields(c), c.Extra)
-}
+func (c Card) MarshalJSON() ([]byte, error) { return encodeWithExtra(cardFields(c), c.Extra) }

@@ -182,82 +182,63 @@ type AlternativeDisplay struct {
 	Data string `json:"data"`
 }
 
+// eWalletFields is EWallet without its methods, for encoding/json.
+type eWalletFields EWallet
+
 // UnmarshalJSON keeps unknown keys in Extra.
 func (e *EWallet) UnmarshalJSON(b []byte) error {
-	type fields EWallet
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*e = EWallet(f)
-	e.Extra = x
-	return err
+	return decodeWithExtra(b, (*eWalletFields)(e), &e.Extra)
 }
 
 // MarshalJSON writes Extra back.
-func (e EWallet) MarshalJSON() ([]byte, error) {
-	type fields EWallet
-	return encodeWithExtra(fields(e), e.Extra)
-}
+func (e EWallet) MarshalJSON() ([]byte, error) { return encodeWithExtra(eWalletFields(e), e.Extra) }
+
+// directDebitFields is DirectDebit without its methods, for encoding/json.
+type directDebitFields DirectDebit
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (d *DirectDebit) UnmarshalJSON(b []byte) error {
-	type fields DirectDebit
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*d = DirectDebit(f)
-	d.Extra = x
-	return err
+	return decodeWithExtra(b, (*directDebitFields)(d), &d.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (d DirectDebit) MarshalJSON() ([]byte, error) {
-	type fields DirectDebit
-	return encodeWithExtra(fields(d), d.Extra)
+	return encodeWithExtra(directDebitFields(d), d.Extra)
 }
+
+// overTheCounterFields is OverTheCounter without its methods, for encoding/json.
+type overTheCounterFields OverTheCounter
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (o *OverTheCounter) UnmarshalJSON(b []byte) error {
-	type fields OverTheCounter
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*o = OverTheCounter(f)
-	o.Extra = x
-	return err
+	return decodeWithExtra(b, (*overTheCounterFields)(o), &o.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (o OverTheCounter) MarshalJSON() ([]byte, error) {
-	type fields OverTheCounter
-	return encodeWithExtra(fields(o), o.Extra)
+	return encodeWithExtra(overTheCounterFields(o), o.Extra)
 }
+
+// qRCodeFields is QRCode without its methods, for encoding/json.
+type qRCodeFields QRCode
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (q *QRCode) UnmarshalJSON(b []byte) error {
-	type fields QRCode
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*q = QRCode(f)
-	q.Extra = x
-	return err
+	return decodeWithExtra(b, (*qRCodeFields)(q), &q.Extra)
 }
 
 // MarshalJSON writes Extra back.
-func (q QRCode) MarshalJSON() ([]byte, error) {
-	type fields QRCode
-	return encodeWithExtra(fields(q), q.Extra)
-}
+func (q QRCode) MarshalJSON() ([]byte, error) { return encodeWithExtra(qRCodeFields(q), q.Extra) }
+
+// virtualAccountFields is VirtualAccount without its methods, for encoding/json.
+type virtualAccountFields VirtualAccount
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (v *VirtualAccount) UnmarshalJSON(b []byte) error {
-	type fields VirtualAccount
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*v = VirtualAccount(f)
-	v.Extra = x
-	return err
+	return decodeWithExtra(b, (*virtualAccountFields)(v), &v.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (v VirtualAccount) MarshalJSON() ([]byte, error) {
-	type fields VirtualAccount
-	return encodeWithExtra(fields(v), v.Extra)
+	return encodeWithExtra(virtualAccountFields(v), v.Extra)
 }

@@ -39,20 +39,17 @@ type CreateParams struct {
 	Extra              Extra               `json:"-"`
 }
 
+// createParamsFields is CreateParams without its methods, for encoding/json.
+type createParamsFields CreateParams
+
 // UnmarshalJSON keeps unknown keys in Extra.
 func (p *CreateParams) UnmarshalJSON(b []byte) error {
-	type fields CreateParams
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*p = CreateParams(f)
-	p.Extra = x
-	return err
+	return decodeWithExtra(b, (*createParamsFields)(p), &p.Extra)
 }
 
-// MarshalJSON sends Extra along.
+// MarshalJSON writes Extra back.
 func (p CreateParams) MarshalJSON() ([]byte, error) {
-	type fields CreateParams
-	return encodeWithExtra(fields(p), p.Extra)
+	return encodeWithExtra(createParamsFields(p), p.Extra)
 }
 
 // linkingCountries lists the countries each eWallet exists in for account

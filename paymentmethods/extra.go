@@ -37,31 +37,32 @@ func keysOf(t reflect.Type) map[string]bool {
 	return keys
 }
 
-// decodeWithExtra decodes b into fields (a pointer to a struct without
-// methods, so that json does not recurse) and returns the keys fields has
-// no field for.
-func decodeWithExtra(b []byte, fields any) (Extra, error) {
+// decodeWithExtra decodes b into fields (a pointer to a struct type
+// without methods, so that json does not call back here) and sets *extra
+// to the keys fields has no field for.
+func decodeWithExtra(b []byte, fields any, extra *Extra) error {
+	reflect.ValueOf(fields).Elem().SetZero() // a decode replaces, as it did for a fresh value
 	if err := json.Unmarshal(b, fields); err != nil {
-		return nil, err
+		return err
 	}
+	*extra = nil
 	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
-		return nil, nil
+		return nil
 	}
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(b, &all); err != nil {
-		return nil, err
+		return err
 	}
 	known := keysOf(reflect.TypeOf(fields).Elem())
-	var extra Extra
 	for k, v := range all {
 		if !known[k] {
-			if extra == nil {
-				extra = make(Extra)
+			if *extra == nil {
+				*extra = make(Extra)
 			}
-			extra[k] = v
+			(*extra)[k] = v
 		}
 	}
-	return extra, nil
+	return nil
 }
 
 // encodeWithExtra encodes fields and adds the keys of extra it does not

@@ -182,18 +182,15 @@ func (p *PaymentMethod) ChannelCode() string {
 	return ""
 }
 
+// paymentMethodFields is PaymentMethod without its methods, for encoding/json.
+type paymentMethodFields PaymentMethod
+
 // UnmarshalJSON keeps unknown keys in Extra.
 func (p *PaymentMethod) UnmarshalJSON(b []byte) error {
-	type fields PaymentMethod
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*p = PaymentMethod(f)
-	p.Extra = x
-	return err
+	return decodeWithExtra(b, (*paymentMethodFields)(p), &p.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (p PaymentMethod) MarshalJSON() ([]byte, error) {
-	type fields PaymentMethod
-	return encodeWithExtra(fields(p), p.Extra)
+	return encodeWithExtra(paymentMethodFields(p), p.Extra)
 }

@@ -32,21 +32,16 @@ type Payment struct {
 	Extra            Extra           `json:"-"`
 }
 
+// paymentFields is Payment without its methods, for encoding/json.
+type paymentFields Payment
+
 // UnmarshalJSON keeps unknown keys in Extra.
 func (p *Payment) UnmarshalJSON(b []byte) error {
-	type fields Payment
-	var f fields
-	x, err := decodeWithExtra(b, &f)
-	*p = Payment(f)
-	p.Extra = x
-	return err
+	return decodeWithExtra(b, (*paymentFields)(p), &p.Extra)
 }
 
 // MarshalJSON writes Extra back.
-func (p Payment) MarshalJSON() ([]byte, error) {
-	type fields Payment
-	return encodeWithExtra(fields(p), p.Extra)
-}
+func (p Payment) MarshalJSON() ([]byte, error) { return encodeWithExtra(paymentFields(p), p.Extra) }
 
 // ListPaymentsParams filter a payment method's payments; every field is
 // optional. Times are sent as RFC 3339.
