@@ -161,69 +161,72 @@ func merge(dst, src map[string]any) {
 	}
 }
 
-func (s *Server) updatePaymentMethod(c *call) {
-	b := c.body
-	var problem func()
+// changePaymentMethod runs change on the path's payment method and
+// answers the result; change returns instead the refusal to answer, and
+// the payment method stays as it was.
+func (s *Server) changePaymentMethod(c *call, change func(pm map[string]any) (refuse func())) (map[string]any, bool) {
+	var refuse func()
 	pm, err := s.store.update("payment_methods", c.account, pmID(c), func(pm map[string]any) error {
-		if st, set := b["status"]; set && st != nil {
-			from := pm["status"]
-			if (st != "ACTIVE" && st != "INACTIVE") || (from != "ACTIVE" && from != "INACTIVE") {
-				problem = func() {
-					c.fail(http.StatusBadRequest, "INVALID_PAYMENT_METHOD", "status cannot change from %v to %v", from, st)
-				}
-				return errRefused
-			}
+		if refuse = change(pm); refuse != nil {
+			return errRefused
 		}
-		for _, k := range []string{"over_the_counter", "virtual_account"} {
-			if v, set := b[k]; set && pm[k] == nil && v != nil {
-				problem = func() { c.invalid("%s cannot be updated on a %v payment method", k, pm["type"]) }
-				return errRefused
-			}
-		}
-		merge(pm, b)
 		pm["updated"] = stamp(c.now())
 		return nil
 	})
 	switch {
-	case problem != nil:
-		problem()
+	case refuse != nil:
+		refuse()
+		return nil, false
 	case err != nil:
 		c.notFound("DATA_NOT_FOUND", "payment method")
-	default:
-		c.ok(pm)
+		return nil, false
 	}
+	c.ok(pm)
+	return pm, true
 }
 
 // errRefused aborts a store update whose answer is already decided.
 var errRefused = fmt.Errorf("xendittest: refused")
 
+func (s *Server) updatePaymentMethod(c *call) {
+	b := c.body
+	s.changePaymentMethod(c, func(pm map[string]any) func() {
+		if st, set := b["status"]; set && st != nil {
+			from := pm["status"]
+			if (st != "ACTIVE" && st != "INACTIVE") || (from != "ACTIVE" && from != "INACTIVE") {
+				return func() {
+					c.fail(http.StatusBadRequest, "INVALID_PAYMENT_METHOD", "status cannot change from %v to %v", from, st)
+				}
+			}
+		}
+		for _, k := range []string{"over_the_counter", "virtual_account"} {
+			if v, set := b[k]; set && pm[k] == nil && v != nil {
+				return func() { c.invalid("%s cannot be updated on a %v payment method", k, pm["type"]) }
+			}
+		}
+		merge(pm, b)
+		return nil
+	})
+}
+
 func (s *Server) authorizePaymentMethod(c *call) {
-	var problem func()
-	pm, err := s.store.update("payment_methods", c.account, pmID(c), func(pm map[string]any) error {
+	pm, ok := s.changePaymentMethod(c, func(pm map[string]any) func() {
 		switch {
 		case pm["status"] == "ACTIVE":
-			problem = func() {
+			return func() {
 				c.fail(http.StatusConflict, "PAYMENT_METHOD_ALREADY_ACTIVE", "the payment method is already ACTIVE")
 			}
 		case pm["status"] != "REQUIRES_ACTION":
-			problem = func() {
+			return func() {
 				c.fail(http.StatusBadRequest, "INVALID_PAYMENT_METHOD", "the payment method is %v", pm["status"])
 			}
 		case str(c.body, "auth_code") != PaymentMethodOTP:
-			problem = func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "the OTP is not correct") }
-		default:
-			pm["status"], pm["actions"], pm["updated"] = "ACTIVE", []any{}, stamp(c.now())
-			return nil
+			return func() { c.fail(http.StatusBadRequest, "INVALID_OTP_ERROR", "the OTP is not correct") }
 		}
-		return errRefused
+		pm["status"], pm["actions"] = "ACTIVE", []any{}
+		return nil
 	})
-	switch {
-	case problem != nil:
-		problem()
-	case err != nil:
-		c.notFound("DATA_NOT_FOUND", "payment method")
-	default:
-		c.ok(pm)
+	if ok {
 		s.deliverLater(c.account, "paymentmethods", s.ewalletCallback("payment_method.activated", pm))
 	}
 }
