@@ -80,9 +80,9 @@ type CardInformation struct {
 
 // CardVerificationResults are the checks the issuer ran.
 type CardVerificationResults struct {
-	ThreeDSecure              ThreeDSecureResult `json:"three_d_secure"`
-	CVVResult                 *string            `json:"cvv_result,omitempty"`
-	AddressVerificationResult *string            `json:"address_verification_result,omitempty"`
+	ThreeDSecure              *ThreeDSecureResult `json:"three_d_secure,omitempty"`
+	CVVResult                 *string             `json:"cvv_result,omitempty"`
+	AddressVerificationResult *string             `json:"address_verification_result,omitempty"`
 }
 
 // ThreeDSecureResult is the outcome of 3-D Secure.

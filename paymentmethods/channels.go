@@ -68,8 +68,8 @@ const (
 // DirectDebit is the direct_debit object: a bank account or debit card
 // the customer authorizes to be debited.
 type DirectDebit struct {
-	ChannelCode       DirectDebitChannelCode       `json:"channel_code"`
-	ChannelProperties DirectDebitChannelProperties `json:"channel_properties"`
+	ChannelCode       DirectDebitChannelCode        `json:"channel_code"`
+	ChannelProperties *DirectDebitChannelProperties `json:"channel_properties,omitempty"`
 	// Type, BankAccount and DebitCard are set in responses.
 	Type        DirectDebitType         `json:"type,omitempty"`
 	BankAccount *DirectDebitBankAccount `json:"bank_account,omitempty"`
@@ -113,11 +113,11 @@ type OverTheCounterChannelCode string
 // customer pays at a retail outlet.
 type OverTheCounter struct {
 	// Amount is fixed when set; nil lets the customer pay any amount.
-	Amount            *float64                        `json:"amount,omitempty"`
-	Currency          xendit.Currency                 `json:"currency,omitempty"`
-	ChannelCode       OverTheCounterChannelCode       `json:"channel_code"`
-	ChannelProperties OverTheCounterChannelProperties `json:"channel_properties"`
-	Extra             Extra                           `json:"-"`
+	Amount            *float64                         `json:"amount,omitempty"`
+	Currency          xendit.Currency                  `json:"currency,omitempty"`
+	ChannelCode       OverTheCounterChannelCode        `json:"channel_code"`
+	ChannelProperties *OverTheCounterChannelProperties `json:"channel_properties,omitempty"`
+	Extra             Extra                            `json:"-"`
 }
 
 // OverTheCounterChannelProperties name the payer and, in responses, the
@@ -154,16 +154,16 @@ type VirtualAccountChannelCode string
 // customer transfers to.
 type VirtualAccount struct {
 	// Amount fixes the amount; MinAmount and MaxAmount bound an open one.
-	Amount                  *float64                        `json:"amount,omitempty"`
-	MinAmount               *float64                        `json:"min_amount,omitempty"`
-	MaxAmount               *float64                        `json:"max_amount,omitempty"`
-	Currency                xendit.Currency                 `json:"currency,omitempty"`
-	ChannelCode             VirtualAccountChannelCode       `json:"channel_code"`
-	ChannelProperties       VirtualAccountChannelProperties `json:"channel_properties"`
-	AlternativeDisplayTypes []string                        `json:"alternative_display_types,omitempty"`
+	Amount                  *float64                         `json:"amount,omitempty"`
+	MinAmount               *float64                         `json:"min_amount,omitempty"`
+	MaxAmount               *float64                         `json:"max_amount,omitempty"`
+	Currency                xendit.Currency                  `json:"currency,omitempty"`
+	ChannelCode             VirtualAccountChannelCode        `json:"channel_code"`
+	ChannelProperties       *VirtualAccountChannelProperties `json:"channel_properties,omitempty"`
+	AlternativeDisplayTypes []string                         `json:"alternative_display_types,omitzero"`
 	// AlternativeDisplays are set in responses (a QR string for the
 	// account, when asked for with AlternativeDisplayTypes QR_STRING).
-	AlternativeDisplays []AlternativeDisplay `json:"alternative_displays,omitempty"`
+	AlternativeDisplays []AlternativeDisplay `json:"alternative_displays,omitzero"`
 	Extra               Extra                `json:"-"`
 }
 

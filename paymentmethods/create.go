@@ -173,6 +173,9 @@ func (d *DirectDebit) validate() error {
 		return xendit.Invalid("direct_debit.channel_code", "is required")
 	}
 	props := d.ChannelProperties
+	if props == nil {
+		return xendit.Invalid("direct_debit.channel_properties", "is required")
+	}
 	return urls("direct_debit.channel_properties.", map[string]*string{
 		"success_return_url": props.SuccessReturnURL, "failure_return_url": props.FailureReturnURL,
 	})
@@ -229,6 +232,11 @@ func amount(prefix string, v *float64, currency xendit.Currency) error {
 }
 
 func (o *OverTheCounter) validate() error {
+	if o.ChannelProperties == nil {
+		o := *o
+		o.ChannelProperties = &OverTheCounterChannelProperties{}
+		return o.validate()
+	}
 	return product.First(
 		product.Required("over_the_counter.channel_code", string(o.ChannelCode)),
 		product.Required("over_the_counter.channel_properties.customer_name", o.ChannelProperties.CustomerName),
@@ -237,6 +245,11 @@ func (o *OverTheCounter) validate() error {
 }
 
 func (v *VirtualAccount) validate() error {
+	if v.ChannelProperties == nil {
+		v := *v
+		v.ChannelProperties = &VirtualAccountChannelProperties{}
+		return v.validate()
+	}
 	err := product.First(
 		product.Required("virtual_account.channel_code", string(v.ChannelCode)),
 		product.Required("virtual_account.channel_properties.customer_name", v.ChannelProperties.CustomerName),

@@ -45,7 +45,7 @@ func Example() {
 		VirtualAccount: &paymentmethods.VirtualAccount{
 			Amount: xendit.Ptr(25000.0), Currency: xendit.CurrencyIDR,
 			ChannelCode:       paymentmethods.VirtualAccountChannelBNI,
-			ChannelProperties: paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika Sutanto"},
+			ChannelProperties: &paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika Sutanto"},
 		},
 	})
 	if err != nil {

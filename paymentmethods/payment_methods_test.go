@@ -49,7 +49,7 @@ func virtualAccount(ref string, amount *float64) *paymentmethods.CreateParams {
 		ReferenceID: xendit.Ptr(ref),
 		VirtualAccount: &paymentmethods.VirtualAccount{
 			Amount: amount, Currency: xendit.CurrencyIDR, ChannelCode: paymentmethods.VirtualAccountChannelBNI,
-			ChannelProperties: paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika Sutanto"},
+			ChannelProperties: &paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika Sutanto"},
 		},
 	}
 }
@@ -59,7 +59,7 @@ func directDebit() *paymentmethods.CreateParams {
 		Type: paymentmethods.TypeDirectDebit, Reusability: paymentmethods.ReusabilityMultipleUse,
 		CustomerID: xendit.Ptr("cust-1"),
 		DirectDebit: &paymentmethods.DirectDebit{ChannelCode: paymentmethods.DirectDebitChannelBRI,
-			ChannelProperties: paymentmethods.DirectDebitChannelProperties{
+			ChannelProperties: &paymentmethods.DirectDebitChannelProperties{
 				MobileNumber: xendit.Ptr("+6287774441111"), CardLastFour: xendit.Ptr("1234"), CardExpiry: xendit.Ptr("06/30"),
 				Email: xendit.Ptr("budi@example.com")}},
 	}

@@ -51,7 +51,9 @@ func TestCreateRules(t *testing.T) {
 		{"URLs are absolute", eWallet(paymentmethods.EWalletChannelDANA, &paymentmethods.EWalletChannelProperties{SuccessReturnURL: okURL, FailureReturnURL: xendit.Ptr("shop.example/no")}), "ewallet.channel_properties.failure_return_url"},
 		{"valid direct debit", directDebit(), ""},
 		{"direct debit channel", with(directDebit(), func(p *paymentmethods.CreateParams) { p.DirectDebit.ChannelCode = "" }), "direct_debit.channel_code"},
+		{"direct debit properties", with(directDebit(), func(p *paymentmethods.CreateParams) { p.DirectDebit.ChannelProperties = nil }), "direct_debit.channel_properties"},
 		{"valid virtual account", virtualAccount("r", nil), ""},
+		{"virtual account properties", with(virtualAccount("r", nil), func(p *paymentmethods.CreateParams) { p.VirtualAccount.ChannelProperties = nil }), "virtual_account.channel_properties.customer_name"},
 		{"virtual account holder", with(virtualAccount("r", nil), func(p *paymentmethods.CreateParams) { p.VirtualAccount.ChannelProperties.CustomerName = "" }), "virtual_account.channel_properties.customer_name"},
 		{"virtual account amount", virtualAccount("r", xendit.Ptr(0.0)), "virtual_account.amount"},
 		{"virtual account bounds", with(virtualAccount("r", nil), func(p *paymentmethods.CreateParams) {

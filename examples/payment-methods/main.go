@@ -51,7 +51,7 @@ func main() {
 		ReferenceID: xendit.Ptr(reference),
 		VirtualAccount: &paymentmethods.VirtualAccount{
 			Amount: xendit.Ptr(25000.0), Currency: xendit.CurrencyIDR, ChannelCode: paymentmethods.VirtualAccountChannelBNI,
-			ChannelProperties: paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika Sutanto"},
+			ChannelProperties: &paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika Sutanto"},
 		},
 	})
 	if err != nil {
@@ -82,7 +82,7 @@ func main() {
 		Type: paymentmethods.TypeDirectDebit, Reusability: paymentmethods.ReusabilityMultipleUse,
 		CustomerID: xendit.Ptr(customer),
 		DirectDebit: &paymentmethods.DirectDebit{ChannelCode: paymentmethods.DirectDebitChannelBRI,
-			ChannelProperties: paymentmethods.DirectDebitChannelProperties{
+			ChannelProperties: &paymentmethods.DirectDebitChannelProperties{
 				MobileNumber: xendit.Ptr("+6287774441111"), CardLastFour: xendit.Ptr("1234"),
 				CardExpiry: xendit.Ptr("06/30"), Email: xendit.Ptr("rika@example.com")}},
 	})
