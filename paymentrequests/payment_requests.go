@@ -190,7 +190,7 @@ type Item struct {
 	URL                  *string         `json:"url,omitempty"`
 	PayerChargedCurrency *string         `json:"payer_charged_currency,omitempty"`
 	PayerChargedPrice    *float64        `json:"payer_charged_price,omitempty"`
-	Metadata             map[string]any  `json:"metadata,omitempty"`
+	Metadata             map[string]any  `json:"metadata,omitzero"`
 }
 
 // CreatePaymentRequestParams is the body of Create Payment Request. Give
