@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // The Payment Requests model (the unified Payments API): a payment request
@@ -237,8 +238,8 @@ func (s *Server) answerOTP(c *call, err error) bool {
 }
 
 // settlePaymentRequest moves pr to its final state (AWAITING_CAPTURE
-// instead of SUCCEEDED for a MANUAL capture), stores its payment, and
-// returns the payment callback.
+// instead of SUCCEEDED for a MANUAL capture) and returns the payment
+// callback. It runs under the store's lock, so it stores nothing.
 func (s *Server) settlePaymentRequest(pr map[string]any, status, code string) map[string]any {
 	if status == "SUCCEEDED" && pr["capture_method"] == "MANUAL" {
 		status = "AWAITING_CAPTURE"
@@ -249,18 +250,21 @@ func (s *Server) settlePaymentRequest(pr map[string]any, status, code string) ma
 		pr["failure_code"] = code
 	}
 	payment := map[string]any{
-		"id": s.ids.uuid("py-"), "payment_request_id": pr["id"], "business_id": pr["business_id"],
+		"id": paymentOf(str(pr, "id")), "payment_request_id": pr["id"], "business_id": pr["business_id"],
 		"reference_id": pr["reference_id"], "customer_id": pr["customer_id"], "amount": pr["amount"],
 		"currency": pr["currency"], "country": pr["country"], "status": status, "capture_method": pr["capture_method"],
 		"payment_method": pr["payment_method"], "channel_properties": pr["channel_properties"], "payment_detail": nil,
 		"failure_code": pr["failure_code"], "description": pr["description"], "metadata": pr["metadata"],
 		"created": now, "updated": now,
 	}
-	s.store.put("payments", "*", str(pr, "id"), payment) // keyed by its payment request
 	event := map[string]string{"SUCCEEDED": "payment.succeeded", "AWAITING_CAPTURE": "payment.awaiting_capture",
 		"FAILED": "payment.failed"}[status]
 	return s.ewalletCallback(event, payment)
 }
+
+// paymentOf is the id of a payment request's one payment: "py-" and the
+// request's UUID, so a capture names it without a second store.
+func paymentOf(prID string) string { return "py-" + strings.TrimPrefix(prID, "pr-") }
 
 // CompletePaymentRequest plays the customer paying a PENDING or
 // REQUIRES_ACTION payment request (authorising at the URL, scanning the

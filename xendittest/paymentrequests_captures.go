@@ -33,9 +33,8 @@ func (s *Server) capturePaymentRequest(c *call) {
 			return errIneligible
 		}
 		now := stamp(c.now())
-		payment, _ := s.store.get("payments", "*", str(pr, "id"))
 		capture = map[string]any{
-			"id": s.ids.uuid("cptr-"), "payment_request_id": pr["id"], "payment_id": payment["id"],
+			"id": s.ids.uuid("cptr-"), "payment_request_id": pr["id"], "payment_id": paymentOf(str(pr, "id")),
 			"reference_id": orDefault(str(c.body, "reference_id"), str(pr, "reference_id")), "customer_id": pr["customer_id"],
 			"currency": pr["currency"], "authorized_amount": authorized, "captured_amount": amount, "status": "SUCCEEDED",
 			"payment_method": pr["payment_method"], "failure_code": nil, "channel_properties": nil,
