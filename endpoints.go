@@ -132,6 +132,16 @@ var endpointTable = []Endpoint{
 	{ID: "cards.delete_promotion", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
 
 	// ---- virtualaccounts ----
+	// Virtual accounts (callback VAs): unversioned; no endpoint documents an
+	// idempotency header, so Create and Simulate Payment are never repeated
+	// after an ambiguous failure. Simulate Payment and Get Payment keep the
+	// reference's literal "external_id=" and "payment_id=" path segments.
+	{ID: "virtualaccounts.create_virtual_account", Method: http.MethodPost, Path: "/callback_virtual_accounts"},
+	{ID: "virtualaccounts.update_virtual_account", Method: http.MethodPatch, Path: "/callback_virtual_accounts/{id}"},
+	{ID: "virtualaccounts.get_virtual_account", Method: http.MethodGet, Path: "/callback_virtual_accounts/{id}"},
+	{ID: "virtualaccounts.simulate_payment", Method: http.MethodPost, Path: "/callback_virtual_accounts/external_id={external_id}/simulate_payment"},
+	{ID: "virtualaccounts.get_payment", Method: http.MethodGet, Path: "/callback_virtual_account_payments/payment_id={payment_id}"},
+	{ID: "virtualaccounts.list_banks", Method: http.MethodGet, Path: "/available_virtual_account_banks"},
 
 	// ---- qrcodes ----
 	// QR Codes: create, get and simulate document api-version (2022-07-31 is
@@ -149,18 +159,96 @@ var endpointTable = []Endpoint{
 	{ID: "qrcodes.list_refunds", Method: http.MethodGet, Path: "/qr_codes/payments/{qrpy_id}/refunds"},
 
 	// ---- retailoutlets ----
+	// Retail outlets: Indonesia's fixed payment codes (ALFAMART, INDOMARET)
+	// and the Philippines' payment codes. Unversioned, and no endpoint
+	// documents an idempotency header, so the creates are never repeated
+	// after an ambiguous failure (see the retailoutlets package doc).
+	{ID: "retailoutlets.create_fixed_payment_code", Method: http.MethodPost, Path: "/fixed_payment_code"},
+	{ID: "retailoutlets.update_fixed_payment_code", Method: http.MethodPatch, Path: "/fixed_payment_code/{fixed_payment_code_id}"},
+	{ID: "retailoutlets.get_fixed_payment_code", Method: http.MethodGet, Path: "/fixed_payment_code/{fixed_payment_code_id}"},
+	{ID: "retailoutlets.list_fixed_payment_code_payments", Method: http.MethodGet, Path: "/fixed_payment_code/{fixed_payment_code_id}/payments"},
+	{ID: "retailoutlets.create_payment_code", Method: http.MethodPost, Path: "/payment_codes"},
+	{ID: "retailoutlets.update_payment_code", Method: http.MethodPatch, Path: "/payment_codes/{payment_code_id}"},
+	{ID: "retailoutlets.get_payment_code", Method: http.MethodGet, Path: "/payment_codes/{payment_code_id}"},
+	{ID: "retailoutlets.list_payment_code_payments", Method: http.MethodGet, Path: "/payment_codes/{payment_code_id}/payments"},
 
 	// ---- directdebit ----
+	// Direct Debit (linked account tokens, payment methods v1, payments and
+	// refunds): unversioned. Create Payment and Create Refund require
+	// Idempotency-key, spelled so; Initialize, both OTP validations and
+	// Create Payment Method have no idempotency header, so they are never
+	// repeated after an ambiguous failure. Validate Payment OTP is a POST
+	// although its curl sends GET, and Unbind a DELETE although its curl is
+	// a copy of Validate OTP (see the directdebit package doc).
+	{ID: "directdebit.initialize_tokenization", Method: http.MethodPost, Path: "/linked_account_tokens/auth"},
+	{ID: "directdebit.validate_token_otp", Method: http.MethodPost, Path: "/linked_account_tokens/{linked_account_token_id}/validate_otp"},
+	{ID: "directdebit.list_accessible_accounts", Method: http.MethodGet, Path: "/linked_account_tokens/{linked_account_token_id}/accounts"},
+	{ID: "directdebit.unbind_token", Method: http.MethodDelete, Path: "/linked_account_tokens/{linked_account_token_id}"},
+	{ID: "directdebit.create_payment_method", Method: http.MethodPost, Path: "/payment_methods"},
+	{ID: "directdebit.create_payment", Method: http.MethodPost, Path: "/direct_debits", IdempotencyHeader: "Idempotency-key"},
+	{ID: "directdebit.validate_payment_otp", Method: http.MethodPost, Path: "/direct_debits/{direct_debit_id}/validate_otp"},
+	{ID: "directdebit.list_payment_methods", Method: http.MethodGet, Path: "/payment_methods"},
+	{ID: "directdebit.get_payment", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}"},
+	{ID: "directdebit.list_payments_by_reference_id", Method: http.MethodGet, Path: "/direct_debits"},
+	{ID: "directdebit.create_refund", Method: http.MethodPost, Path: "/direct_debits/{direct_debit_id}/refunds", IdempotencyHeader: "Idempotency-key"},
+	{ID: "directdebit.get_refund", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds/{refund_id}"},
+	{ID: "directdebit.list_refunds", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds"},
 
 	// ---- payouts ----
+	// Payouts (v2): Create requires an idempotency header, spelled
+	// Idempotency-key as the reference prints it, so it is retried with the
+	// same key. Cancel is a POST although the method line prints GET (the
+	// curl, Cross-border Cancel and payout.yaml say POST).
+	{ID: "payouts.create_payout", Method: http.MethodPost, Path: "/v2/payouts", IdempotencyHeader: "Idempotency-key"},
+	{ID: "payouts.get_payout", Method: http.MethodGet, Path: "/v2/payouts/{id}"},
+	{ID: "payouts.list_payouts", Method: http.MethodGet, Path: "/v2/payouts"},
+	{ID: "payouts.cancel_payout", Method: http.MethodPost, Path: "/v2/payouts/{id}/cancel"},
+	{ID: "payouts.list_channels", Method: http.MethodGet, Path: "/payouts_channels"},
 
 	// ---- payoutlinks ----
+	// Payout Links: no idempotency header; Create is never repeated after an
+	// ambiguous failure, and Xendit refuses a second link with the same
+	// external_id (DUPLICATE_PAYOUT_ERROR).
+	{ID: "payoutlinks.create_payout_link", Method: http.MethodPost, Path: "/payouts"},
+	{ID: "payoutlinks.get_payout_link", Method: http.MethodGet, Path: "/payouts/{id}"},
+	{ID: "payoutlinks.void_payout_link", Method: http.MethodPost, Path: "/payouts/{id}/void"},
 
 	// ---- disbursements ----
+	// Disbursements: Create and Create Batch document an optional
+	// X-IDEMPOTENCY-KEY; the SDK always sends one, so both are repeated
+	// safely after an ambiguous failure. Unversioned.
+	{ID: "disbursements.create_disbursement", Method: http.MethodPost, Path: "/disbursements", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
+	{ID: "disbursements.get_disbursement", Method: http.MethodGet, Path: "/disbursements/{disbursement_id}"},
+	{ID: "disbursements.list_disbursements_by_external_id", Method: http.MethodGet, Path: "/disbursements"},
+	{ID: "disbursements.list_banks", Method: http.MethodGet, Path: "/available_disbursements_banks"},
+	{ID: "disbursements.create_batch", Method: http.MethodPost, Path: "/batch_disbursements", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
 
 	// ---- remittance ----
+	// Cross-border payouts: Create requires an idempotency key, spelled
+	// Idempotency-key by the header table (the curl's IDEMPOTENCY-KEY is
+	// the same header). Unversioned.
+	{ID: "remittance.create_payout", Method: http.MethodPost, Path: "/remittance_payouts", IdempotencyHeader: "Idempotency-key"},
+	{ID: "remittance.get_payout", Method: http.MethodGet, Path: "/remittance_payouts/{cross_border_payout_id}"},
+	{ID: "remittance.cancel_payout", Method: http.MethodPost, Path: "/remittance_payouts/{cross_border_payout_id}/cancel"},
 
 	// ---- xenplatform ----
+	// xenPlatform: unversioned; no endpoint documents an idempotency header,
+	// so no create here is repeated after an ambiguous failure (a transfer is
+	// reconciled by its reference). Activate Account Holder Capabilities has
+	// no row: its method line omits the holder's id (PATCH /account_holders),
+	// and the SDK sends it as the Update Account Holder it is (see the
+	// xenplatform package doc). Linking an account holder is Update Account.
+	{ID: "xenplatform.create_account", Method: http.MethodPost, Path: "/v2/accounts"},
+	{ID: "xenplatform.get_account", Method: http.MethodGet, Path: "/v2/accounts/{id}"},
+	{ID: "xenplatform.list_accounts", Method: http.MethodGet, Path: "/v2/accounts"},
+	{ID: "xenplatform.update_account", Method: http.MethodPatch, Path: "/v2/accounts/{id}"},
+	{ID: "xenplatform.create_account_holder", Method: http.MethodPost, Path: "/account_holders"},
+	{ID: "xenplatform.get_account_holder", Method: http.MethodGet, Path: "/account_holders/{id}"},
+	{ID: "xenplatform.update_account_holder", Method: http.MethodPatch, Path: "/account_holders/{id}"},
+	{ID: "xenplatform.create_transfer", Method: http.MethodPost, Path: "/transfers"},
+	{ID: "xenplatform.get_transfer_by_reference", Method: http.MethodGet, Path: "/transfers/reference={reference}"},
+	{ID: "xenplatform.create_split_rule", Method: http.MethodPost, Path: "/split_rules"},
+	{ID: "xenplatform.set_webhook_url", Method: http.MethodPost, Path: "/callback_urls/{type}"},
 
 	// ---- paymentrequests ----
 	// Payment Requests (the unified Payments API, from openapi/payment_request.yaml):

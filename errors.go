@@ -22,6 +22,11 @@ var (
 	ErrDuplicate           = errors.New("xendit: duplicate")
 	ErrIdempotencyConflict = errors.New("xendit: idempotency key reused with a different request")
 	ErrServer              = errors.New("xendit: server error")
+	// ErrSubAccount: the xenPlatform sub-account the request acts for
+	// (for-user-id, or a transfer's source or destination) cannot transact:
+	// it is not live yet, or Xendit suspended it. Repeating does not help;
+	// wait for its account.activated or account.cleared callback.
+	ErrSubAccount = errors.New("xendit: the xenPlatform sub-account cannot transact")
 	// ErrNoResponse: no answer came (connection refused or dropped, TLS
 	// failure, timeout, context ended). Err holds the cause, and
 	// [OutcomeUnknown] says whether the request may have been acted on.
@@ -37,6 +42,9 @@ const (
 	CodeIdempotency      = "IDEMPOTENCY_ERROR"
 	CodeDuplicate        = "DUPLICATE_ERROR"
 	CodeServer           = "SERVER_ERROR"
+	// CodeSubAccountNotLive is what Xendit answers when acting for a
+	// sub-account that is not live (404, or 403 from Create Transfer).
+	CodeSubAccountNotLive = "XEN_PLATFORM_SUB_ACCOUNT_NOT_LIVE"
 )
 
 // Error is a failed call: an error response from Xendit, or a request that

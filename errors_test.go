@@ -33,9 +33,13 @@ func TestErrorCategoriesFollowCodeThenStatus(t *testing.T) {
 		{409, "IDEMPOTENCY_ERROR", xendit.ErrIdempotencyConflict},
 		{500, "SERVER_ERROR", xendit.ErrServer},
 		{502, "", xendit.ErrServer},
+		// A sub-account that is not live: 404 in general, 403 from Create
+		// Transfer; either way not "not found" nor "forbidden".
+		{404, xendit.CodeSubAccountNotLive, xendit.ErrSubAccount},
+		{403, xendit.CodeSubAccountNotLive, xendit.ErrSubAccount},
 	}
 	all := []error{xendit.ErrRateLimited, xendit.ErrUnauthorized, xendit.ErrForbidden, xendit.ErrNotFound,
-		xendit.ErrValidation, xendit.ErrDuplicate, xendit.ErrIdempotencyConflict, xendit.ErrServer}
+		xendit.ErrValidation, xendit.ErrDuplicate, xendit.ErrIdempotencyConflict, xendit.ErrServer, xendit.ErrSubAccount}
 	for _, tc := range cases {
 		err := error(&xendit.Error{StatusCode: tc.status, Code: tc.code})
 		for _, category := range all {

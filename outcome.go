@@ -176,6 +176,10 @@ var codeCategories = []struct {
 	{ErrRateLimited, codeIs(CodeRateLimited)},
 	{ErrUnauthorized, codeIs(CodeInvalidAPIKey)},
 	{ErrForbidden, codeIs(CodeRequestForbidden)},
+	// Before NOT_FOUND: Xendit answers 404 for a sub-account that exists
+	// but is not live, and "not found" would send the caller looking for
+	// the wrong thing.
+	{ErrSubAccount, codeContains("XEN_PLATFORM")},
 	{ErrNotFound, codeContains("NOT_FOUND")},
 	{ErrServer, codeIs(CodeServer)},
 	{ErrValidation, codeContains("VALIDATION")},

@@ -28,6 +28,7 @@ type Time struct {
 var timeLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02T15:04:05.999999999Z0700", // an offset without colon (direct debit: "+0800")
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02 15:04:05.999999999",
 }

@@ -25,6 +25,7 @@ func TestTimeDecodesEveryLayoutXenditUses(t *testing.T) {
 		`"2023-12-31T23:59:59.999999+08:00"`:    time.Date(2023, 12, 31, 15, 59, 59, 999999e3, time.UTC),
 		`"2024-02-29 12:00:00.5+07:00"`:         time.Date(2024, 2, 29, 5, 0, 0, 5e8, time.UTC),
 		`"2020-10-31T00:00:00.000000000+00:00"`: time.Date(2020, 10, 31, 0, 0, 0, 0, time.UTC),
+		`"2020-03-26T05:44:26+0800"`:            time.Date(2020, 3, 25, 21, 44, 26, 0, time.UTC),
 	}
 	for in, want := range cases {
 		var got xendit.Time

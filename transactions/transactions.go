@@ -89,17 +89,8 @@ func (p *ListParams) query() url.Values {
 	if p.Amount != nil {
 		q.Set("amount", strconv.FormatFloat(*p.Amount, 'f', -1, 64))
 	}
-	for k, t := range map[string]time.Time{
-		"created[gte]": p.CreatedFrom, "created[lte]": p.CreatedTo,
-		"updated[gte]": p.UpdatedFrom, "updated[lte]": p.UpdatedTo,
-	} {
-		if !t.IsZero() {
-			q.Set(k, xendit.FormatTime(t))
-		}
-	}
-	if p.Limit != nil {
-		q.Set("limit", strconv.Itoa(*p.Limit))
-	}
+	product.SetTimes(q, p.CreatedFrom, p.CreatedTo, p.UpdatedFrom, p.UpdatedTo)
+	product.SetLimit(q, p.Limit)
 	return q
 }
 

@@ -70,6 +70,7 @@ func (s *Server) createEWalletCharge(c *call) {
 			"mobile_deeplink_checkout_url": "xendittest://checkout/" + ch["id"].(string), "qr_checkout_string": nil}
 	}
 	s.store.put("ewallet_charges", c.account, ch["id"].(string), ch)
+	s.useSplitRule(c, ch["id"].(string))
 	c.ok(ch)
 }
 
@@ -239,7 +240,9 @@ func (s *Server) FailEWalletCharge(id, code string) error {
 }
 
 func (s *Server) settleEWalletCharge(id, status, code string) error {
-	return s.hook("ewallet_charges", id, "ewallets", func(ch map[string]any) (any, error) {
+	var currency string
+	var amount float64
+	err := s.hook("ewallet_charges", id, "ewallets", func(ch map[string]any) (any, error) {
 		if ch["status"] != "PENDING" {
 			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
 		}
@@ -249,9 +252,15 @@ func (s *Server) settleEWalletCharge(id, status, code string) error {
 		}
 		if status == "SUCCEEDED" {
 			ch["payment_detail"] = map[string]any{"fund_source": "BALANCE", "source": nil}
+			currency = str(ch, "currency")
+			amount, _ = num(ch, "capture_amount")
 		}
 		return s.ewalletCallback("ewallet.capture", ch), nil
 	})
+	if currency != "" { // settled, whether or not the callback was delivered
+		s.settlePayment("ewallet_charges", id, "EWALLET", currency, amount)
+	}
+	return err
 }
 
 // hook changes object id of col for a test hook (whatever its account)

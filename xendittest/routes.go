@@ -138,6 +138,9 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, eps []*endpoin
 			return
 		}
 	}
+	if s.subAccountRefusal(c) {
+		return
+	}
 	refused := check(c, e)
 	for _, other := range eps[1:] {
 		if refused == nil {

@@ -117,6 +117,13 @@ func (s *Server) listTransactions(c *call) {
 			}
 			return strings.Compare(str(b, "id"), str(a, "id"))
 		}})
+	c.ok(afterIDPage("/transactions", q, p))
+}
+
+// afterIDPage is the answer of a list that pages by after_id: the page,
+// has_more, and while more remain a rel=next link to path with the query
+// q and the last item's id as after_id.
+func afterIDPage(path string, q url.Values, p page) map[string]any {
 	resp := map[string]any{"data": orEmpty(p.items), "has_more": p.hasMore}
 	if p.hasMore && len(p.items) > 0 {
 		next := url.Values{}
@@ -126,9 +133,9 @@ func (s *Server) listTransactions(c *call) {
 			}
 		}
 		next.Set("after_id", str(p.items[len(p.items)-1], "id"))
-		resp["links"] = []map[string]string{{"href": "/transactions?" + next.Encode(), "method": "GET", "rel": "next"}}
+		resp["links"] = []map[string]string{{"href": path + "?" + next.Encode(), "method": "GET", "rel": "next"}}
 	}
-	c.ok(resp)
+	return resp
 }
 
 func transactionFilter(q url.Values) (func(map[string]any) bool, string) {

@@ -1,0 +1,10 @@
+package disbursements
+
+import "github.com/seed19b1029f/xendit-go"
+
+// Client calls the Disbursements and Batch Disbursements APIs. It is safe
+// for concurrent use.
+type Client struct{ c *xendit.Client }
+
+// New returns a client for the Disbursements API that sends through c.
+func New(c *xendit.Client) *Client { return &Client{c: c} }

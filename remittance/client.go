@@ -1,0 +1,10 @@
+package remittance
+
+import "github.com/seed19b1029f/xendit-go"
+
+// Client calls the Cross-border Payouts (remittance) API. It is safe for
+// concurrent use.
+type Client struct{ c *xendit.Client }
+
+// New returns a client for the Cross-border Payouts API that sends through c.
+func New(c *xendit.Client) *Client { return &Client{c: c} }
