@@ -304,17 +304,19 @@ func (s *Server) NewCardPaymentMethod(t CardToken) string {
 	if t.MultipleUse {
 		reusability = "MULTIPLE_USE"
 	}
+	masked := number[:6] + strings.Repeat("X", len(number)-10) + number[len(number)-4:]
+	info := map[string]any{
+		"token_id": s.ids.hex24("token"), "cardholder_name": nil, "expiry_month": "12", "expiry_year": "2030",
+		"masked_card_number": masked, "fingerprint": fingerprint(number), "type": "CREDIT",
+		"network": cardBrand(number), "country": "ID", "issuer": "PT. Bank Xendittest",
+	}
 	pm := map[string]any{
 		"id": id, "type": "CARD", "reusability": reusability, "status": "ACTIVE", "reference_id": s.ids.uuid(""),
 		"description": nil, "customer_id": nil, "country": "ID", "business_id": paymentsBusinessID, "metadata": nil,
 		"created": now, "updated": now,
-		"card": map[string]any{"currency": "IDR", "channel_properties": map[string]any{
-			"success_return_url": "https://shop.example/3ds/ok", "failure_return_url": "https://shop.example/3ds/no"},
-			"card_information": map[string]any{"token_id": s.ids.hex24("token"),
-				"masked_card_number": number[:6] + strings.Repeat("X", len(number)-10) + number[len(number)-4:],
-				"cardholder_name": nil, "expiry_month": "12", "expiry_year": "2030", "fingerprint": fingerprint(number),
-				"type": "CREDIT", "network": cardBrand(number), "country": "ID", "issuer": "PT. Bank Xendittest"},
-			"card_verification_results": nil},
+		"card": map[string]any{"currency": "IDR", "card_information": info, "card_verification_results": nil,
+			"channel_properties": map[string]any{"success_return_url": "https://shop.example/3ds/ok",
+				"failure_return_url": "https://shop.example/3ds/no"}},
 	}
 	for _, f := range prChannelObjects {
 		if f != "card" {
