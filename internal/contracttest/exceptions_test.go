@@ -14,6 +14,7 @@ const (
 	balanceFile  = "balance_and_transaction.yaml"
 	invoiceFile  = "invoice.yaml"
 	payoutFile   = "payout.yaml"
+	refundFile   = "refund.yaml"
 )
 
 // exceptions, with roundTripExceptions and responseOnlyValues below, is the
@@ -162,6 +163,21 @@ var exceptions = []patch{
 	{
 		File: payoutFile, Why: "the channel example's maxima are strings with a trailing comma (GCash)",
 		Old: `maximum: "50000,"`, New: "maximum: 50000", N: 1,
+	},
+	{
+		// A refund's created and updated are timestamps (the examples
+		// show RFC 3339 with nanoseconds) but the schema types them as
+		// plain strings, so Prism's dynamic answers are words.
+		File: refundFile, Why: "a refund's timestamps have no date-time format",
+		Old: "          example: 2023-01-24T07:05:07.859363326Z\n          type: string\n",
+		New: "          example: 2023-01-24T07:05:07.859363326Z\n          format: date-time\n          type: string\n", N: 2,
+	},
+	{
+		// The Refund example's metadata is the string "{}" where the
+		// schema says object or null: Prism's static answer breaks its
+		// own schema.
+		File: refundFile, Why: "the refund example's metadata is a string",
+		Old: "        metadata: \"{}\"\n", New: "        metadata: {}\n", N: 1,
 	},
 }
 
