@@ -123,7 +123,9 @@ func (p *PaymentMethod) ChannelCode() string {
 // The type's own fields (a VA's amounts, an eWallet's account) are in
 // Extra.
 type Channel struct {
-	ChannelCode       string         `json:"channel_code"`
+	// ChannelCode may be null (a QR code any QRIS app pays): it is then
+	// empty, and encoded as absent.
+	ChannelCode       string         `json:"channel_code,omitzero"`
 	ChannelProperties map[string]any `json:"channel_properties"`
 	// Extra holds the fields this view does not name.
 	Extra Extra `json:"-"`
@@ -179,33 +181,35 @@ func (c Card) MarshalJSON() ([]byte, error) {
 	return encodeKeeping(cardFields(c), c.Extra)
 }
 
-// CardInformation describes a tokenized card, masked.
+// CardInformation describes a tokenized card, masked. Pointers are the
+// fields the file lets be null.
 type CardInformation struct {
-	TokenID          string `json:"token_id"`
-	MaskedCardNumber string `json:"masked_card_number"`
-	CardholderName   string `json:"cardholder_name"`
-	ExpiryMonth      string `json:"expiry_month"`
-	ExpiryYear       string `json:"expiry_year"`
-	Fingerprint      string `json:"fingerprint"`
-	Type             string `json:"type"`
-	Network          string `json:"network"`
-	Country          string `json:"country"`
-	Issuer           string `json:"issuer"`
+	TokenID          string  `json:"token_id"`
+	MaskedCardNumber string  `json:"masked_card_number"`
+	CardholderName   *string `json:"cardholder_name"`
+	ExpiryMonth      string  `json:"expiry_month"`
+	ExpiryYear       string  `json:"expiry_year"`
+	Fingerprint      string  `json:"fingerprint"`
+	Type             string  `json:"type"`
+	Network          string  `json:"network"`
+	Country          string  `json:"country"`
+	Issuer           string  `json:"issuer"`
 }
 
 // CardVerificationResults are the results of the card checks: CVV,
-// address and 3-D Secure.
+// address and 3-D Secure; each may be null.
 type CardVerificationResults struct {
-	CVVResult                 string        `json:"cvv_result"`
-	AddressVerificationResult string        `json:"address_verification_result"`
+	CVVResult                 *string       `json:"cvv_result"`
+	AddressVerificationResult *string       `json:"address_verification_result"`
 	ThreeDSecure              *ThreeDSecure `json:"three_d_secure"`
 }
 
-// ThreeDSecure is the outcome of 3-D Secure authentication.
+// ThreeDSecure is the outcome of 3-D Secure authentication; all but the
+// flow may be null.
 type ThreeDSecure struct {
-	ECICode                  string `json:"eci_code"`
-	ThreeDSecureVersion      string `json:"three_d_secure_version"`
-	ThreeDSecureFlow         string `json:"three_d_secure_flow"`
-	ThreeDSecureResult       string `json:"three_d_secure_result"`
-	ThreeDSecureResultReason string `json:"three_d_secure_result_reason"`
+	ECICode                  *string `json:"eci_code"`
+	ThreeDSecureVersion      *string `json:"three_d_secure_version"`
+	ThreeDSecureFlow         string  `json:"three_d_secure_flow"`
+	ThreeDSecureResult       *string `json:"three_d_secure_result"`
+	ThreeDSecureResultReason *string `json:"three_d_secure_result_reason"`
 }
