@@ -248,6 +248,17 @@ var endpointTable = []Endpoint{
 	{ID: "xenplatform.set_webhook_url", Method: http.MethodPost, Path: "/callback_urls/{type}"},
 
 	// ---- paymentrequests ----
+	// Payment Requests (the unified Payments API, from openapi/payment_request.yaml):
+	// unversioned. Create takes an optional idempotency-key, which the SDK
+	// always sends, so it is retried safely; Capture and Authorize have none,
+	// so they are never repeated after an ambiguous failure.
+	{ID: "paymentrequests.create_payment_request", Method: http.MethodPost, Path: "/payment_requests", IdempotencyHeader: "idempotency-key"},
+	{ID: "paymentrequests.list_payment_requests", Method: http.MethodGet, Path: "/payment_requests"},
+	{ID: "paymentrequests.get_payment_request", Method: http.MethodGet, Path: "/payment_requests/{paymentRequestId}"},
+	{ID: "paymentrequests.authorize_payment_request", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/auth"},
+	{ID: "paymentrequests.resend_auth", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/auth/resend"},
+	{ID: "paymentrequests.list_captures", Method: http.MethodGet, Path: "/payment_requests/{paymentRequestId}/captures"},
+	{ID: "paymentrequests.create_capture", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/captures"},
 
 	// ---- paymentmethods ----
 	// Payment Methods (v2), from payment_method.yaml: no endpoint documents
@@ -264,6 +275,14 @@ var endpointTable = []Endpoint{
 	{ID: "paymentmethods.simulate_payment", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/payments/simulate"},
 
 	// ---- refunds ----
+	// Refunds of the unified Payments API (openapi/refund.yaml): Create and
+	// Cancel take an optional idempotency-key, which the SDK always sends.
+	// The file documents one on Get too; a GET is safe to repeat, so the
+	// SDK sends none there.
+	{ID: "refunds.create_refund", Method: http.MethodPost, Path: "/refunds", IdempotencyHeader: "idempotency-key"},
+	{ID: "refunds.list_refunds", Method: http.MethodGet, Path: "/refunds"},
+	{ID: "refunds.get_refund", Method: http.MethodGet, Path: "/refunds/{refundID}"},
+	{ID: "refunds.cancel_refund", Method: http.MethodPost, Path: "/refunds/{refundID}/cancel", IdempotencyHeader: "idempotency-key"},
 
 	// SNAP (Bank Indonesia's Standard Open API): every endpoint is a POST
 	// whose idempotency key is X-EXTERNAL-ID, kept by Xendit for 24 hours.

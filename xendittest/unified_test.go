@@ -58,7 +58,9 @@ func areaEndpoints(area string) []reference.Endpoint {
 func TestUnifiedPaymentsAPIIsAnsweredFromTheOpenAPIFiles(t *testing.T) {
 	t.Parallel()
 	placeholder := regexp.MustCompile(`\{[^}]+\}`)
-	for _, area := range unifiedAreas {
+	// Payment requests and refunds have models (paymentrequests.go,
+	// refunds.go), tested in paymentrequests_test.go.
+	for _, area := range []string{"paymentmethods"} {
 		t.Run(area, func(t *testing.T) {
 			t.Parallel()
 			srv := xendittest.New()
@@ -155,7 +157,8 @@ func TestPaymentRequestChecksAreTheFiles(t *testing.T) {
 		assert.Contains(t, got["message"], c.message, c.body)
 	}
 
-	body := `{"currency":"IDR","amount":15000,"payment_method":{"type":"EWALLET","reusability":"ONE_TIME_USE"}}`
+	body := `{"currency":"IDR","amount":15000,"payment_method":{"type":"EWALLET","reusability":"ONE_TIME_USE",` +
+		`"ewallet":{"channel_code":"DANA","channel_properties":{"success_return_url":"https://shop.example/ok"}}}}`
 	status, first := call(t, srv, xendittest.SecretKey, "POST", "/payment_requests", body, map[string]string{"idempotency-key": "order-1"})
 	require.Equal(t, http.StatusOK, status, "%v", first)
 	_, again := call(t, srv, xendittest.SecretKey, "POST", "/payment_requests", body, map[string]string{"idempotency-key": "order-1"})
