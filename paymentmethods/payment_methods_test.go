@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -253,27 +252,20 @@ func TestEWalletsLinkingIsThisPackage(t *testing.T) {
 
 // TestCreateIsNeverRepeatedAfterAnAmbiguousFailure proves end to end that
 // Create, which has no idempotency header, is sent once when Xendit may
-// have processed it.
+// have processed it (fake.EachFault: a real server, or a synctest bubble
+// for the timeout).
 func TestCreateIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	faults := fake.AmbiguousFaults()
-	faults["timeout"] = xendittest.Fault{Delay: time.Hour} // answered after the client's 50 ms timeout
-	for name, fault := range faults {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv, _ := fake.Server(t, fake.FastRetries)
-			c, err := srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(50*time.Millisecond))
-			require.NoError(t, err)
-			fault.Method, fault.Path, fault.Times = http.MethodPost, "/v2/payment_methods", 3
-			srv.InjectFault(fault)
-			var resp xendit.Response
-			_, err = paymentmethods.New(c).Create(t.Context(), virtualAccount("order-1", nil), xendit.CaptureResponse(&resp))
-			require.Error(t, err)
-			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, "/v2/payment_methods"), "exactly one attempt")
-			assert.Equal(t, 1, resp.Attempts)
-			assert.True(t, xendit.OutcomeUnknown(err), "list by reference_id before creating again")
-		})
-	}
+	fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
+		fault.Method, fault.Path, fault.Times = http.MethodPost, "/v2/payment_methods", 3
+		srv.InjectFault(fault)
+		var resp xendit.Response
+		_, err := paymentmethods.New(c).Create(t.Context(), virtualAccount("order-1", nil), xendit.CaptureResponse(&resp))
+		require.Error(t, err)
+		assert.Equal(t, 1, fake.Count(srv, http.MethodPost, "/v2/payment_methods"), "exactly one attempt")
+		assert.Equal(t, 1, resp.Attempts)
+		assert.True(t, xendit.OutcomeUnknown(err), "list by reference_id before creating again")
+	})
 }
 
 func TestUnknownKeysSurvive(t *testing.T) {

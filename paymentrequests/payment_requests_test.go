@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -272,45 +271,39 @@ func TestCreateIsRetriedWithOneIdempotencyKey(t *testing.T) {
 
 // TestCaptureAndAuthorizeAreNeverRepeatedAfterAnAmbiguousFailure proves
 // end to end that the two calls without an idempotency header are sent
-// once when Xendit may have processed them.
+// once when Xendit may have processed them (fake.EachFault: a real server,
+// or a synctest bubble for the timeout).
 func TestCaptureAndAuthorizeAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	faults := fake.AmbiguousFaults()
-	faults["timeout"] = xendittest.Fault{Delay: time.Hour} // answered after the client's 50 ms timeout
-	for name, fault := range faults {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t, fake.FastRetries)
-			c, err := f.srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(50*time.Millisecond))
-			require.NoError(t, err)
-			ctx := t.Context()
-			p := shopeePay("order-9")
-			p.CaptureMethod = xendit.Ptr(paymentrequests.CaptureMethodManual)
-			pr, err := f.pr.CreatePaymentRequest(ctx, p)
-			require.NoError(t, err)
-			require.NoError(t, f.srv.CompletePaymentRequest(pr.ID))
-			dd, err := f.pr.CreatePaymentRequest(ctx, directDebit("order-10"))
-			require.NoError(t, err)
+	fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
+		ctx := t.Context()
+		prs := paymentrequests.New(c)
+		p := shopeePay("order-9")
+		p.CaptureMethod = xendit.Ptr(paymentrequests.CaptureMethodManual)
+		pr, err := prs.CreatePaymentRequest(ctx, p)
+		require.NoError(t, err)
+		require.NoError(t, srv.CompletePaymentRequest(pr.ID))
+		dd, err := prs.CreatePaymentRequest(ctx, directDebit("order-10"))
+		require.NoError(t, err)
 
-			for path, send := range map[string]func(opt xendit.RequestOption) error{
-				"/payment_requests/" + pr.ID + "/captures": func(opt xendit.RequestOption) error {
-					_, err := paymentrequests.New(c).CreateCapture(ctx, pr.ID, &paymentrequests.CreateCaptureParams{CaptureAmount: 15000}, opt)
-					return err
-				},
-				"/payment_requests/" + dd.ID + "/auth": func(opt xendit.RequestOption) error {
-					_, err := paymentrequests.New(c).AuthorizePaymentRequest(ctx, dd.ID, &paymentrequests.AuthorizePaymentRequestParams{AuthCode: "123456"}, opt)
-					return err
-				},
-			} {
-				fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
-				f.srv.InjectFault(fault)
-				var resp xendit.Response
-				err := send(xendit.CaptureResponse(&resp))
-				require.Error(t, err, path)
-				assert.Equal(t, 1, fake.Count(f.srv, http.MethodPost, path), "%s: exactly one attempt", path)
-				assert.Equal(t, 1, resp.Attempts, path)
-				assert.True(t, xendit.OutcomeUnknown(err), "%s: look the request up before sending again", path)
-			}
-		})
-	}
+		for path, send := range map[string]func(opt xendit.RequestOption) error{
+			"/payment_requests/" + pr.ID + "/captures": func(opt xendit.RequestOption) error {
+				_, err := prs.CreateCapture(ctx, pr.ID, &paymentrequests.CreateCaptureParams{CaptureAmount: 15000}, opt)
+				return err
+			},
+			"/payment_requests/" + dd.ID + "/auth": func(opt xendit.RequestOption) error {
+				_, err := prs.AuthorizePaymentRequest(ctx, dd.ID, &paymentrequests.AuthorizePaymentRequestParams{AuthCode: "123456"}, opt)
+				return err
+			},
+		} {
+			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
+			srv.InjectFault(fault)
+			var resp xendit.Response
+			err := send(xendit.CaptureResponse(&resp))
+			require.Error(t, err, path)
+			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, path), "%s: exactly one attempt", path)
+			assert.Equal(t, 1, resp.Attempts, path)
+			assert.True(t, xendit.OutcomeUnknown(err), "%s: look the request up before sending again", path)
+		}
+	})
 }
