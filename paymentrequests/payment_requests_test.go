@@ -10,6 +10,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -36,7 +37,7 @@ func shopeePay(ref string) *paymentrequests.CreatePaymentRequestParams {
 		ReferenceID: xendit.Ptr(ref), Amount: xendit.Ptr(15000.0), Currency: xendit.CurrencyIDR,
 		Country: xendit.Ptr(paymentrequests.CountryID),
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeEWallet, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			EWallet: &paymentrequests.ChannelParams{ChannelCode: "SHOPEEPAY",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/paid"}},
 		},
@@ -48,7 +49,7 @@ func directDebit(ref string) *paymentrequests.CreatePaymentRequestParams {
 	return &paymentrequests.CreatePaymentRequestParams{
 		ReferenceID: xendit.Ptr(ref), Amount: xendit.Ptr(1500.0), Currency: xendit.CurrencyPHP,
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeDirectDebit, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeDirectDebit, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			DirectDebit: &paymentrequests.ChannelParams{ChannelCode: "BPI", ChannelProperties: map[string]any{
 				"success_return_url": "https://shop.example/ok", "failure_return_url": "https://shop.example/no"}},
 		},
@@ -65,7 +66,7 @@ func TestEWalletPaymentCompletesWithCallback(t *testing.T) {
 	assert.Equal(t, paymentrequests.StatusRequiresAction, pr.Status)
 	assert.True(t, pr.Status.Pending())
 	assert.NotEmpty(t, pr.ActionURL(paymentrequests.ActionTypeAuth, paymentrequests.URLTypeWeb))
-	assert.Equal(t, paymentrequests.PaymentMethodTypeEWallet, pr.PaymentMethod.Type)
+	assert.Equal(t, paymentmethods.TypeEWallet, pr.PaymentMethod.Type)
 	assert.Equal(t, "SHOPEEPAY", pr.PaymentMethod.ChannelCode())
 
 	require.NoError(t, f.srv.CompletePaymentRequest(pr.ID))
@@ -192,7 +193,7 @@ func TestSavedPaymentMethodIsChargedByID(t *testing.T) {
 	f := newFixture(t, fake.NoRetries)
 	ctx := t.Context()
 	p := shopeePay("order-6")
-	p.PaymentMethod.Reusability = paymentrequests.ReusabilityMultipleUse
+	p.PaymentMethod.Reusability = paymentmethods.ReusabilityMultipleUse
 	first, err := f.pr.CreatePaymentRequest(ctx, p)
 	require.NoError(t, err)
 
