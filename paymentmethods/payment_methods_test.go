@@ -12,6 +12,7 @@ import (
 	"github.com/seed19b1029f/xendit-go/ewallets"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/paymentmethods"
+	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -80,16 +81,22 @@ func TestVirtualAccountIsPaidBySimulation(t *testing.T) {
 	fake.Invalid(t, f.pms.SimulatePayment(ctx, pm.ID, &paymentmethods.SimulatePaymentParams{Amount: xendit.Ptr(-1.0)}), "amount")
 	require.NoError(t, f.pms.SimulatePayment(ctx, pm.ID, &paymentmethods.SimulatePaymentParams{Amount: xendit.Ptr(50000.0)}))
 	cb := f.next(t)
-	assert.Equal(t, paymentmethods.EventPaymentSucceeded, cb.Event)
-	require.NotNil(t, cb.Payment)
-	assert.Equal(t, 50000.0, cb.Payment.Amount)
-	assert.Equal(t, "order-1", cb.Payment.ReferenceID)
-	assert.JSONEq(t, `"`+pm.ID+`"`, string(cb.Payment.Extra["payment_method_id"]), "undocumented keys are kept")
+	assert.Equal(t, "payment.succeeded", cb.Event)
+	assert.Nil(t, cb.PaymentMethod, "a payment callback is not this package's")
+	body, err := json.Marshal(cb)
+	require.NoError(t, err)
+	paid, err := paymentrequests.ParseCallback(body)
+	require.NoError(t, err)
+	require.NotNil(t, paid.Payment, "paymentrequests owns the payment callback")
+	assert.Equal(t, 50000.0, paid.Payment.Amount)
+	assert.Equal(t, "order-1", paid.Payment.ReferenceID)
+	assert.True(t, paid.Payment.Status.Succeeded())
+	assert.JSONEq(t, `"`+pm.ID+`"`, string(paid.Payment.Extra["payment_method_id"]), "undocumented keys are kept")
 
 	page, err := f.pms.ListPayments(ctx, pm.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, page.Data, 1)
-	assert.Equal(t, cb.Payment.ID, page.Data[0].ID)
+	assert.Equal(t, paid.Payment.ID, page.Data[0].ID)
 }
 
 func TestAllPaymentsFollowsTheNextLinks(t *testing.T) {
