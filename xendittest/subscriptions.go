@@ -327,34 +327,19 @@ func (s *Server) attemptCycle(c *call, paid any, why string) {
 		return
 	}
 	if cy["status"] == "SUCCEEDED" {
-		s.settle(s.cycleSettlement(c.account, plan, cy))
+		s.settle(cycleSettlement(plan, cy))
 	}
 	c.ok(cy)
 	s.afterAttempt(c.account, planID, cy, event)
 }
 
-// pmCategories maps a payment method's type to the channel_category of
-// the transactions it pays.
-var pmCategories = map[string]string{"EWALLET": "EWALLET", "DIRECT_DEBIT": "DIRECT_DEBIT", "CARD": "CARDS",
-	"VIRTUAL_ACCOUNT": "VIRTUAL_ACCOUNT", "QR_CODE": "QR_CODE", "OVER_THE_COUNTER": "RETAIL_OUTLET"}
-
-// cycleSettlement is the money a SUCCEEDED cycle of plan brings in, in the
-// channel category of the plan's first payment method (EWALLET when the
-// fake does not know it: its attempts' action ids are eWallet charges').
-func (s *Server) cycleSettlement(account string, plan, cy map[string]any) settlement {
-	pms, _ := plan["payment_methods"].([]any)
-	var first map[string]any // the lowest rank
-	best := math.Inf(1)
-	for _, x := range pms {
-		m, _ := x.(map[string]any)
-		if r, _ := num(m, "rank"); r < best {
-			first, best = m, r
-		}
-	}
-	pm, _ := s.store.get("payment_methods", account, str(first, "payment_method_id"))
-	category := orDefault(pmCategories[str(pm, "type")], "EWALLET")
+// cycleSettlement is the money a SUCCEEDED cycle of plan brings in. The
+// fake's attempts are eWallet charges (their action ids say so), so the
+// transaction's channel category is EWALLET whatever the plan's payment
+// method.
+func cycleSettlement(plan, cy map[string]any) settlement {
 	amount, _ := num(cy, "amount")
-	return settlement{col: plansCol, id: str(plan, "id"), paymentID: str(cy, "id"), category: category,
+	return settlement{col: plansCol, id: str(plan, "id"), paymentID: str(cy, "id"), category: "EWALLET",
 		currency: str(cy, "currency"), amount: amount}
 }
 
