@@ -74,9 +74,6 @@ var endpointTable = []Endpoint{
 	{ID: "ewallets.create_refund", Method: http.MethodPost, Path: "/ewallets/charges/{id}/refunds"},
 	{ID: "ewallets.get_refund", Method: http.MethodGet, Path: "/ewallets/charges/{charge_id}/refunds/{refund_id}"},
 	{ID: "ewallets.list_refunds", Method: http.MethodGet, Path: "/ewallets/charges/{id}/refunds"},
-	{ID: "ewallets.create_payment_method", Method: http.MethodPost, Path: "/v2/payment_methods"},
-	{ID: "ewallets.get_payment_method", Method: http.MethodGet, Path: "/v2/payment_methods/{id}"},
-	{ID: "ewallets.expire_payment_method", Method: http.MethodPost, Path: "/v2/payment_methods/{id}/expire"},
 
 	// PayLater: as eWallets, no idempotency header and no version header.
 	{ID: "paylater.initiate_plans", Method: http.MethodPost, Path: "/paylater/plans"},
@@ -253,6 +250,18 @@ var endpointTable = []Endpoint{
 	// ---- paymentrequests ----
 
 	// ---- paymentmethods ----
+	// Payment Methods (v2), from payment_method.yaml: no endpoint documents
+	// an idempotency header, so a create is never repeated after an
+	// ambiguous failure. The eWallets package's account linking sends
+	// through these rows.
+	{ID: "paymentmethods.create", Method: http.MethodPost, Path: "/v2/payment_methods"},
+	{ID: "paymentmethods.list", Method: http.MethodGet, Path: "/v2/payment_methods"},
+	{ID: "paymentmethods.get", Method: http.MethodGet, Path: "/v2/payment_methods/{paymentMethodId}"},
+	{ID: "paymentmethods.update", Method: http.MethodPatch, Path: "/v2/payment_methods/{paymentMethodId}"},
+	{ID: "paymentmethods.expire", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/expire"},
+	{ID: "paymentmethods.authorize", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/auth"},
+	{ID: "paymentmethods.list_payments", Method: http.MethodGet, Path: "/v2/payment_methods/{paymentMethodId}/payments"},
+	{ID: "paymentmethods.simulate_payment", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/payments/simulate"},
 
 	// ---- refunds ----
 

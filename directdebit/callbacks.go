@@ -42,7 +42,9 @@ const (
 // the others are flat: the object's fields next to event and timestamp.
 // One type decodes both shapes, so a handler need not know which is which.
 // An event this package does not know decodes without error, with Raw
-// holding the body.
+// holding the body. So does eWallets' payment_method.expiry.* callback,
+// which shares the event names but wraps the method in "data": nothing is
+// typed for it, so a handler of a shared URL leaves it to ewallets.
 type Callback struct {
 	// Event is the documented event name. The reference's refund example
 	// opens it with a stray curly quote ("“direct_debit.refund", line
@@ -117,6 +119,11 @@ func (c *Callback) UnmarshalJSON(b []byte) error {
 		c.LinkedAccountToken = new(LinkedAccountTokenCallback)
 		flat = c.LinkedAccountToken
 	case EventPaymentMethodExpiring, EventPaymentMethodExpired:
+		if len(head.Data) > 0 {
+			// eWallets sends the same event for a tokenized e-wallet,
+			// with the method in "data"; a direct debit's is flat.
+			return nil
+		}
 		c.PaymentMethodExpiry = new(PaymentMethodExpiry)
 		flat = c.PaymentMethodExpiry
 	case EventPayment:

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -237,33 +236,17 @@ func TestCreatesWithoutIdempotencyAreNeverRepeated(t *testing.T) {
 		},
 	}
 	for name, c := range calls {
-		for fname, fault := range fake.AmbiguousFaults() {
-			t.Run(name+"/"+fname, func(t *testing.T) {
-				t.Parallel()
-				f := newFixture(t, fake.FastRetries)
-				path := c.path(f, t)
-				fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
-				f.srv.InjectFault(fault)
-				err := c.call(t.Context(), f, path)
-				require.Error(t, err)
-				assert.Equal(t, 1, fake.Count(f.srv, http.MethodPost, path), "exactly one attempt")
-				assert.True(t, xendit.OutcomeUnknown(err), "the caller must reconcile before trying again")
-			})
-		}
-		t.Run(name+"/timeout", func(t *testing.T) {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			synctest.Test(t, func(t *testing.T) {
-				srv := xendittest.New()
-				defer srv.Close()
-				cl, err := srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(time.Second))
-				require.NoError(t, err)
+			fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, cl *xendit.Client, fault xendittest.Fault) {
 				f := &fixture{srv: srv, dd: directdebit.New(cl)}
 				path := c.path(f, t)
-				srv.InjectFault(xendittest.Fault{Method: http.MethodPost, Path: path, Delay: time.Hour, Times: 3})
-				err = c.call(t.Context(), f, path)
+				fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
+				srv.InjectFault(fault)
+				err := c.call(t.Context(), f, path)
 				require.Error(t, err)
 				assert.Equal(t, 1, fake.Count(srv, http.MethodPost, path), "exactly one attempt")
-				assert.True(t, xendit.OutcomeUnknown(err))
+				assert.True(t, xendit.OutcomeUnknown(err), "the caller must reconcile before trying again")
 			})
 		})
 	}

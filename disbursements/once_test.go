@@ -14,20 +14,6 @@ import (
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
-// behind returns a client that reaches srv through a proxy losing the
-// first answer to POST path as loss says.
-func behind(t *testing.T, srv *xendittest.Server, path string, loss fake.Loss, policy xendit.RetryPolicy) *disbursements.Client {
-	t.Helper()
-	return disbursements.New(fake.LosingClient(t, srv, http.MethodPost, path, loss, policy))
-}
-
-func newServer(t *testing.T) *xendittest.Server {
-	t.Helper()
-	srv := xendittest.NewServer()
-	t.Cleanup(srv.Close)
-	return srv
-}
-
 // keysSent returns the X-IDEMPOTENCY-KEY of each request to POST path.
 func keysSent(srv *xendittest.Server, path string) []string {
 	var keys []string
@@ -47,71 +33,59 @@ func keysSent(srv *xendittest.Server, path string) []string {
 // disbursement back. Either way one disbursement exists.
 func TestDisbursementWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 	t.Parallel()
-	for _, loss := range fake.Losses {
-		t.Run(string(loss), func(t *testing.T) {
-			t.Parallel()
-			srv := newServer(t)
-			dc := behind(t, srv, "/disbursements", loss, fake.FastRetries)
-			var resp xendit.Response
-			d, err := dc.CreateDisbursement(t.Context(), toBCA("order-1"), xendit.CaptureResponse(&resp))
-			if loss == fake.Loss500 {
-				require.Error(t, err)
-				assert.True(t, xendit.OutcomeUnknown(err))
-				var xe *xendit.Error
-				require.ErrorAs(t, err, &xe)
-				require.NotEmpty(t, xe.IdempotencyKey)
-				assert.Len(t, keysSent(srv, "/disbursements"), 1, "a 500 is not retried")
-				d, err = dc.CreateDisbursement(t.Context(), toBCA("order-1"), xendit.WithIdempotencyKey(xe.IdempotencyKey),
-					xendit.CaptureResponse(&resp))
-			}
-			require.NoError(t, err)
-			assert.Equal(t, srv.DisbursementIDs(), []string{d.ID}, "one disbursement, and it is the one returned")
-			keys := keysSent(srv, "/disbursements")
-			require.Len(t, keys, 2)
-			assert.Equal(t, keys[0], keys[1], "the repeat carried the first key")
-			assert.Equal(t, keys[0], resp.IdempotencyKey)
-		})
-	}
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/disbursements", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+		dc := disbursements.New(c)
+		var resp xendit.Response
+		d, err := dc.CreateDisbursement(t.Context(), toBCA("order-1"), xendit.CaptureResponse(&resp))
+		if loss == fake.Loss500 {
+			require.Error(t, err)
+			assert.True(t, xendit.OutcomeUnknown(err))
+			var xe *xendit.Error
+			require.ErrorAs(t, err, &xe)
+			require.NotEmpty(t, xe.IdempotencyKey)
+			assert.Len(t, keysSent(srv, "/disbursements"), 1, "a 500 is not retried")
+			d, err = dc.CreateDisbursement(t.Context(), toBCA("order-1"), xendit.WithIdempotencyKey(xe.IdempotencyKey),
+				xendit.CaptureResponse(&resp))
+		}
+		require.NoError(t, err)
+		assert.Equal(t, srv.DisbursementIDs(), []string{d.ID}, "one disbursement, and it is the one returned")
+		keys := keysSent(srv, "/disbursements")
+		require.Len(t, keys, 2)
+		assert.Equal(t, keys[0], keys[1], "the repeat carried the first key")
+		assert.Equal(t, keys[0], resp.IdempotencyKey)
+	})
 }
 
 // TestDisbursementOutcomeUnknownIsReconciledByExternalID is the other way
 // back from an unknown outcome: look the disbursement up by external_id.
 func TestDisbursementOutcomeUnknownIsReconciledByExternalID(t *testing.T) {
 	t.Parallel()
-	for _, loss := range fake.Losses {
-		t.Run(string(loss), func(t *testing.T) {
-			t.Parallel()
-			srv := newServer(t)
-			dc := behind(t, srv, "/disbursements", loss, fake.NoRetries)
-			_, err := dc.CreateDisbursement(t.Context(), toBCA("order-1"))
-			require.Error(t, err)
-			assert.True(t, xendit.OutcomeUnknown(err), "%v", err)
-			page, err := dc.ListDisbursementsByExternalID(t.Context(), "order-1")
-			require.NoError(t, err)
-			require.Len(t, page.Data, 1, "it was made: do not create it again")
-			assert.Equal(t, srv.DisbursementIDs(), []string{page.Data[0].ID})
-		})
-	}
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/disbursements", fake.NoRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+		dc := disbursements.New(c)
+		_, err := dc.CreateDisbursement(t.Context(), toBCA("order-1"))
+		require.Error(t, err)
+		assert.True(t, xendit.OutcomeUnknown(err), "%v", err)
+		page, err := dc.ListDisbursementsByExternalID(t.Context(), "order-1")
+		require.NoError(t, err)
+		require.Len(t, page.Data, 1, "it was made: do not create it again")
+		assert.Equal(t, srv.DisbursementIDs(), []string{page.Data[0].ID})
+	})
 }
 
 func TestBatchWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 	t.Parallel()
-	for _, loss := range fake.Losses {
-		t.Run(string(loss), func(t *testing.T) {
-			t.Parallel()
-			srv := newServer(t)
-			dc := behind(t, srv, "/batch_disbursements", loss, fake.FastRetries)
-			b, err := dc.CreateBatch(t.Context(), batch("payday-1"))
-			if loss == fake.Loss500 {
-				var xe *xendit.Error
-				require.ErrorAs(t, err, &xe)
-				assert.True(t, xendit.OutcomeUnknown(err))
-				b, err = dc.CreateBatch(t.Context(), batch("payday-1"), xendit.WithIdempotencyKey(xe.IdempotencyKey))
-			}
-			require.NoError(t, err)
-			assert.Equal(t, srv.BatchDisbursementIDs(), []string{b.ID})
-		})
-	}
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/batch_disbursements", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+		dc := disbursements.New(c)
+		b, err := dc.CreateBatch(t.Context(), batch("payday-1"))
+		if loss == fake.Loss500 {
+			var xe *xendit.Error
+			require.ErrorAs(t, err, &xe)
+			assert.True(t, xendit.OutcomeUnknown(err))
+			b, err = dc.CreateBatch(t.Context(), batch("payday-1"), xendit.WithIdempotencyKey(xe.IdempotencyKey))
+		}
+		require.NoError(t, err)
+		assert.Equal(t, srv.BatchDisbursementIDs(), []string{b.ID})
+	})
 }
 
 func batch(reference string) *disbursements.CreateBatchParams {

@@ -29,7 +29,11 @@ type Callback struct {
 
 // ErrNotInvoiceCallback is returned by ParseCallback for a body that is not
 // an invoice callback: it has an "event" field (the envelope of the other
-// products' callbacks) or lacks the invoice's id, external_id or status.
+// products' callbacks) or lacks the invoice's id, external_id, status,
+// user_id or merchant_name. The last two tell an invoice from the other
+// flat callbacks that also have id, external_id and status: a virtual
+// account's (owner_id, no merchant_name), a fixed payment code's, a
+// disbursement's (user_id, no merchant_name).
 var ErrNotInvoiceCallback = errors.New("invoices: not an invoice callback")
 
 // ParseCallback decodes an invoice callback body. It does not verify the
@@ -42,11 +46,14 @@ func ParseCallback(body []byte) (*Callback, error) {
 		ID         string           `json:"id"`
 		ExternalID *string          `json:"external_id"`
 		Status     string           `json:"status"`
+		UserID     string           `json:"user_id"`
+		Merchant   *string          `json:"merchant_name"`
 	}
 	if err := json.Unmarshal(body, &probe); err != nil {
 		return nil, err
 	}
-	if probe.Event != nil || probe.ID == "" || probe.ExternalID == nil || probe.Status == "" {
+	if probe.Event != nil || probe.ID == "" || probe.ExternalID == nil || probe.Status == "" ||
+		probe.UserID == "" || probe.Merchant == nil {
 		return nil, ErrNotInvoiceCallback
 	}
 	var c Callback

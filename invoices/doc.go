@@ -58,8 +58,10 @@
 // Dashboard has a callback URL per product ("invoice", line 33375): give
 // invoices their own URL and nothing needs telling apart. On a URL shared
 // with other products, an invoice callback is the body without "event"
-// that has "id", "external_id" and "status"; every product callback with
-// an envelope has "event". [ParseCallback] applies that rule and returns
+// that has "id", "external_id", "status", "user_id" and "merchant_name";
+// every product callback with an envelope has "event", and the other flat
+// ones (virtual accounts, fixed payment codes, disbursements) lack
+// "merchant_name". [ParseCallback] applies that rule and returns
 // [ErrNotInvoiceCallback] for anything else, so a shared handler can try
 // it first. Callbacks may arrive more than once: the root package's
 // webhook handler verifies x-callback-token and drops repeated webhook-ids.

@@ -103,6 +103,9 @@ func TestParseCallbackRefusesOtherProductsCallbacks(t *testing.T) {
 		"no external_id":    `{"id":"vac_1","status":"ACTIVE"}`,
 		"no status":         `{"id":"1","external_id":"x"}`,
 		"event with status": `{"event":"recurring.cycle.succeeded","id":"1","external_id":"x","status":"PAID"}`,
+		"VA created":        `{"id":"vac_1","external_id":"x","owner_id":"o","account_number":"8808","status":"ACTIVE"}`,
+		"disbursement":      `{"id":"d_1","external_id":"x","user_id":"u","status":"COMPLETED","bank_code":"BCA"}`,
+		"no user_id":        `{"id":"1","external_id":"x","status":"PAID","merchant_name":"m"}`,
 	} {
 		_, err := invoices.ParseCallback([]byte(body))
 		assert.ErrorIs(t, err, invoices.ErrNotInvoiceCallback, name)

@@ -11,6 +11,7 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/payoutlinks"
+	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 const createPath = "/payouts"
@@ -75,29 +76,25 @@ func TestDuplicateExternalIDIsErrDuplicate(t *testing.T) {
 	assert.Equal(t, payoutlinks.CodeDuplicatePayout, xe.Code)
 }
 
-// TestCreateIsNeverRepeated proves, through a real server, that Create,
-// which has no idempotency header, is sent once after a failure that may
-// have come after Xendit made the link (dropped connection, 500, 502, timeout),
+// TestCreateIsNeverRepeated proves that Create, which has no idempotency
+// header, is sent once after a failure that may have come after Xendit
+// made the link (dropped connection, 500, 502, timeout: fake.EachLoss),
 // even with retries on; and that creating again with the same external_id
 // resolves the doubt.
 func TestCreateIsNeverRepeated(t *testing.T) {
 	t.Parallel()
-	for _, loss := range fake.Losses {
-		t.Run(string(loss), func(t *testing.T) {
-			t.Parallel()
-			srv, _ := fake.Server(t, fake.NoRetries)
-			pl := payoutlinks.New(fake.LosingClient(t, srv, http.MethodPost, createPath, loss, fake.FastRetries))
-			var resp xendit.Response
-			_, err := pl.Create(t.Context(), refund("refund-4"), xendit.CaptureResponse(&resp))
-			require.Error(t, err)
-			assert.True(t, xendit.OutcomeUnknown(err))
-			assert.Equal(t, 1, resp.Attempts)
-			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, createPath), "exactly one request")
+	fake.EachLoss(t, fake.Losses, http.MethodPost, createPath, fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, _ fake.Loss) {
+		pl := payoutlinks.New(c)
+		var resp xendit.Response
+		_, err := pl.Create(t.Context(), refund("refund-4"), xendit.CaptureResponse(&resp))
+		require.Error(t, err)
+		assert.True(t, xendit.OutcomeUnknown(err))
+		assert.Equal(t, 1, resp.Attempts)
+		assert.Equal(t, 1, fake.Count(srv, http.MethodPost, createPath), "exactly one request")
 
-			_, err = pl.Create(t.Context(), refund("refund-4"))
-			assert.ErrorIs(t, err, xendit.ErrDuplicate, "the first call made the link")
-		})
-	}
+		_, err = pl.Create(t.Context(), refund("refund-4"))
+		assert.ErrorIs(t, err, xendit.ErrDuplicate, "the first call made the link")
+	})
 	for name, fault := range fake.AmbiguousFaults() {
 		t.Run("before processing/"+name, func(t *testing.T) {
 			t.Parallel()

@@ -2,6 +2,7 @@ package payouts
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
@@ -64,15 +65,26 @@ var eventOfStatus = map[Status]string{
 	StatusSucceeded: EventSucceeded, StatusFailed: EventFailed, StatusReversed: EventReversed,
 }
 
+// ErrNotPayoutCallback is returned for a body without "event" that is not
+// a payout: one that lacks id, reference_id or channel_code, as the other
+// products' flat callbacks (invoices, virtual accounts, disbursements) do.
+var ErrNotPayoutCallback = errors.New("payouts: not a payout callback")
+
 // UnmarshalJSON decodes the envelope, or a flat payout.
 func (c *Callback) UnmarshalJSON(b []byte) error {
 	var probe struct {
-		Event *string `json:"event"`
+		Event       *string `json:"event"`
+		ID          string  `json:"id"`
+		ReferenceID string  `json:"reference_id"`
+		ChannelCode string  `json:"channel_code"`
 	}
 	if err := json.Unmarshal(b, &probe); err != nil {
 		return err
 	}
 	if probe.Event == nil {
+		if probe.ID == "" || probe.ReferenceID == "" || probe.ChannelCode == "" {
+			return ErrNotPayoutCallback
+		}
 		var p Payout
 		if err := json.Unmarshal(b, &p); err != nil {
 			return err
@@ -112,7 +124,9 @@ func (c Callback) MarshalJSON() ([]byte, error) {
 
 // ParseCallback decodes a payout callback body, as an alternative to
 // WebhookEvent.Decode. It does not verify the x-callback-token: the root
-// package's webhook handler does that before a body gets here.
+// package's webhook handler does that before a body gets here. A flat body
+// that is not a payout is refused with [ErrNotPayoutCallback], so a
+// handler of a URL shared with other products can try the next parser.
 func ParseCallback(body []byte) (*Callback, error) {
 	return product.ParseCallback[Callback](body)
 }

@@ -55,3 +55,17 @@ func TestFlatCallbackThroughTheWebhookHandler(t *testing.T) {
 	assert.NotEqual(t, http.StatusOK, rec.Code, "a wrong token is refused")
 	assert.Empty(t, got)
 }
+
+// Another product's flat callback on a shared URL is refused, not decoded
+// into an empty payout.
+func TestFlatCallbackOfAnotherProductIsRefused(t *testing.T) {
+	t.Parallel()
+	for name, body := range map[string]string{
+		"invoice":         `{"id":"inv_1","external_id":"x","user_id":"u","status":"PAID","merchant_name":"m"}`,
+		"virtual account": `{"id":"vac_1","external_id":"x","account_number":"8808","bank_code":"BNI","status":"ACTIVE"}`,
+		"no channel_code": `{"id":"disb-1","reference_id":"r","status":"SUCCEEDED"}`,
+	} {
+		_, err := payouts.ParseCallback([]byte(body))
+		assert.ErrorIs(t, err, payouts.ErrNotPayoutCallback, name)
+	}
+}

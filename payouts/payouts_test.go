@@ -240,18 +240,17 @@ func TestNoSecondPayoutWhenTheRequestIsLost(t *testing.T) {
 }
 
 // TestNoSecondPayoutWhenTheAnswerIsLost: Xendit made the payout but the
-// answer was lost (dropped connection, 500, 502, timeout), through a real
-// server. Without retries the error is OutcomeUnknown with the key, and
-// repeating with it returns the payout already made; with retries the SDK
-// repeats with the same key by itself (not after a 500). Either way there is one payout.
+// answer was lost (dropped connection, 500, 502, timeout: fake.EachLoss).
+// Without retries the error is OutcomeUnknown with the key, and repeating
+// with it returns the payout already made; with retries the SDK repeats
+// with the same key by itself (not after a 500). Either way there is one
+// payout.
 func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 	t.Parallel()
-	for _, loss := range fake.Losses {
-		name := string(loss)
-		t.Run(name+"/caller repeats", func(t *testing.T) {
-			t.Parallel()
-			srv, _ := fake.Server(t, fake.NoRetries)
-			po := payouts.New(fake.LosingClient(t, srv, http.MethodPost, createPath, loss, fake.NoRetries))
+	t.Run("caller repeats", func(t *testing.T) {
+		t.Parallel()
+		fake.EachLoss(t, fake.Losses, http.MethodPost, createPath, fake.NoRetries, func(t *testing.T, _ *xendittest.Server, c *xendit.Client, _ fake.Loss) {
+			po := payouts.New(c)
 			_, err := po.CreatePayout(t.Context(), seller("lost-2"))
 			require.Error(t, err)
 			assert.True(t, xendit.OutcomeUnknown(err))
@@ -266,10 +265,11 @@ func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, page.Data[0].ID, p.ID, "the answer is the first payout")
 		})
-		t.Run(name+"/SDK retries", func(t *testing.T) {
-			t.Parallel()
-			srv, _ := fake.Server(t, fake.NoRetries)
-			po := payouts.New(fake.LosingClient(t, srv, http.MethodPost, createPath, loss, fake.FastRetries))
+	})
+	t.Run("SDK retries", func(t *testing.T) {
+		t.Parallel()
+		fake.EachLoss(t, fake.Losses, http.MethodPost, createPath, fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+			po := payouts.New(c)
 			var resp xendit.Response
 			p, err := po.CreatePayout(t.Context(), seller("lost-3"), xendit.CaptureResponse(&resp))
 			if loss == fake.Loss500 {
@@ -296,7 +296,7 @@ func TestNoSecondPayoutWhenTheAnswerIsLost(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, "lost-3", got.ReferenceID)
 		})
-	}
+	})
 }
 
 func TestCreatePayoutRules(t *testing.T) {

@@ -296,27 +296,21 @@ func headerValues(srv *xendittest.Server, path, name string) []string {
 // when Xendit may have processed it.
 func TestSimulatePaymentIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	faults := fake.AmbiguousFaults()
-	faults["timeout"] = xendittest.Fault{Delay: time.Hour} // answered after the client's 50 ms timeout
-	for name, fault := range faults {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t, fake.FastRetries)
-			c, err := f.srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(50*time.Millisecond))
-			require.NoError(t, err)
-			qr, err := f.qr.CreateQRCode(t.Context(), validQR())
-			require.NoError(t, err)
-			path := "/qr_codes/" + qr.ID + "/payments/simulate"
-			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
-			f.srv.InjectFault(fault)
-			var resp xendit.Response
-			_, err = qrcodes.New(c).SimulatePayment(t.Context(), qr.ID, nil, xendit.CaptureResponse(&resp))
-			require.Error(t, err)
-			assert.Equal(t, 1, fake.Count(f.srv, http.MethodPost, path), "exactly one attempt")
-			assert.Equal(t, 1, resp.Attempts)
-			assert.True(t, xendit.OutcomeUnknown(err), "list the code's payments before simulating again")
-		})
-	}
+	fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
+		qc := qrcodes.New(c)
+		// The fault answers before the fake pays: no callback is sent here.
+		qr, err := qc.CreateQRCode(t.Context(), validQR(), qrcodes.WithWebhookURL("https://shop.example/hooks/xendit/qr"))
+		require.NoError(t, err)
+		path := "/qr_codes/" + qr.ID + "/payments/simulate"
+		fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
+		srv.InjectFault(fault)
+		var resp xendit.Response
+		_, err = qc.SimulatePayment(t.Context(), qr.ID, nil, xendit.CaptureResponse(&resp))
+		require.Error(t, err)
+		assert.Equal(t, 1, fake.Count(srv, http.MethodPost, path), "exactly one attempt")
+		assert.Equal(t, 1, resp.Attempts)
+		assert.True(t, xendit.OutcomeUnknown(err), "list the code's payments before simulating again")
+	})
 }
 
 func TestParamsAreCheckedBeforeSending(t *testing.T) {

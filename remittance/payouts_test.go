@@ -24,6 +24,12 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	srv, c := fake.Server(t, fake.NoRetries)
+	return fixtureOn(t, srv, c)
+}
+
+// fixtureOn is a fixture of srv through c, with its two customers.
+func fixtureOn(t *testing.T, srv *xendittest.Server, c *xendit.Client) *fixture {
+	t.Helper()
 	return &fixture{srv: srv, rc: remittance.New(c), sender: customer(t, c, "sender"), recipient: customer(t, c, "recipient")}
 }
 
@@ -137,33 +143,29 @@ func TestXenditRefusesUnknownCustomers(t *testing.T) {
 // the key on the error. One payout exists either way.
 func TestPayoutWhoseAnswerIsLostIsMadeOnce(t *testing.T) {
 	t.Parallel()
-	for _, loss := range fake.Losses {
-		t.Run(string(loss), func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t)
-			rc := remittance.New(fake.LosingClient(t, f.srv, http.MethodPost, "/remittance_payouts", loss, fake.FastRetries))
-			var resp xendit.Response
-			p, err := rc.Create(t.Context(), f.params("remit-6"), xendit.CaptureResponse(&resp))
-			if loss == fake.Loss500 {
-				require.Error(t, err)
-				assert.True(t, xendit.OutcomeUnknown(err))
-				var xe *xendit.Error
-				require.ErrorAs(t, err, &xe)
-				p, err = rc.Create(t.Context(), f.params("remit-6"), xendit.WithIdempotencyKey(xe.IdempotencyKey),
-					xendit.CaptureResponse(&resp))
+	fake.EachLoss(t, fake.Losses, http.MethodPost, "/remittance_payouts", fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, loss fake.Loss) {
+		f := fixtureOn(t, srv, c)
+		var resp xendit.Response
+		p, err := f.rc.Create(t.Context(), f.params("remit-6"), xendit.CaptureResponse(&resp))
+		if loss == fake.Loss500 {
+			require.Error(t, err)
+			assert.True(t, xendit.OutcomeUnknown(err))
+			var xe *xendit.Error
+			require.ErrorAs(t, err, &xe)
+			p, err = f.rc.Create(t.Context(), f.params("remit-6"), xendit.WithIdempotencyKey(xe.IdempotencyKey),
+				xendit.CaptureResponse(&resp))
+		}
+		require.NoError(t, err)
+		assert.Equal(t, f.srv.RemittancePayoutIDs(), []string{p.ID}, "one payout, and it is the one returned")
+		var keys []string
+		for _, r := range f.srv.Requests() {
+			if r.Method == http.MethodPost && r.Path == "/remittance_payouts" {
+				keys = append(keys, r.Header.Get("Idempotency-key"))
 			}
-			require.NoError(t, err)
-			assert.Equal(t, f.srv.RemittancePayoutIDs(), []string{p.ID}, "one payout, and it is the one returned")
-			var keys []string
-			for _, r := range f.srv.Requests() {
-				if r.Method == http.MethodPost && r.Path == "/remittance_payouts" {
-					keys = append(keys, r.Header.Get("Idempotency-key"))
-				}
-			}
-			require.Len(t, keys, 2)
-			assert.Equal(t, []string{resp.IdempotencyKey, resp.IdempotencyKey}, keys)
-		})
-	}
+		}
+		require.Len(t, keys, 2)
+		assert.Equal(t, []string{resp.IdempotencyKey, resp.IdempotencyKey}, keys)
+	})
 }
 
 func TestRepeatedKeyReplaysAndAnotherBodyConflicts(t *testing.T) {

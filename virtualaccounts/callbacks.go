@@ -38,7 +38,9 @@ type Callback struct {
 // ErrNotVirtualAccountCallback is returned when decoding a body that is
 // not a virtual account callback: it has an "event" field (the envelope of
 // newer products' callbacks), or lacks both the payment's ids and the
-// account's id, account_number and status.
+// account's id, account_number, bank_code, external_id and status (a
+// payout's callback has id, account_number and status, but a channel_code
+// and a reference_id instead).
 var ErrNotVirtualAccountCallback = errors.New("virtualaccounts: not a virtual account callback")
 
 // UnmarshalJSON tells the two callbacks apart and decodes the one b is.
@@ -49,6 +51,8 @@ func (c *Callback) UnmarshalJSON(b []byte) error {
 		PaymentID                string           `json:"payment_id"`
 		CallbackVirtualAccountID string           `json:"callback_virtual_account_id"`
 		AccountNumber            string           `json:"account_number"`
+		BankCode                 string           `json:"bank_code"`
+		ExternalID               string           `json:"external_id"`
 		Status                   string           `json:"status"`
 	}
 	if err := json.Unmarshal(b, &probe); err != nil {
@@ -62,7 +66,7 @@ func (c *Callback) UnmarshalJSON(b []byte) error {
 	case probe.PaymentID != "" && probe.CallbackVirtualAccountID != "":
 		c.Payment = new(Payment)
 		target = c.Payment
-	case probe.ID != "" && probe.AccountNumber != "" && probe.Status != "":
+	case probe.ID != "" && probe.AccountNumber != "" && probe.Status != "" && probe.BankCode != "" && probe.ExternalID != "":
 		c.VirtualAccount = new(VirtualAccount)
 		target = c.VirtualAccount
 	default:

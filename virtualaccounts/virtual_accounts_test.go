@@ -195,47 +195,38 @@ func TestListBanks(t *testing.T) {
 	assert.Equal(t, 2, fake.Count(f.srv, http.MethodGet, "/available_virtual_account_banks"), "AllBanks asks once")
 }
 
-// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves through a real
-// server that Create Virtual Account and Simulate Payment, which have no
+// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves through the
+// fake (a real server, or a synctest bubble for the timeout: fake.Each)
+// that Create Virtual Account and Simulate Payment, which have no
 // idempotency header, are sent once when Xendit may have acted on them,
 // even with retries enabled, and that no idempotency header is sent.
 func TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	faults := fake.AmbiguousFaults()
-	faults["timeout"] = xendittest.Fault{Delay: time.Hour}
-	for name, fault := range faults {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv := xendittest.NewServer()
-			t.Cleanup(srv.Close)
-			c, err := srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(300*time.Millisecond))
-			require.NoError(t, err)
-			va := virtualaccounts.New(c)
+	fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
+		va := virtualaccounts.New(c)
+		fault.Method, fault.Path = http.MethodPost, createPath // a retry would succeed, and be counted
+		srv.InjectFault(fault)
+		var resp xendit.Response
+		_, err := va.CreateVirtualAccount(t.Context(), closedAccount("order-5"), xendit.CaptureResponse(&resp))
+		require.Error(t, err)
+		assert.Equal(t, 1, fake.Count(srv, http.MethodPost, createPath), "exactly one attempt")
+		assert.Equal(t, 1, resp.Attempts)
+		assert.True(t, xendit.OutcomeUnknown(err), "the caller must reconcile by external_id")
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Empty(t, xe.IdempotencyKey, "the endpoint has no idempotency header")
+		assert.Empty(t, srv.Requests()[0].Header.Get("Idempotency-Key"))
 
-			fault.Method, fault.Path = http.MethodPost, createPath // a retry would succeed, and be counted
-			srv.InjectFault(fault)
-			var resp xendit.Response
-			_, err = va.CreateVirtualAccount(t.Context(), closedAccount("order-5"), xendit.CaptureResponse(&resp))
-			require.Error(t, err)
-			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, createPath), "exactly one attempt")
-			assert.Equal(t, 1, resp.Attempts)
-			assert.True(t, xendit.OutcomeUnknown(err), "the caller must reconcile by external_id")
-			var xe *xendit.Error
-			require.ErrorAs(t, err, &xe)
-			assert.Empty(t, xe.IdempotencyKey, "the endpoint has no idempotency header")
-			assert.Empty(t, srv.Requests()[0].Header.Get("Idempotency-Key"))
-
-			_, err = va.CreateVirtualAccount(t.Context(), closedAccount("order-5"))
-			require.NoError(t, err)
-			simulate := "/callback_virtual_accounts/external_id=order-5/simulate_payment"
-			fault.Path = simulate
-			srv.InjectFault(fault)
-			_, err = va.SimulatePayment(t.Context(), "order-5", &virtualaccounts.SimulatePaymentParams{Amount: 50000})
-			require.Error(t, err)
-			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, simulate), "exactly one attempt")
-			assert.True(t, xendit.OutcomeUnknown(err))
-		})
-	}
+		_, err = va.CreateVirtualAccount(t.Context(), closedAccount("order-5"))
+		require.NoError(t, err)
+		simulate := "/callback_virtual_accounts/external_id=order-5/simulate_payment"
+		fault.Path = simulate
+		srv.InjectFault(fault)
+		_, err = va.SimulatePayment(t.Context(), "order-5", &virtualaccounts.SimulatePaymentParams{Amount: 50000})
+		require.Error(t, err)
+		assert.Equal(t, 1, fake.Count(srv, http.MethodPost, simulate), "exactly one attempt")
+		assert.True(t, xendit.OutcomeUnknown(err))
+	})
 }
 
 func TestCreateRetriesA429(t *testing.T) {

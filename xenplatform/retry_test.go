@@ -2,10 +2,8 @@ package xenplatform_test
 
 import (
 	"context"
-	"maps"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,19 +14,11 @@ import (
 	"github.com/seed19b1029f/xendit-go/xenplatform"
 )
 
-// ambiguousFaults are the failures after which Xendit may have acted: a
-// 5xx, a dropped connection, and an answer that does not come before the
-// client's timeout.
-func ambiguousFaults() map[string]xendittest.Fault {
-	faults := fake.AmbiguousFaults()
-	maps.Copy(faults, map[string]xendittest.Fault{"timeout": {Delay: time.Hour}})
-	return faults
-}
-
-// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves through a real
-// server, with a client that retries, that no xenPlatform create (none has
-// an idempotency header) is sent twice when Xendit may have processed it,
-// and that the error says the outcome is unknown.
+// TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure proves, with a client
+// that retries, that no xenPlatform create (none has an idempotency
+// header) is sent twice when Xendit may have processed it (a 5xx, a
+// dropped connection, a timeout: fake.EachFault), and that the error says
+// the outcome is unknown.
 func TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
 	creates := map[string]func(xp *xenplatform.Client, platform string) error{
@@ -52,21 +42,17 @@ func TestCreatesAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 		},
 	}
 	for path, create := range creates {
-		for name, fault := range ambiguousFaults() {
-			t.Run(path+"/"+name, func(t *testing.T) {
-				t.Parallel()
-				srv := xendittest.NewServer()
-				t.Cleanup(srv.Close)
-				c, err := srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(200*time.Millisecond))
-				require.NoError(t, err)
+		t.Run(path, func(t *testing.T) {
+			t.Parallel()
+			fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
 				fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
 				srv.InjectFault(fault)
-				err = create(xenplatform.New(c), srv.PlatformUserID(""))
+				err := create(xenplatform.New(c), srv.PlatformUserID(""))
 				require.Error(t, err)
 				assert.Equal(t, 1, fake.Count(srv, http.MethodPost, path), "exactly one attempt")
 				assert.True(t, xendit.OutcomeUnknown(err), "the caller must reconcile")
 			})
-		}
+		})
 	}
 }
 

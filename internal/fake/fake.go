@@ -1,6 +1,14 @@
 // Package fake starts the xendittest server for the product packages' tests,
 // with the one retry policy those tests share, a receiver for its callbacks,
-// and the check of a params rule those tests share.
+// the check of a params rule those tests share, and the tables that prove a
+// create is not made twice after an ambiguous failure: [EachFault] (the
+// failure strikes before the fake processes the request) and [EachLoss]
+// (after: only the answer is lost).
+//
+// No test here times a client against the real clock: a timeout case runs
+// inside a testing/synctest bubble ([Each]), where the client gives up only
+// once its request has reached the fake. Give a client [xendit.WithTimeout]
+// nowhere else.
 package fake
 
 import (

@@ -13,8 +13,10 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"maps"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/seed19b1029f/xendit-go"
@@ -148,7 +150,8 @@ func Explain(err error) {
 }
 
 // Listen starts a local webhook endpoint on the SDK's handler (token check,
-// webhook-id dedupe), points the fake's callbacks at it, and
+// webhook-id dedupe), points the fake's classic callbacks at it (SNAP's
+// stay where [ListenSNAP] put them), and
 // hands each payload, decoded into T, to the returned channel. The endpoint
 // lives until the program exits.
 func Listen[T any](fake *xendittest.Server) <-chan *T {
@@ -165,13 +168,14 @@ func Listen[T any](fake *xendittest.Server) <-chan *T {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h)
-	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL, Token: xendittest.CallbackToken})
+	register(fake, func(c *xendittest.Callbacks) { c.URL, c.Token = receiver.URL, xendittest.CallbackToken })
 	return out
 }
 
 // ListenSNAP starts a local SNAP callback endpoint that verifies the
 // signature with the fake's Xendit public key, points the fake's SNAP
-// callbacks at it, and hands each callback to the returned channel. The
+// callbacks at it (the others stay where [Listen] put them), and hands
+// each callback to the returned channel. The
 // endpoint lives until the program exits.
 func ListenSNAP(fake *xendittest.Server) <-chan *snap.Callback {
 	out := make(chan *snap.Callback, 4)
@@ -187,8 +191,31 @@ func ListenSNAP(fake *xendittest.Server) <-chan *snap.Callback {
 		log.Fatal(err)
 	}
 	receiver := httptest.NewServer(h)
-	fake.SetCallbacks("", xendittest.Callbacks{URL: receiver.URL + "/callbacks/snap"})
+	register(fake, func(c *xendittest.Callbacks) { c.Products["snap"] = receiver.URL + "/callbacks/snap" })
 	return out
+}
+
+// registered is each fake's callback settings as Listen and ListenSNAP
+// left them: the fake's SetCallbacks replaces the whole setting, so each
+// changes only its own part (the classic URL, the SNAP URL) and a program
+// listening to both receives both.
+var (
+	registeredMu sync.Mutex
+	registered   = make(map[*xendittest.Server]xendittest.Callbacks)
+)
+
+func register(fake *xendittest.Server, change func(*xendittest.Callbacks)) {
+	registeredMu.Lock()
+	defer registeredMu.Unlock()
+	c := registered[fake]
+	// A new map each time: the fake keeps the one it was given.
+	c.Products = maps.Clone(c.Products)
+	if c.Products == nil {
+		c.Products = make(map[string]string)
+	}
+	change(&c)
+	registered[fake] = c
+	fake.SetCallbacks("", c)
 }
 
 // Await waits for the next value on ch, or ends the program after 10
