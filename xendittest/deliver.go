@@ -21,11 +21,11 @@ type Callbacks struct {
 	// elsewhere.
 	URL string
 	// Products maps a product to its own URL, as the Dashboard has one
-	// field per product: "invoices", "ewallets", "virtualaccounts",
-	// "qrcodes", "retailoutlets", "directdebit", "paylater",
-	// "subscriptions", "payouts", "disbursements", "ph_disbursements",
-	// "batch_disbursements", "remittance", "reports", "snap", and
-	// "xenplatform" (a platform's account callbacks). Set Webhook URLs
+	// field per product: "invoices", "ewallets", "paymentmethods",
+	// "virtualaccounts", "qrcodes", "retailoutlets", "directdebit",
+	// "paylater", "subscriptions", "payouts", "disbursements",
+	// "ph_disbursements", "batch_disbursements", "remittance", "reports",
+	// "snap", and "xenplatform" (a platform's account callbacks). Set Webhook URLs
 	// (POST /callback_urls/{type}) fills it for the account it acts for.
 	// Payout links send no callbacks.
 	Products map[string]string

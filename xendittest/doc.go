@@ -42,10 +42,10 @@
 // exceptions.go lists each such field with the reference's words.
 //
 // Endpoints with state changes have hand-written models: invoices,
-// eWallets, virtual accounts, QR codes, retail outlets, direct debit, cards,
-// PayLater, subscriptions, payouts, payout links, disbursements,
-// remittance, xenPlatform, SNAP, reports, files, customers, transactions
-// and balance. Every other endpoint of the reference answers from its
+// eWallets, payment methods (v2), virtual accounts, QR codes, retail
+// outlets, direct debit, cards, PayLater, subscriptions, payouts, payout
+// links, disbursements, remittance, xenPlatform, SNAP, reports, files,
+// customers, transactions and balance. Every other endpoint of the reference answers from its
 // examples: a create returns the example with the request's fields and a
 // fresh id, and a get or update finds what was created.
 //
