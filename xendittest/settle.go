@@ -5,7 +5,8 @@ import "math"
 // Money in, one rule for every product: when a payment settles (an eWallet
 // charge SUCCEEDED, an invoice PAID, a virtual account, QR code or retail
 // code paid, a direct debit COMPLETED, a card charge CAPTURED, a PayLater
-// charge SUCCEEDED, a subscription cycle SUCCEEDED), its amount is credited
+// charge SUCCEEDED, a subscription cycle SUCCEEDED, a payment request
+// SUCCEEDED or captured, a payment method's simulated payment), its amount is credited
 // to the CASH balance of the account the payment was made for (the
 // for-user-id of its create, else the platform), a PAYMENT transaction of
 // the payment's channel category is that account's alone, and the split
@@ -89,6 +90,20 @@ func (s *Server) settle(p settlement) {
 		s.balances[Account{"CASH", p.currency, destFor}] += part
 		s.recordMovement(owner, destOwner, productID, str(r, "reference_id"), p.currency, part)
 	}
+}
+
+// unifiedCategory is the transaction category of a payment of the unified
+// Payments API, by its payment method's type.
+var unifiedCategory = map[string]string{
+	"EWALLET": "EWALLET", "DIRECT_DEBIT": "DIRECT_DEBIT", "CARD": "CARDS",
+	"VIRTUAL_ACCOUNT": "VIRTUAL_ACCOUNT", "QR_CODE": "QR_CODE", "OVER_THE_COUNTER": "RETAIL_OUTLET",
+}
+
+// paymentRequestSettlement is what a payment request pays in when it
+// reaches SUCCEEDED: amount of its currency, for the account it was made for.
+func paymentRequestSettlement(pr map[string]any, amount float64) settlement {
+	return settlement{col: "payment_requests", id: str(pr, "id"), paymentID: paymentOf(str(pr, "id")),
+		category: unifiedCategory[str(obj(pr, "payment_method"), "type")], currency: str(pr, "currency"), amount: amount}
 }
 
 // roundTo rounds an amount to the currency's unit, as split routes are.
