@@ -353,12 +353,29 @@ func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
 	require.NoError(t, srv.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
 	assert.Equal(t, "slow", out.ID)
 
-	hung := newRecorder(t, fault{hang: true}.serve)
+	arrived := make(chan struct{}, 8)
+	hung := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		fault{hang: true}.serve(w, r)
+	})
 	err := hung.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
 	var ne net.Error
 	require.ErrorAs(t, err, &ne)
 	assert.True(t, ne.Timeout())
-	assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	// The transport starts the timeout once a request is written, so each
+	// attempt's request reaches the server, but on a loaded machine perhaps
+	// only after Do has returned: wait for each before counting.
+	for n := range xe.Attempts {
+		select {
+		case <-arrived:
+		case <-time.After(time.Minute):
+			t.Fatalf("attempt %d of %d never reached the server", n+1, xe.Attempts)
+		}
+	}
+	assert.Equal(t, 3, xe.Attempts, "a timed-out GET is retried")
+	assert.Len(t, hung.requests(), 3, "every attempt reached the server, and no other")
 }
 
 // TestTimeoutOfACallersTransport: the same bound on a caller's transport,
