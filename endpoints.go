@@ -74,9 +74,6 @@ var endpointTable = []Endpoint{
 	{ID: "ewallets.create_refund", Method: http.MethodPost, Path: "/ewallets/charges/{id}/refunds"},
 	{ID: "ewallets.get_refund", Method: http.MethodGet, Path: "/ewallets/charges/{charge_id}/refunds/{refund_id}"},
 	{ID: "ewallets.list_refunds", Method: http.MethodGet, Path: "/ewallets/charges/{id}/refunds"},
-	{ID: "ewallets.create_payment_method", Method: http.MethodPost, Path: "/v2/payment_methods"},
-	{ID: "ewallets.get_payment_method", Method: http.MethodGet, Path: "/v2/payment_methods/{id}"},
-	{ID: "ewallets.expire_payment_method", Method: http.MethodPost, Path: "/v2/payment_methods/{id}/expire"},
 
 	// PayLater: as eWallets, no idempotency header and no version header.
 	{ID: "paylater.initiate_plans", Method: http.MethodPost, Path: "/paylater/plans"},
@@ -251,10 +248,41 @@ var endpointTable = []Endpoint{
 	{ID: "xenplatform.set_webhook_url", Method: http.MethodPost, Path: "/callback_urls/{type}"},
 
 	// ---- paymentrequests ----
+	// Payment Requests (the unified Payments API, from openapi/payment_request.yaml):
+	// unversioned. Create takes an optional idempotency-key, which the SDK
+	// always sends, so it is retried safely; Capture and Authorize have none,
+	// so they are never repeated after an ambiguous failure.
+	{ID: "paymentrequests.create_payment_request", Method: http.MethodPost, Path: "/payment_requests", IdempotencyHeader: "idempotency-key"},
+	{ID: "paymentrequests.list_payment_requests", Method: http.MethodGet, Path: "/payment_requests"},
+	{ID: "paymentrequests.get_payment_request", Method: http.MethodGet, Path: "/payment_requests/{paymentRequestId}"},
+	{ID: "paymentrequests.authorize_payment_request", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/auth"},
+	{ID: "paymentrequests.resend_auth", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/auth/resend"},
+	{ID: "paymentrequests.list_captures", Method: http.MethodGet, Path: "/payment_requests/{paymentRequestId}/captures"},
+	{ID: "paymentrequests.create_capture", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/captures"},
 
 	// ---- paymentmethods ----
+	// Payment Methods (v2), from payment_method.yaml: no endpoint documents
+	// an idempotency header, so a create is never repeated after an
+	// ambiguous failure. The eWallets package's account linking sends
+	// through these rows.
+	{ID: "paymentmethods.create", Method: http.MethodPost, Path: "/v2/payment_methods"},
+	{ID: "paymentmethods.list", Method: http.MethodGet, Path: "/v2/payment_methods"},
+	{ID: "paymentmethods.get", Method: http.MethodGet, Path: "/v2/payment_methods/{paymentMethodId}"},
+	{ID: "paymentmethods.update", Method: http.MethodPatch, Path: "/v2/payment_methods/{paymentMethodId}"},
+	{ID: "paymentmethods.expire", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/expire"},
+	{ID: "paymentmethods.authorize", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/auth"},
+	{ID: "paymentmethods.list_payments", Method: http.MethodGet, Path: "/v2/payment_methods/{paymentMethodId}/payments"},
+	{ID: "paymentmethods.simulate_payment", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/payments/simulate"},
 
 	// ---- refunds ----
+	// Refunds of the unified Payments API (openapi/refund.yaml): Create and
+	// Cancel take an optional idempotency-key, which the SDK always sends.
+	// The file documents one on Get too; a GET is safe to repeat, so the
+	// SDK sends none there.
+	{ID: "refunds.create_refund", Method: http.MethodPost, Path: "/refunds", IdempotencyHeader: "idempotency-key"},
+	{ID: "refunds.list_refunds", Method: http.MethodGet, Path: "/refunds"},
+	{ID: "refunds.get_refund", Method: http.MethodGet, Path: "/refunds/{refundID}"},
+	{ID: "refunds.cancel_refund", Method: http.MethodPost, Path: "/refunds/{refundID}/cancel", IdempotencyHeader: "idempotency-key"},
 
 	// SNAP (Bank Indonesia's Standard Open API): every endpoint is a POST
 	// whose idempotency key is X-EXTERNAL-ID, kept by Xendit for 24 hours.

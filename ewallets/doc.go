@@ -88,6 +88,13 @@
 // [CheckoutMethodTokenizedPayment] and PaymentMethodID. ExpirePaymentMethod
 // unlinks it; payment_method.expiry.expired says the wallet ended the link.
 //
+// A linked wallet is a Payment Method (v2), and these three methods and
+// their types are package
+// [github.com/seed19b1029f/xendit-go/paymentmethods]'s, under the names
+// this package has always used: PaymentMethod is paymentmethods.PaymentMethod,
+// CreatePaymentMethod builds a paymentmethods.CreateParams of type EWALLET.
+// That package also lists, updates and authorizes payment methods.
+//
 // # Retries and unknown outcomes: reconcile by reference_id
 //
 // No eWallet endpoint documents an idempotency header. So the SDK retries a

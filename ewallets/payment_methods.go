@@ -2,78 +2,91 @@ package ewallets
 
 import (
 	"context"
-	"encoding/json"
-	"slices"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/customers"
 	"github.com/seed19b1029f/xendit-go/internal/product"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 )
 
-var (
-	createPaymentMethod = xendit.MustEndpoint("ewallets.create_payment_method")
-	getPaymentMethod    = xendit.MustEndpoint("ewallets.get_payment_method")
-	expirePaymentMethod = xendit.MustEndpoint("ewallets.expire_payment_method")
-)
+// Account linking (tokenized payments) creates a Payment Method (v2) of
+// type EWALLET. It is implemented once, in package
+// [github.com/seed19b1029f/xendit-go/paymentmethods]; what follows are
+// that package's types under their eWallets names, and methods that
+// forward to it, so that code written against this package keeps working.
+// New code may use paymentmethods directly.
 
-// LinkingChannel names an eWallet for account linking. Unlike
-// [ChannelCode] it has no country prefix: the payment method's Country
-// says where.
-type LinkingChannel string
+// LinkingChannel names an eWallet for account linking; it is
+// [paymentmethods.EWalletChannelCode].
+type LinkingChannel = paymentmethods.EWalletChannelCode
 
 // The documented account-linking channels.
 const (
-	LinkingChannelDANA      LinkingChannel = "DANA"
-	LinkingChannelOVO       LinkingChannel = "OVO"
-	LinkingChannelLinkAja   LinkingChannel = "LINKAJA"
-	LinkingChannelShopeePay LinkingChannel = "SHOPEEPAY"
-	LinkingChannelGrabPay   LinkingChannel = "GRABPAY"
-	LinkingChannelMaya      LinkingChannel = "PAYMAYA"
-	LinkingChannelGCash     LinkingChannel = "GCASH"
-	LinkingChannelTouchNGo  LinkingChannel = "TOUCHNGO"
+	LinkingChannelDANA      = paymentmethods.EWalletChannelDANA
+	LinkingChannelOVO       = paymentmethods.EWalletChannelOVO
+	LinkingChannelLinkAja   = paymentmethods.EWalletChannelLinkAja
+	LinkingChannelShopeePay = paymentmethods.EWalletChannelShopeePay
+	LinkingChannelGrabPay   = paymentmethods.EWalletChannelGrabPay
+	LinkingChannelMaya      = paymentmethods.EWalletChannelMaya
+	LinkingChannelGCash     = paymentmethods.EWalletChannelGCash
+	LinkingChannelTouchNGo  = paymentmethods.EWalletChannelTouchNGo
 )
 
-// Country is an ISO 3166-1 alpha-2 code.
-type Country string
+// Country is [paymentmethods.Country].
+type Country = paymentmethods.Country
 
 // The countries where eWallet accounts can be linked.
 const (
-	CountryID Country = "ID" // Indonesia
-	CountryPH Country = "PH" // the Philippines
-	CountryMY Country = "MY" // Malaysia
+	CountryID = paymentmethods.CountryID // Indonesia
+	CountryPH = paymentmethods.CountryPH // the Philippines
+	CountryMY = paymentmethods.CountryMY // Malaysia
 )
 
-// linkingCountries lists the countries each linking channel exists in; a
-// channel in several needs Country to tell them apart.
-var linkingCountries = map[LinkingChannel][]Country{
-	LinkingChannelDANA:      {CountryID},
-	LinkingChannelOVO:       {CountryID},
-	LinkingChannelLinkAja:   {CountryID},
-	LinkingChannelShopeePay: {CountryID, CountryPH, CountryMY},
-	LinkingChannelGrabPay:   {CountryPH, CountryMY},
-	LinkingChannelMaya:      {CountryPH},
-	LinkingChannelGCash:     {CountryPH},
-	LinkingChannelTouchNGo:  {CountryMY},
-}
-
-// PaymentMethodStatus is the state of a linked account.
-type PaymentMethodStatus string
+// PaymentMethodStatus is [paymentmethods.Status].
+type PaymentMethodStatus = paymentmethods.Status
 
 // The documented payment method statuses.
 const (
-	PaymentMethodStatusPending PaymentMethodStatus = "PENDING"
-	// PaymentMethodStatusRequiresAction waits for the customer to authorize
-	// the link at one of the Actions.
-	PaymentMethodStatusRequiresAction PaymentMethodStatus = "REQUIRES_ACTION"
-	PaymentMethodStatusActive         PaymentMethodStatus = "ACTIVE"
-	// PaymentMethodStatusInactive blocks charges; it can be reactivated.
-	PaymentMethodStatusInactive PaymentMethodStatus = "INACTIVE"
-	// PaymentMethodStatusExpired is unlinked for good; link again.
-	PaymentMethodStatusExpired PaymentMethodStatus = "EXPIRED"
+	PaymentMethodStatusPending        = paymentmethods.StatusPending
+	PaymentMethodStatusRequiresAction = paymentmethods.StatusRequiresAction
+	PaymentMethodStatusActive         = paymentmethods.StatusActive
+	PaymentMethodStatusInactive       = paymentmethods.StatusInactive
+	PaymentMethodStatusExpired        = paymentmethods.StatusExpired
 )
 
-// CreatePaymentMethodParams links a customer's eWallet account (type
-// EWALLET, reusability MULTIPLE_USE, both set by the SDK).
+// PaymentMethod is [paymentmethods.PaymentMethod]: a linked eWallet
+// account has Type EWALLET and its EWallet set.
+type PaymentMethod = paymentmethods.PaymentMethod
+
+// PaymentMethodAction is [paymentmethods.Action].
+type PaymentMethodAction = paymentmethods.Action
+
+// ActionType is [paymentmethods.ActionType].
+type ActionType = paymentmethods.ActionType
+
+// The documented action types.
+const (
+	ActionTypeAuth       = paymentmethods.ActionTypeAuth
+	ActionTypeResendAuth = paymentmethods.ActionTypeResendAuth
+)
+
+// URLType is [paymentmethods.URLType].
+type URLType = paymentmethods.URLType
+
+// The documented URL types.
+const (
+	URLTypeAPI      = paymentmethods.URLTypeAPI
+	URLTypeWeb      = paymentmethods.URLTypeWeb
+	URLTypeMobile   = paymentmethods.URLTypeMobile
+	URLTypeDeeplink = paymentmethods.URLTypeDeeplink
+)
+
+// LinkedAccount is [paymentmethods.EWalletAccount].
+type LinkedAccount = paymentmethods.EWalletAccount
+
+// CreatePaymentMethodParams link a customer's eWallet account: the
+// EWALLET, MULTIPLE_USE case of [paymentmethods.CreateParams], which
+// CreatePaymentMethod builds from them.
 //
 // The customer comes first, from Create Customer. OVO needs the customer's
 // reference_id, mobile_number (the OVO account's) and given_names; LinkAja
@@ -92,7 +105,7 @@ type CreatePaymentMethodParams struct {
 	Metadata    map[string]any `json:"metadata,omitzero"`
 }
 
-// LinkingEWallet is the ewallet object of a payment method.
+// LinkingEWallet is the ewallet object of a link request.
 type LinkingEWallet struct {
 	ChannelCode       LinkingChannel    `json:"channel_code"`
 	ChannelProperties LinkingProperties `json:"channel_properties"`
@@ -109,172 +122,69 @@ type LinkingProperties struct {
 	CancelReturnURL *string `json:"cancel_return_url,omitempty"`
 }
 
-// LinkedAccount describes the linked wallet account; each field is empty
-// (nil) when the wallet does not say.
-type LinkedAccount struct {
-	// AccountDetails is a masked identifier such as "+62*****3123".
-	AccountDetails string   `json:"account_details,omitempty"`
-	Name           string   `json:"name,omitempty"`
-	Balance        *float64 `json:"balance,omitempty"`
-	PointBalance   *float64 `json:"point_balance,omitempty"`
+// optional is nil for "", so that an empty URL is reported missing.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
-// PaymentMethodAction is a step the customer (or the merchant, for url_type
-// API) must take to activate a payment method.
-type PaymentMethodAction struct {
-	Action ActionType `json:"action"`
-	URL    string     `json:"url"`
-	// URLType says where URL leads: a page (WEB), a page for phones
-	// (MOBILE), the wallet's app (DEEPLINK), or an API call the merchant
-	// makes (API).
-	URLType URLType `json:"url_type"`
-	// Method is the HTTP method for URL.
-	Method string `json:"method"`
-}
-
-// ActionType is the step a [PaymentMethodAction] asks for.
-type ActionType string
-
-// The documented action types.
-const (
-	ActionTypeAuth       ActionType = "AUTH"
-	ActionTypeResendAuth ActionType = "RESEND_AUTH"
-)
-
-// URLType is the kind of a [PaymentMethodAction]'s URL.
-type URLType string
-
-// The documented URL types.
-const (
-	URLTypeAPI      URLType = "API"
-	URLTypeWeb      URLType = "WEB"
-	URLTypeMobile   URLType = "MOBILE"
-	URLTypeDeeplink URLType = "DEEPLINK"
-)
-
-// PaymentMethod is a linked eWallet account, as the payment method
-// endpoints return it and the payment_method.* callbacks carry it.
-type PaymentMethod struct {
-	ID          string              `json:"id"`
-	Type        string              `json:"type"`
-	Country     Country             `json:"country"`
-	BusinessID  string              `json:"business_id"`
-	CustomerID  string              `json:"customer_id"`
-	ReferenceID string              `json:"reference_id"`
-	Reusability string              `json:"reusability"`
-	Status      PaymentMethodStatus `json:"status"`
-	// Actions is documented as an object but sent as an array.
-	Actions []PaymentMethodAction `json:"actions,omitzero"`
-	// Description is documented as a string in requests and an object in
-	// responses, and null in every example; it decodes whatever comes.
-	Description any             `json:"description"`
-	Created     xendit.Time     `json:"created"`
-	Updated     xendit.Time     `json:"updated"`
-	Metadata    map[string]any  `json:"metadata,omitzero"`
-	EWallet     *LinkingEWallet `json:"ewallet,omitzero"`
-	// The other payment method types are always null for an EWALLET; they
-	// are kept raw.
-	DirectBankTransfer json.RawMessage `json:"direct_bank_transfer,omitzero"`
-	DirectDebit        json.RawMessage `json:"direct_debit,omitzero"`
-	Card               json.RawMessage `json:"card,omitzero"`
-	OverTheCounter     json.RawMessage `json:"over_the_counter,omitzero"`
-	QRCode             json.RawMessage `json:"qr_code,omitzero"`
-	VirtualAccount     json.RawMessage `json:"virtual_account,omitzero"`
-}
-
-// AuthURL returns the URL of the AUTH action of the given type
-// ([URLTypeWeb], [URLTypeMobile], [URLTypeDeeplink]), or "" when there is
-// none.
-func (p *PaymentMethod) AuthURL(urlType URLType) string {
-	for _, a := range p.Actions {
-		if a.Action == ActionTypeAuth && a.URLType == urlType {
-			return a.URL
-		}
-	}
-	return ""
-}
-
-// Validate checks params before sending: the customer, the country of
-// wallets present in several, and the return URLs; it returns a
-// [*xendit.ValidationError] naming the field. CreatePaymentMethod calls it.
-func (p *CreatePaymentMethodParams) Validate() error {
-	if p.CustomerID == "" {
-		return xendit.Invalid("customer_id", "is required (create the customer first)")
-	}
-	ch := p.EWallet.ChannelCode
-	if ch == "" {
-		return xendit.Invalid("ewallet.channel_code", "is required")
-	}
-	if countries, known := linkingCountries[ch]; known {
-		switch {
-		case p.Country == nil && len(countries) > 1:
-			return xendit.Invalid("country", "is required for %s, which exists in %v", ch, countries)
-		case p.Country != nil && !slices.Contains(countries, *p.Country):
-			return xendit.Invalid("country", "%s is not linked in %q; it exists in %v", ch, *p.Country, countries)
-		}
-	}
+// params returns the Payment Methods API's params for p.
+func (p *CreatePaymentMethodParams) params() *paymentmethods.CreateParams {
 	props := p.EWallet.ChannelProperties
-	for _, f := range []struct{ name, value string }{
-		{"success_return_url", props.SuccessReturnURL}, {"failure_return_url", props.FailureReturnURL},
-	} {
-		if f.value == "" {
-			return xendit.Invalid("ewallet.channel_properties."+f.name, "is required")
-		}
+	return &paymentmethods.CreateParams{
+		Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityMultipleUse,
+		Country: p.Country, CustomerID: optional(p.CustomerID), ReferenceID: p.ReferenceID,
+		Description: p.Description, Metadata: p.Metadata,
+		EWallet: &paymentmethods.EWallet{
+			ChannelCode: p.EWallet.ChannelCode, Account: p.EWallet.Account,
+			ChannelProperties: &paymentmethods.EWalletChannelProperties{
+				SuccessReturnURL: optional(props.SuccessReturnURL), FailureReturnURL: optional(props.FailureReturnURL),
+				CancelReturnURL: props.CancelReturnURL,
+			},
+		},
 	}
-	if ch == LinkingChannelMaya && props.CancelReturnURL == nil {
-		return xendit.Invalid("ewallet.channel_properties.cancel_return_url", "is required for %s", LinkingChannelMaya)
-	}
-	urls := []struct{ name, value string }{
-		{"success_return_url", props.SuccessReturnURL}, {"failure_return_url", props.FailureReturnURL},
-	}
-	if props.CancelReturnURL != nil {
-		urls = append(urls, struct{ name, value string }{"cancel_return_url", *props.CancelReturnURL})
-	}
-	for _, f := range urls {
-		if err := product.URL("ewallet.channel_properties."+f.name, f.value); err != nil {
-			return err
-		}
-	}
-	return xendit.CheckMetadata("metadata", p.Metadata)
 }
 
-// CreatePaymentMethod starts linking a customer's eWallet account. The
-// payment method is usually REQUIRES_ACTION: send the customer to
-// AuthURL(URLTypeWeb) (or URLTypeMobile, URLTypeDeeplink); a
+// Validate applies [paymentmethods.CreateParams.Validate] to the link
+// request: the customer, the country of wallets present in several, and
+// the return URLs; it returns a [*xendit.ValidationError] naming the
+// field. CreatePaymentMethod calls it.
+func (p *CreatePaymentMethodParams) Validate() error { return p.params().Validate() }
+
+// CreatePaymentMethod starts linking a customer's eWallet account; it is
+// [paymentmethods.Client.Create] with type EWALLET and reusability
+// MULTIPLE_USE. The payment method is usually REQUIRES_ACTION: send the
+// customer to AuthURL(URLTypeWeb) (or URLTypeMobile, URLTypeDeeplink); a
 // payment_method.activated callback says when it is ACTIVE.
 //
 // Like CreateCharge it is never repeated after an ambiguous failure: on
 // [xendit.OutcomeUnknown] a payment method may exist that the customer
 // never saw, so it never becomes ACTIVE; create a new one.
 //
-// API: POST /v2/payment_methods
+// It sends POST /v2/payment_methods, through paymentmethods.
 func (s *Client) CreatePaymentMethod(ctx context.Context, params *CreatePaymentMethodParams, opts ...xendit.RequestOption) (*PaymentMethod, error) {
 	if err := product.Check(params); err != nil {
 		return nil, err
 	}
-	body := struct {
-		Type        string `json:"type"`
-		Reusability string `json:"reusability"`
-		*CreatePaymentMethodParams
-	}{"EWALLET", "MULTIPLE_USE", params}
-	return product.Do[PaymentMethod](ctx, s.c, &xendit.Request{Endpoint: createPaymentMethod, Body: body, Options: opts})
+	return paymentmethods.New(s.c).Create(ctx, params.params(), opts...)
 }
 
 // GetPaymentMethod returns a payment method, with the linked account's
-// balance when the wallet reports one.
-//
-// API: GET /v2/payment_methods/{id}
+// balance when the wallet reports one; it is [paymentmethods.Client.Get],
+// which sends GET /v2/payment_methods/{paymentMethodId}.
 func (s *Client) GetPaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {
-	return product.Do[PaymentMethod](ctx, s.c, &xendit.Request{Endpoint: getPaymentMethod, PathParams: map[string]string{"id": id}, Options: opts})
+	return paymentmethods.New(s.c).Get(ctx, id, opts...)
 }
 
 // ExpirePaymentMethod unlinks a payment method; it can no longer be
-// charged. It is not repeated after an ambiguous failure; GetPaymentMethod
-// says whether it went through (EXPIRED).
-//
-// API: POST /v2/payment_methods/{id}/expire
+// charged. It is [paymentmethods.Client.Expire] with no return URLs. It is
+// not repeated after an ambiguous failure; GetPaymentMethod says whether it
+// went through (EXPIRED). It sends POST
+// /v2/payment_methods/{paymentMethodId}/expire, through paymentmethods.
 func (s *Client) ExpirePaymentMethod(ctx context.Context, id string, opts ...xendit.RequestOption) (*PaymentMethod, error) {
-	return product.Do[PaymentMethod](ctx, s.c, &xendit.Request{Endpoint: expirePaymentMethod, PathParams: map[string]string{"id": id}, Options: opts})
+	return paymentmethods.New(s.c).Expire(ctx, id, nil, opts...)
 }
 
 // CheckLinkingCustomer checks, before anything is sent, that a customer for

@@ -159,7 +159,11 @@ func TestPaymentMethodExamplesDecode(t *testing.T) {
 		assert.Equal(t, status, pm.Status, name)
 		assert.Equal(t, "https://link-web.xendit.co/auth/lat-bcf19cc8-f097-44fb-839c-6e4aed807d00/confirm", pm.AuthURL(ewallets.URLTypeWeb))
 		assert.Empty(t, pm.AuthURL(ewallets.URLTypeDeeplink))
-		assert.Equal(t, "https://your-redirect-website.com/success", pm.EWallet.ChannelProperties.SuccessReturnURL)
+		assert.Equal(t, "https://your-redirect-website.com/success", *pm.EWallet.ChannelProperties.SuccessReturnURL)
+		// Strict cannot see into a type that keeps unknown keys: Extra must
+		// be empty for a documented example.
+		assert.Empty(t, pm.Extra, name)
+		assert.Empty(t, pm.EWallet.Extra, name)
 		assert.Equal(t, ewallets.CountryID, pm.Country)
 	}
 }

@@ -58,7 +58,9 @@ func areaEndpoints(area string) []reference.Endpoint {
 func TestUnifiedPaymentsAPIIsAnsweredFromTheOpenAPIFiles(t *testing.T) {
 	t.Parallel()
 	placeholder := regexp.MustCompile(`\{[^}]+\}`)
-	for _, area := range unifiedAreas {
+	// Payment requests and refunds have models (paymentrequests.go,
+	// refunds.go), tested in paymentrequests_test.go.
+	for _, area := range []string{"paymentmethods"} {
 		t.Run(area, func(t *testing.T) {
 			t.Parallel()
 			srv := xendittest.New()
@@ -73,6 +75,10 @@ func TestUnifiedPaymentsAPIIsAnsweredFromTheOpenAPIFiles(t *testing.T) {
 			eps := areaEndpoints(area)
 			require.NotEmpty(t, eps)
 			for _, e := range eps {
+				if why, ok := modelledState[e.ID]; ok {
+					t.Logf("%s: %s", e.ID, why)
+					continue
+				}
 				path := placeholder.ReplaceAllString(e.Path, id)
 				status, got := call(t, srv, xendittest.SecretKey, e.Method, path, requestBody(e), nil)
 				want := e.SuccessStatus
@@ -92,6 +98,15 @@ func TestUnifiedPaymentsAPIIsAnsweredFromTheOpenAPIFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// modelledState are the operations whose hand-written model refuses the
+// file's example on the object its create example made, as Xendit would;
+// their own tests (paymentmethods) drive them through valid states.
+var modelledState = map[string]string{
+	"paymentmethods.authorize":        "the example's auth_code is not the OTP",
+	"paymentmethods.simulate_payment": "the create example is an eWallet, which cannot be paid by simulation",
+	"paymentmethods.update":           "the example updates over_the_counter and virtual_account of an eWallet",
 }
 
 // TestUnifiedPaymentsAPIRefusesMissingRequiredFields drops each required
@@ -142,7 +157,8 @@ func TestPaymentRequestChecksAreTheFiles(t *testing.T) {
 		assert.Contains(t, got["message"], c.message, c.body)
 	}
 
-	body := `{"currency":"IDR","amount":15000,"payment_method":{"type":"EWALLET","reusability":"ONE_TIME_USE"}}`
+	body := `{"currency":"IDR","amount":15000,"payment_method":{"type":"EWALLET","reusability":"ONE_TIME_USE",` +
+		`"ewallet":{"channel_code":"DANA","channel_properties":{"success_return_url":"https://shop.example/ok"}}}}`
 	status, first := call(t, srv, xendittest.SecretKey, "POST", "/payment_requests", body, map[string]string{"idempotency-key": "order-1"})
 	require.Equal(t, http.StatusOK, status, "%v", first)
 	_, again := call(t, srv, xendittest.SecretKey, "POST", "/payment_requests", body, map[string]string{"idempotency-key": "order-1"})
@@ -154,8 +170,8 @@ func TestPaymentRequestChecksAreTheFiles(t *testing.T) {
 }
 
 // TestPaymentMethodsOfBothSourcesAreOne: the eWallets model answers the
-// /v2/payment_methods operations the reference documents, the generic
-// model the others; each finds what the other made.
+// /v2/payment_methods operations the reference documents, the Payment
+// Methods model the others; each finds what the other made.
 func TestPaymentMethodsOfBothSourcesAreOne(t *testing.T) {
 	t.Parallel()
 	srv := xendittest.New()
@@ -164,10 +180,15 @@ func TestPaymentMethodsOfBothSourcesAreOne(t *testing.T) {
 		`"channel_properties":{"success_return_url":"https://shop.example/ok","failure_return_url":"https://shop.example/no"}}}`
 	status, pm := call(t, srv, xendittest.SecretKey, "POST", "/v2/payment_methods", dd, nil)
 	require.Equal(t, http.StatusCreated, status, "%v", pm)
-	id := pm["id"].(string) // no pm- prefix: the file's example id is "id"
+	id := pm["id"].(string)
 	assert.Equal(t, "DIRECT_DEBIT", pm["type"])
+	assert.Equal(t, "REQUIRES_ACTION", pm["status"], "a direct debit link waits for the customer's OTP")
+	status, got := call(t, srv, xendittest.SecretKey, "POST", "/v2/payment_methods/"+id+"/auth",
+		`{"auth_code":"`+xendittest.PaymentMethodOTP+`"}`, nil)
+	require.Equal(t, http.StatusOK, status, "%v", got)
+	assert.Equal(t, "ACTIVE", got["status"])
 
-	status, got := call(t, srv, xendittest.SecretKey, "GET", "/v2/payment_methods/"+id, "", nil)
+	status, got = call(t, srv, xendittest.SecretKey, "GET", "/v2/payment_methods/"+id, "", nil)
 	require.Equal(t, http.StatusOK, status, "%v", got)
 	assert.Equal(t, "DIRECT_DEBIT", got["type"])
 
