@@ -13,8 +13,10 @@ import (
 	"net/http/httptrace"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/jarcoal/httpmock"
@@ -22,11 +24,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/memtransport"
 )
 
 // outcomeCase is one way an attempt can end, produced for real: through a
 // real server and socket, or, where a socket cannot produce it, through an
-// httpmock transport of the test's own.
+// httpmock transport of the test's own. A case that needs a timeout to
+// fire after the server holds the request runs in memory, in a
+// testing/synctest bubble (inMemory); one that needs a socket as well ends
+// its context when the server says so (deadlineWhenHeld), not on a timer:
+// on a loaded machine a short real timer fires before the request arrives.
 type outcomeCase struct {
 	name     string
 	endpoint xendit.Endpoint // createBare unless set
@@ -34,6 +41,11 @@ type outcomeCase struct {
 	// base URL and options of a server of its own.
 	serve http.HandlerFunc
 	setup func(t *testing.T) (baseURL string, opts []xendit.Option)
+	// inMemory serves with serve in memory, inside a testing/synctest
+	// bubble, where the clock moves only while every goroutine waits: the
+	// client's timeouts fire only once the server holds the request.
+	inMemory bool
+	opts     []xendit.Option // the client's options, after fastRetry
 	// warm makes one call first, on the same client: to leave an idle
 	// connection to reuse, or a rate-limit window to wait for.
 	warm bool
@@ -66,15 +78,26 @@ func TestOutcomeTableEveryRowThroughARealServer(t *testing.T) {
 }
 
 func runOutcomeCase(t *testing.T, tc outcomeCase) {
-	var base string
-	var opts []xendit.Option
-	var srv *recorder
-	if tc.setup != nil {
-		base, opts = tc.setup(t)
-	} else {
-		srv = newRecorder(t, tc.serve)
-		base = srv.URL
+	if tc.inMemory {
+		synctest.Test(t, func(t *testing.T) {
+			srv := newMemRecorder(tc.serve)
+			hc := &http.Client{Transport: memtransport.New(srv)}
+			runOutcomeCaseOn(t, tc, srv, memBaseURL, append([]xendit.Option{xendit.WithHTTPClient(hc)}, tc.opts...))
+		})
+		return
 	}
+	if tc.setup != nil {
+		base, opts := tc.setup(t)
+		runOutcomeCaseOn(t, tc, nil, base, append(opts, tc.opts...))
+		return
+	}
+	srv := newRecorder(t, tc.serve)
+	runOutcomeCaseOn(t, tc, srv, srv.URL, tc.opts)
+}
+
+// runOutcomeCaseOn runs tc with a client of base, with opts; srv, when
+// not nil, is the server that records what it received.
+func runOutcomeCaseOn(t *testing.T, tc outcomeCase, srv interface{ requests() []seen }, base string, opts []xendit.Option) {
 	c, err := xendit.New(docKey, append([]xendit.Option{xendit.WithBaseURL(base), fastRetry}, opts...)...)
 	require.NoError(t, err)
 	e := cmpOr(tc.endpoint, createBare)
@@ -175,15 +198,7 @@ func outcomeCases() []outcomeCase {
 
 		// Nothing sent.
 		{name: "rate-limit window longer than the deadline", endpoint: getThing,
-			setup: func(t *testing.T) (string, []xendit.Option) {
-				srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
-					w.Header().Set("Rate-Limit-Limit", "60")
-					w.Header().Set("Rate-Limit-Remaining", "0")
-					w.Header().Set("Rate-Limit-Reset", "10")
-					status(429, `{"error_code":"RATE_LIMIT_EXCEEDED"}`)(w, r)
-				})
-				return srv.URL, []xendit.Option{xendit.WithRetryPolicy(xendit.RetryPolicy{})}
-			}, warm: true,
+			inMemory: true, serve: throttleFor("10"), opts: []xendit.Option{xendit.WithRetryPolicy(xendit.RetryPolicy{})}, warm: true,
 			call: func(t *testing.T, do func(context.Context) error) error {
 				ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 				defer cancel()
@@ -197,13 +212,11 @@ func outcomeCases() []outcomeCase {
 				return do(ctx)
 			},
 			final: rowCtxFirst, is: []error{context.Canceled, xendit.ErrNoResponse}},
-		{name: "context cancelled during the TLS handshake", setup: silentTLSListener,
-			call: func(t *testing.T, do func(context.Context) error) error {
-				ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-				defer cancel()
-				return do(ctx)
-			},
-			history: []string{rowCtxFirst}, is: []error{context.DeadlineExceeded, xendit.ErrNoResponse}},
+		func() outcomeCase {
+			held, call := deadlineWhenHeld()
+			return outcomeCase{name: "context cancelled during the TLS handshake", setup: silentTLSListener(held), call: call,
+				history: []string{rowCtxFirst}, is: []error{context.DeadlineExceeded, xendit.ErrNoResponse}}
+		}(),
 		{name: "certificate from an unknown authority", endpoint: getThing,
 			setup:   func(t *testing.T) (string, []xendit.Option) { return tlsServer(t).URL, nil },
 			history: []string{rowTLS}, is: []error{xendit.ErrNoResponse}},
@@ -227,21 +240,21 @@ func outcomeCases() []outcomeCase {
 			history: times(3, rowNoConn), is: []error{xendit.ErrNoResponse}},
 
 		// Sent, no answer.
-		{name: "context cancelled after sending", serve: hangUntilCancelled,
-			call: func(t *testing.T, do func(context.Context) error) error {
-				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-				defer cancel()
-				return do(ctx)
-			},
-			history: []string{rowCtxAfter}, unknown: true, is: []error{context.DeadlineExceeded, xendit.ErrNoResponse}},
+		func() outcomeCase {
+			held, call := deadlineWhenHeld()
+			return outcomeCase{name: "context cancelled after sending", call: call,
+				serve: func(w http.ResponseWriter, r *http.Request) {
+					held()
+					hangUntilCancelled(w, r)
+				},
+				history: []string{rowCtxAfter}, unknown: true, is: []error{context.DeadlineExceeded, xendit.ErrNoResponse}}
+		}(),
 		{name: "read failure: a POST without a key is not repeated", serve: dropAfterReading,
 			history: []string{rowNoAnswer}, unknown: true, is: []error{xendit.ErrNoResponse}},
 		{name: "read failure: a GET is repeated", endpoint: getThing, serve: dropAfterReading,
 			history: times(3, rowNoAnswer), unknown: true, is: []error{xendit.ErrNoResponse}},
 		{name: "no headers in time: a keyed POST is repeated", endpoint: createKeyed,
-			setup: func(t *testing.T) (string, []xendit.Option) {
-				return newRecorder(t, hangUntilCancelled).URL, []xendit.Option{xendit.WithTimeout(50 * time.Millisecond)}
-			},
+			inMemory: true, serve: hangUntilCancelled, opts: []xendit.Option{xendit.WithTimeout(50 * time.Millisecond)},
 			history: times(3, rowNoAnswer), unknown: true, is: []error{xendit.ErrNoResponse}},
 		{name: "unknown failure of a caller's transport (httpmock)", setup: mockTransport(httpmock.NewErrorResponder(errors.New("boom"))),
 			history: []string{rowNoAnswer}, unknown: true, is: []error{xendit.ErrNoResponse}},
@@ -313,9 +326,48 @@ func tlsServer(t *testing.T) *httptest.Server {
 }
 
 // silentTLSListener accepts connections and never speaks, so a TLS
-// handshake waits until the caller gives up.
-func silentTLSListener(t *testing.T) (string, []xendit.Option) {
-	return "https://" + serveConns(t, func(_ int, c net.Conn) { _, _ = io.Copy(io.Discard, c) }), nil
+// handshake waits until the caller gives up. It calls held once the
+// client's first handshake bytes have arrived.
+func silentTLSListener(held func()) func(*testing.T) (string, []xendit.Option) {
+	return func(t *testing.T) (string, []xendit.Option) {
+		return "https://" + serveConns(t, func(_ int, c net.Conn) {
+			if _, err := c.Read(make([]byte, 1)); err == nil {
+				held()
+			}
+			_, _ = io.Copy(io.Discard, c)
+		}), nil
+	}
+}
+
+// deadlineWhenHeld returns a call whose context's deadline passes the
+// moment the server calls held, rather than on a clock, so that a case on
+// a real socket ends its call at a point it knows (the server holds the
+// connection or the request) however loaded the machine is.
+func deadlineWhenHeld() (held func(), call func(*testing.T, func(context.Context) error) error) {
+	ctx := &heldContext{Context: context.Background(), done: make(chan struct{})}
+	return ctx.expire, func(_ *testing.T, do func(context.Context) error) error { return do(ctx) }
+}
+
+// heldContext is a context whose deadline passes when expire is called:
+// from then on it is done, with context.DeadlineExceeded, as a context of
+// context.WithTimeout is once its time has come.
+type heldContext struct {
+	context.Context
+	done chan struct{}
+	once sync.Once
+}
+
+func (c *heldContext) expire() { c.once.Do(func() { close(c.done) }) }
+
+func (c *heldContext) Done() <-chan struct{} { return c.done }
+
+func (c *heldContext) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
 }
 
 // serveConns accepts connections on loopback until the test ends, and runs

@@ -94,40 +94,57 @@ func TestRetryMatrix(t *testing.T) {
 		for i, rq := range requests {
 			t.Run(f.name+"/"+rq.name, func(t *testing.T) {
 				var n atomic.Int32
-				srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+				serve := func(w http.ResponseWriter, r *http.Request) {
 					r.Header.Set("X-N", strconv.Itoa(int(n.Add(1))))
 					f.serve(w, r)
-				})
-				c := srv.client(t, xendit.WithTimeout(100*time.Millisecond))
-				err := c.Do(context.Background(), &xendit.Request{Endpoint: rq.endpoint,
-					PathParams: map[string]string{"id": "t1"}, Body: map[string]string{"x": "y"}}, nil)
-
-				attempts := want[f.name][i]
-				assert.Len(t, srv.requests(), attempts, "attempts sent")
-				var xe *xendit.Error
-				require.ErrorAs(t, err, &xe, "the caller always gets a *xendit.Error")
-				assert.Equal(t, attempts, xe.Attempts)
-				assert.NotContains(t, err.Error(), "giving up")
-				if f.status != 0 {
-					assert.Equal(t, f.status, xe.StatusCode)
-					assert.Equal(t, f.code(), xe.Code, "built from the last response's body")
-					assert.Equal(t, fmt.Sprintf("attempt %d", attempts), xe.Message, "the last response, not an earlier one")
-					if f.status == 429 {
-						assert.ErrorIs(t, err, xendit.ErrRateLimited)
-					} else {
-						assert.ErrorIs(t, err, xendit.ErrServer)
-					}
+				}
+				if f.hang {
+					// On a real clock the timeout races the request: on a
+					// loaded machine it fires before the server has it,
+					// and fewer attempts arrive than were made. In a
+					// bubble, in memory, the clock moves only once the
+					// server holds the request.
+					synctest.Test(t, func(t *testing.T) {
+						srv := newMemRecorder(serve)
+						retryMatrixRow(t, f, want[f.name][i], srv, srv.client(t, fastRetry, xendit.WithTimeout(100*time.Millisecond)), rq.endpoint)
+					})
 					return
 				}
-				assert.Zero(t, xe.StatusCode)
-				require.Error(t, xe.Err)
-				if f.hang {
-					var ne net.Error
-					require.ErrorAs(t, err, &ne)
-					assert.True(t, ne.Timeout())
-				}
+				srv := newRecorder(t, serve)
+				retryMatrixRow(t, f, want[f.name][i], srv, srv.client(t), rq.endpoint)
 			})
 		}
+	}
+}
+
+// retryMatrixRow calls e through c, whose server srv fails every request
+// with f, and checks the attempts sent and the error the caller gets.
+func retryMatrixRow(t *testing.T, f fault, attempts int, srv interface{ requests() []seen }, c *xendit.Client, e xendit.Endpoint) {
+	err := c.Do(context.Background(), &xendit.Request{Endpoint: e,
+		PathParams: map[string]string{"id": "t1"}, Body: map[string]string{"x": "y"}}, nil)
+
+	assert.Len(t, srv.requests(), attempts, "attempts sent")
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe, "the caller always gets a *xendit.Error")
+	assert.Equal(t, attempts, xe.Attempts)
+	assert.NotContains(t, err.Error(), "giving up")
+	if f.status != 0 {
+		assert.Equal(t, f.status, xe.StatusCode)
+		assert.Equal(t, f.code(), xe.Code, "built from the last response's body")
+		assert.Equal(t, fmt.Sprintf("attempt %d", attempts), xe.Message, "the last response, not an earlier one")
+		if f.status == 429 {
+			assert.ErrorIs(t, err, xendit.ErrRateLimited)
+		} else {
+			assert.ErrorIs(t, err, xendit.ErrServer)
+		}
+		return
+	}
+	assert.Zero(t, xe.StatusCode)
+	require.Error(t, xe.Err)
+	if f.hang {
+		var ne net.Error
+		require.ErrorAs(t, err, &ne)
+		assert.True(t, ne.Timeout())
 	}
 }
 
@@ -336,12 +353,29 @@ func TestTimeoutBoundsTheWaitForHeadersNotTheBody(t *testing.T) {
 	require.NoError(t, srv.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: createBare}, &out))
 	assert.Equal(t, "slow", out.ID)
 
-	hung := newRecorder(t, fault{hang: true}.serve)
+	arrived := make(chan struct{}, 8)
+	hung := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		fault{hang: true}.serve(w, r)
+	})
 	err := hung.client(t, opt).Do(context.Background(), &xendit.Request{Endpoint: getThing, PathParams: map[string]string{"id": "1"}}, nil)
 	var ne net.Error
 	require.ErrorAs(t, err, &ne)
 	assert.True(t, ne.Timeout())
-	assert.Len(t, hung.requests(), 3, "a timed-out GET is retried")
+	var xe *xendit.Error
+	require.ErrorAs(t, err, &xe)
+	// The transport starts the timeout once a request is written, so each
+	// attempt's request reaches the server, but on a loaded machine perhaps
+	// only after Do has returned: wait for each before counting.
+	for n := range xe.Attempts {
+		select {
+		case <-arrived:
+		case <-time.After(time.Minute):
+			t.Fatalf("attempt %d of %d never reached the server", n+1, xe.Attempts)
+		}
+	}
+	assert.Equal(t, 3, xe.Attempts, "a timed-out GET is retried")
+	assert.Len(t, hung.requests(), 3, "every attempt reached the server, and no other")
 }
 
 // TestTimeoutOfACallersTransport: the same bound on a caller's transport,

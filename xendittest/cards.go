@@ -36,6 +36,10 @@ type CardToken struct {
 	// (a failure_reason such as INSUFFICIENT_BALANCE), as a declined card
 	// does.
 	Decline string
+	// ForUserID makes the token for a xenPlatform sub-account, as
+	// Xendit.js's onBehalfOf does: only charges made with that for-user-id
+	// find it. Empty is the first secret key's.
+	ForUserID string
 }
 
 // CardTokenization is what Xendit.js's createToken gives the browser, and
@@ -48,8 +52,8 @@ type CardTokenization struct {
 }
 
 // NewCardToken plays Xendit.js's createToken with bundled 3DS
-// authentication: it stores a VERIFIED token for the first secret key and
-// returns what the browser would post to your server.
+// authentication: it stores a VERIFIED token for the first secret key (or
+// t.ForUserID) and returns what the browser would post to your server.
 func (s *Server) NewCardToken(t CardToken) CardTokenization {
 	number := orDefault(t.CardNumber, "4000000000000002")
 	masked := number[:6] + strings.Repeat("X", len(number)-10) + number[len(number)-4:]
@@ -61,7 +65,7 @@ func (s *Server) NewCardToken(t CardToken) CardTokenization {
 			"brand": cardBrand(number), "fingerprint": fingerprint(number)},
 		hidden + "auth": authID, hidden + "masked": masked, hidden + "multi": t.MultipleUse, hidden + "decline": t.Decline,
 	}
-	s.store.put("card_tokens", s.account(""), id, tok)
+	s.store.put("card_tokens", s.account(t.ForUserID), id, tok)
 	return CardTokenization{ID: id, AuthenticationID: authID, Status: "VERIFIED", MaskedCardNumber: masked}
 }
 
@@ -105,7 +109,7 @@ func (s *Server) routeCards() {
 	s.model("cards.get_token", s.getCardToken)
 	s.model("cards.create_charge", s.createCardCharge)
 	s.model("cards.get_charge", s.getCardCharge)
-	s.model("cards.capture_charge", s.withCardCharge("credit_card_charge_id", s.captureCardCharge))
+	s.model("cards.capture_charge", s.captureCardCharge)
 	s.model("cards.reverse_authorization", s.withCardCharge("charge_id", s.reverseCardAuthorization))
 	s.model("cards.create_refund", s.withCardCharge("credit_card_charge_id", s.refundCardCharge))
 	s.routeCardPromotions() // cards_promotions.go
@@ -197,6 +201,10 @@ func (s *Server) createCardCharge(c *call) {
 		ch["status"], ch["authorized_amount"], ch["approval_code"] = "AUTHORIZED", amount, "831000"
 	}
 	s.store.put("card_charges", c.account, ch["id"].(string), ch)
+	s.useSplitRule(c, "card_charges", ch["id"].(string))
+	if ch["status"] == "CAPTURED" {
+		s.settle(cardSettlement(ch))
+	}
 	c.ok(ch)
 }
 
@@ -246,7 +254,34 @@ func refuse(c *call, code, msg string) func() {
 // takes both spellings, as Xendit's form-encoded curl example suggests it
 // does.
 
-func (s *Server) captureCardCharge(c *call, ch map[string]any) func() {
+// captureCardCharge captures, then settles the captured amount (split by
+// the capture's with-split-rule, which the reference documents there too,
+// else the create's) and answers.
+func (s *Server) captureCardCharge(c *call) {
+	var captured map[string]any
+	s.withCardCharge("credit_card_charge_id", func(c *call, ch map[string]any) func() {
+		refuse := s.captureAuthorization(c, ch)
+		if refuse == nil {
+			captured = public(deepCopy(ch))
+		}
+		return refuse
+	})(c)
+	if captured != nil {
+		s.useSplitRule(c, "card_charges", str(captured, "id"))
+		s.settle(cardSettlement(captured))
+		c.ok(captured)
+	}
+}
+
+// cardSettlement is the money a CAPTURED charge brings in.
+func cardSettlement(ch map[string]any) settlement {
+	amount, _ := num(ch, "capture_amount")
+	return settlement{col: "card_charges", id: str(ch, "id"), category: "CARDS", currency: str(ch, "currency"), amount: amount}
+}
+
+// captureAuthorization checks a capture of the AUTHORIZED charge ch and
+// makes it.
+func (s *Server) captureAuthorization(c *call, ch map[string]any) func() {
 	amount, _ := num(c.body, "amount")
 	authorized, _ := num(ch, "authorized_amount")
 	switch {
@@ -260,7 +295,6 @@ func (s *Server) captureCardCharge(c *call, ch map[string]any) func() {
 		return refuse(c, "AMOUNT_GREATER_THAN_AUTHORIZED_ERROR", "The capture amount is greater than the authorized amount")
 	}
 	ch["status"], ch["capture_amount"] = "CAPTURED", amount
-	c.ok(public(deepCopy(ch)))
 	return nil
 }
 

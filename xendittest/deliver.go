@@ -20,8 +20,14 @@ type Callbacks struct {
 	// URL receives every product's callbacks that Products does not send
 	// elsewhere.
 	URL string
-	// Products maps a product ("ewallets", "paylater", "reports", "snap")
-	// to its own URL, as the Dashboard has one field per product.
+	// Products maps a product to its own URL, as the Dashboard has one
+	// field per product: "invoices", "ewallets", "paymentmethods",
+	// "virtualaccounts", "qrcodes", "retailoutlets", "directdebit",
+	// "paylater", "subscriptions", "payouts", "disbursements",
+	// "ph_disbursements", "batch_disbursements", "remittance", "reports",
+	// "snap", and "xenplatform" (a platform's account callbacks). Set Webhook URLs
+	// (POST /callback_urls/{type}) fills it for the account it acts for.
+	// Payout links send no callbacks.
 	Products map[string]string
 	// Token goes in x-callback-token of the classic (non-SNAP) callbacks;
 	// empty means [CallbackToken]. SNAP callbacks are signed instead, with

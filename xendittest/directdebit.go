@@ -258,6 +258,7 @@ func (s *Server) createDDPayment(c *call) {
 		p["otp_mobile_number"], p["otp_expiration_timestamp"] = "+62*****1111", stamp(now.Add(5*time.Minute))
 	}
 	s.store.put("dd_payments", c.account, p["id"].(string), p)
+	s.useSplitRule(c, "dd_payments", p["id"].(string))
 	c.ok(p)
 }
 
@@ -285,6 +286,7 @@ func (s *Server) validateDDPaymentOTP(c *call) {
 			return nil
 		})
 	if ok {
+		s.settle(ddSettlement(p))
 		c.ok(answer)
 		s.deliverLater(c.account, "directdebit", s.ddPaymentCallback(p))
 	}
@@ -345,16 +347,26 @@ func (s *Server) FailDirectDebitPayment(id, code string) error {
 }
 
 func (s *Server) settleDDPayment(id, status, code string) error {
-	return s.hook("dd_payments", id, "directdebit", func(p map[string]any) (any, error) {
+	return s.hookPaid("dd_payments", id, "directdebit", func(p map[string]any) (any, settlement, error) {
 		if p["status"] != "PENDING" {
-			return nil, fmt.Errorf("xendittest: direct debit %s is %s, not PENDING", id, p["status"])
+			return nil, settlement{}, fmt.Errorf("xendittest: direct debit %s is %s, not PENDING", id, p["status"])
 		}
 		p["status"], p["updated"], p["required_action"] = status, stamp(s.clock.Now()), nil
 		if code != "" {
 			p["failure_code"] = code
 		}
-		return s.ddPaymentCallback(p), nil
+		return s.ddPaymentCallback(p), ddSettlement(p), nil
 	})
+}
+
+// ddSettlement is the money a COMPLETED payment brings in (none for
+// another status).
+func ddSettlement(p map[string]any) settlement {
+	if p["status"] != "COMPLETED" {
+		return settlement{}
+	}
+	amount, _ := num(p, "amount") // a string in the Direct Debit API
+	return settlement{col: "dd_payments", id: str(p, "id"), category: "DIRECT_DEBIT", currency: str(p, "currency"), amount: amount}
 }
 
 // ExpireDirectDebitPaymentMethod plays the bank invalidating a payment

@@ -41,11 +41,13 @@
 // own example leaves out, or that has a default), the fake does not refuse;
 // exceptions.go lists each such field with the reference's words.
 //
-// Endpoints with state changes (eWallets, PayLater, cards, SNAP, reports,
-// files, customers, transactions, balance) have hand-written models; every
-// other endpoint of the reference answers from its examples: a create
-// returns the example with the request's fields and a fresh id, and a get
-// or update finds what was created.
+// Endpoints with state changes have hand-written models: invoices,
+// eWallets, payment methods (v2), virtual accounts, QR codes, retail
+// outlets, direct debit, cards, PayLater, subscriptions, payouts, payout
+// links, disbursements, remittance, xenPlatform, SNAP, reports, files,
+// customers, transactions and balance. Every other endpoint of the reference answers from its
+// examples: a create returns the example with the request's fields and a
+// fresh id, and a get or update finds what was created.
 //
 // # Merchants and callbacks
 //
@@ -58,6 +60,20 @@
 // webhook-id; a receiver that does not answer 2xx gets the same webhook-id
 // and body again on [XenditRedeliverySchedule], compressed by default (a
 // minute becomes 100µs; [WithRedeliverySchedule] changes it).
+//
+// # Money
+//
+// A payment that settles (an invoice paid, an eWallet charge or PayLater
+// charge SUCCEEDED, a virtual account, QR code or retail code paid, a
+// direct debit COMPLETED, a card charge CAPTURED, a subscription cycle
+// SUCCEEDED) credits the CASH balance of the account it was made for, and
+// is that account's PAYMENT transaction (GET /transactions), with the
+// reference's channel_category: the for-user-id's sub-account, not the
+// platform. The split rule its create named (with-split-rule, where the
+// reference documents it) then moves each route's part on, as TRANSFER
+// transactions of both accounts. [Server.SetBalance] and
+// [Server.AddTransactions] set the rest. The balance is credited before
+// the payment's callback goes out.
 //
 // Test hooks that play the customer or Xendit ([Server.CompleteEWalletCharge],
 // [Server.PaySNAPVA], [Server.FinishReport], ...) return once their callback

@@ -70,7 +70,7 @@ func (s *Server) createEWalletCharge(c *call) {
 			"mobile_deeplink_checkout_url": "xendittest://checkout/" + ch["id"].(string), "qr_checkout_string": nil}
 	}
 	s.store.put("ewallet_charges", c.account, ch["id"].(string), ch)
-	s.useSplitRule(c, ch["id"].(string))
+	s.useSplitRule(c, "ewallet_charges", ch["id"].(string))
 	c.ok(ch)
 }
 
@@ -240,47 +240,32 @@ func (s *Server) FailEWalletCharge(id, code string) error {
 }
 
 func (s *Server) settleEWalletCharge(id, status, code string) error {
-	var currency string
-	var amount float64
-	err := s.hook("ewallet_charges", id, "ewallets", func(ch map[string]any) (any, error) {
+	return s.hookPaid("ewallet_charges", id, "ewallets", func(ch map[string]any) (any, settlement, error) {
 		if ch["status"] != "PENDING" {
-			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
+			return nil, settlement{}, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
 		}
 		ch["status"], ch["updated"] = status, stamp(s.clock.Now())
 		if code != "" {
 			ch["failure_code"] = code
 		}
+		var paid settlement
 		if status == "SUCCEEDED" {
 			ch["payment_detail"] = map[string]any{"fund_source": "BALANCE", "source": nil}
-			currency = str(ch, "currency")
-			amount, _ = num(ch, "capture_amount")
+			amount, _ := num(ch, "capture_amount")
+			paid = settlement{col: "ewallet_charges", id: id, category: "EWALLET", currency: str(ch, "currency"), amount: amount}
 		}
-		return s.ewalletCallback("ewallet.capture", ch), nil
+		return s.ewalletCallback("ewallet.capture", ch), paid, nil
 	})
-	if currency != "" { // settled, whether or not the callback was delivered
-		s.settlePayment("ewallet_charges", id, "EWALLET", currency, amount)
-	}
-	return err
 }
 
 // hook changes object id of col for a test hook (whatever its account)
 // and delivers, to that account's product URL, the callback change
 // returns; it returns once the callback is delivered or given up.
 func (s *Server) hook(col, id, product string, change func(o map[string]any) (callback any, err error)) error {
-	var callback any
-	_, err := s.store.update(col, "*", id, func(o map[string]any) error {
-		var err error
-		callback, err = change(o)
-		if m, ok := callback.(map[string]any); ok {
-			callback = deepCopy(m) // the store keeps o; the callback is sent later
-		}
-		return err
+	return s.hookPaid(col, id, product, func(o map[string]any) (any, settlement, error) {
+		callback, err := change(o)
+		return callback, settlement{}, err
 	})
-	if err != nil {
-		return err
-	}
-	owner, _ := s.store.ownerOf(col, id)
-	return s.deliverNow(owner, product, callback)
 }
 
 func (s *Server) createPaymentMethod(c *call) {

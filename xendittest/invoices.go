@@ -52,6 +52,7 @@ func (s *Server) createInvoice(c *call) {
 		}
 	}
 	s.store.put("invoices", c.account, id, inv)
+	s.useSplitRule(c, "invoices", id)
 	c.ok(inv)
 }
 
@@ -128,19 +129,21 @@ func (s *Server) listInvoices(c *call) {
 }
 
 // PayInvoice plays the customer paying a PENDING invoice by BCA virtual
-// account: it becomes PAID and its callback is delivered before the call
-// returns (an error if the receiver did not answer 2xx after
-// redeliveries).
+// account: it becomes PAID, its amount is credited to its merchant (a
+// VIRTUAL_ACCOUNT transaction, split by its with-split-rule), and its
+// callback is delivered before the call returns (an error if the receiver
+// did not answer 2xx after redeliveries).
 func (s *Server) PayInvoice(id string) error {
-	return s.hook("invoices", id, "invoices", func(inv map[string]any) (any, error) {
+	return s.hookPaid("invoices", id, "invoices", func(inv map[string]any) (any, settlement, error) {
 		if inv["status"] != "PENDING" {
-			return nil, fmt.Errorf("xendittest: invoice %s is %s, not PENDING", id, inv["status"])
+			return nil, settlement{}, fmt.Errorf("xendittest: invoice %s is %s, not PENDING", id, inv["status"])
 		}
 		now := stamp(s.clock.Now())
 		inv["status"], inv["updated"], inv["paid_at"] = "PAID", now, now
 		inv["paid_amount"], inv["payment_method"], inv["payment_channel"] = inv["amount"], "BANK_TRANSFER", "BCA"
 		inv["bank_code"], inv["payment_destination"] = "BCA", "8808999912345678"
-		return inv, nil
+		amount, _ := num(inv, "amount")
+		return inv, settlement{col: "invoices", id: id, category: "VIRTUAL_ACCOUNT", currency: str(inv, "currency"), amount: amount}, nil
 	})
 }
 

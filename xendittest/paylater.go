@@ -189,12 +189,17 @@ func (s *Server) CompletePayLaterCharge(id string) error {
 func (s *Server) FailPayLaterCharge(id string) error { return s.settlePayLaterCharge(id, "FAILED") }
 
 func (s *Server) settlePayLaterCharge(id, status string) error {
-	return s.hook("paylater_charges", id, "paylater", func(ch map[string]any) (any, error) {
+	return s.hookPaid("paylater_charges", id, "paylater", func(ch map[string]any) (any, settlement, error) {
 		if ch["status"] != "PENDING" {
-			return nil, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
+			return nil, settlement{}, fmt.Errorf("xendittest: charge %s is %s, not PENDING", id, ch["status"])
 		}
 		ch["status"], ch["updated"] = status, stamp(s.clock.Now())
+		var paid settlement
+		if status == "SUCCEEDED" {
+			amount, _ := num(ch, "amount")
+			paid = settlement{col: "paylater_charges", id: id, category: "PAYLATER", currency: str(ch, "currency"), amount: amount}
+		}
 		return map[string]any{"event": "paylater.payment", "business_id": paymentsBusinessID,
-			"created": stamp(s.clock.Now()), "data": ch}, nil
+			"created": stamp(s.clock.Now()), "data": ch}, paid, nil
 	})
 }

@@ -270,6 +270,8 @@ func (s *Server) simulatePaymentMethodPayment(c *call) {
 		"created": now, "updated": now,
 	}
 	s.store.put("paymentmethod_payments", c.account, pay["id"].(string), pay)
+	s.settle(settlement{col: "payment_methods", id: str(pm, "id"), paymentID: str(pay, "id"),
+		category: unifiedCategory[str(pm, "type")], currency: str(pay, "currency"), amount: amount})
 	c.ok(map[string]any{"status": "PENDING", "message": "the payment is being simulated; its callback follows"})
 	s.deliverLater(c.account, "paymentmethods", s.ewalletCallback("payment.succeeded", pay))
 }

@@ -198,16 +198,18 @@ func (s *Server) authorizePaymentRequest(c *call) {
 		return
 	}
 	var callback map[string]any
+	var paid settlement
 	pr, err := s.store.update("payment_requests", c.account, c.param("paymentRequestId"), func(pr map[string]any) error {
 		if pr["status"] != "REQUIRES_ACTION" || !hasAction(pr, "AUTH", "API") {
 			return errNoOTP
 		}
-		callback = s.settlePaymentRequest(pr, "SUCCEEDED", "")
+		callback, paid = s.settlePaymentRequest(pr, "SUCCEEDED", "")
 		return nil
 	})
 	if !s.answerOTP(c, err) {
 		return
 	}
+	s.settle(paid)
 	c.ok(pr)
 	s.deliverLater(c.account, "paymentrequests", callback)
 }
@@ -239,8 +241,10 @@ func (s *Server) answerOTP(c *call, err error) bool {
 
 // settlePaymentRequest moves pr to its final state (AWAITING_CAPTURE
 // instead of SUCCEEDED for a MANUAL capture) and returns the payment
-// callback. It runs under the store's lock, so it stores nothing.
-func (s *Server) settlePaymentRequest(pr map[string]any, status, code string) map[string]any {
+// callback, and the settlement when the money is in (SUCCEEDED; a MANUAL
+// capture settles at capture). It runs under the store's lock, so it
+// stores nothing: the caller settles after.
+func (s *Server) settlePaymentRequest(pr map[string]any, status, code string) (map[string]any, settlement) {
 	if status == "SUCCEEDED" && pr["capture_method"] == "MANUAL" {
 		status = "AWAITING_CAPTURE"
 	}
@@ -259,7 +263,12 @@ func (s *Server) settlePaymentRequest(pr map[string]any, status, code string) ma
 	}
 	event := map[string]string{"SUCCEEDED": "payment.succeeded", "AWAITING_CAPTURE": "payment.awaiting_capture",
 		"FAILED": "payment.failed"}[status]
-	return s.ewalletCallback(event, payment)
+	var paid settlement
+	if status == "SUCCEEDED" {
+		amount, _ := num(pr, "amount")
+		paid = paymentRequestSettlement(pr, amount)
+	}
+	return s.ewalletCallback(event, payment), paid
 }
 
 // paymentOf is the id of a payment request's one payment: "py-" and the
@@ -283,11 +292,12 @@ func (s *Server) FailPaymentRequest(id, code string) error {
 }
 
 func (s *Server) hookPaymentRequest(id, status, code string) error {
-	return s.hook("payment_requests", id, "paymentrequests", func(pr map[string]any) (any, error) {
+	return s.hookPaid("payment_requests", id, "paymentrequests", func(pr map[string]any) (any, settlement, error) {
 		if pr["status"] != "PENDING" && pr["status"] != "REQUIRES_ACTION" {
-			return nil, fmt.Errorf("xendittest: payment request %s is %s, not PENDING or REQUIRES_ACTION", id, pr["status"])
+			return nil, settlement{}, fmt.Errorf("xendittest: payment request %s is %s, not PENDING or REQUIRES_ACTION", id, pr["status"])
 		}
-		return s.settlePaymentRequest(pr, status, code), nil
+		callback, paid := s.settlePaymentRequest(pr, status, code)
+		return callback, paid, nil
 	})
 }
 

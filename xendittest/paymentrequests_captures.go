@@ -8,6 +8,7 @@ import "net/http"
 func (s *Server) capturePaymentRequest(c *call) {
 	amount, _ := num(c.body, "capture_amount")
 	var capture map[string]any
+	var paid settlement
 	var problem func()
 	_, err := s.store.update("payment_requests", c.account, c.param("paymentRequestId"), func(pr map[string]any) error {
 		authorized, _ := num(pr, "amount")
@@ -41,6 +42,7 @@ func (s *Server) capturePaymentRequest(c *call) {
 			"metadata": pr["metadata"], "created": now, "updated": now,
 		}
 		pr["status"], pr["updated"] = "SUCCEEDED", now
+		paid = paymentRequestSettlement(pr, amount)
 		return nil
 	})
 	switch {
@@ -52,6 +54,7 @@ func (s *Server) capturePaymentRequest(c *call) {
 		return
 	}
 	s.store.put("captures", c.account, capture["id"].(string), capture)
+	s.settle(paid)
 	c.reply(http.StatusCreated, capture)
 	s.deliverLater(c.account, "paymentrequests", s.ewalletCallback("capture.succeeded", capture))
 }

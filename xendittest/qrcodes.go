@@ -84,6 +84,7 @@ func (s *Server) createQRCode(c *call) {
 	}
 	s.store.put("qr_codes", c.account, id, qr)
 	s.store.put("qr_code_webhooks", c.account, id, map[string]any{"url": webhook})
+	s.useSplitRule(c, "qr_codes", id)
 	c.ok(qr)
 }
 
@@ -154,6 +155,8 @@ func (s *Server) simulateQRPayment(c *call) {
 		return
 	}
 	s.store.put("qr_payments", c.account, pay["id"].(string), pay)
+	amount, _ := num(pay, "amount")
+	s.settle(settlement{col: "qr_codes", id: id, paymentID: str(pay, "id"), category: "QR_CODE", currency: str(pay, "currency"), amount: amount})
 	c.ok(pay)
 	s.deliverQR(c.account, id, "qr.payment", "2022-07-31", pay)
 }

@@ -91,6 +91,7 @@ func (s *Server) createFixedPaymentCode(c *call) {
 		"expiration_date": orDefault(str(b, "expiration_date"), stamp(c.now().AddDate(31, 0, 0))),
 	}
 	s.store.put("fixed_payment_codes", c.account, id, fpc)
+	s.useSplitRule(c, "fixed_payment_codes", id)
 	c.ok(fpc)
 }
 
@@ -193,8 +194,8 @@ func (s *Server) PayFixedPaymentCode(id string, amount float64) error {
 }
 
 // payRetailCode pays the ACTIVE code id of col: pay returns the payment
-// to record in payments and the callback to deliver; a single-use code
-// turns INACTIVE. It returns once the callback is delivered or given up.
+// to record in payments and the callback to deliver; the amount is
+// credited to the code's merchant, and a single-use code turns INACTIVE. It returns once the callback is delivered or given up.
 func (s *Server) payRetailCode(col, payments, id string, pay func(code map[string]any) (payment, callback map[string]any, err error)) error {
 	owner, ok := s.store.ownerOf(col, id)
 	if !ok {
@@ -218,6 +219,9 @@ func (s *Server) payRetailCode(col, payments, id string, pay func(code map[strin
 		return err
 	}
 	s.store.put(payments, owner, payment["id"].(string), payment)
+	amount, _ := num(payment, "amount")
+	s.settle(settlement{col: col, id: id, paymentID: str(payment, "id"), category: "RETAIL_OUTLET",
+		currency: orDefault(str(payment, "currency"), "IDR"), amount: amount}) // fixed payment codes are Indonesia's, in rupiah
 	return s.deliverNow(owner, "retailoutlets", callback)
 }
 
@@ -267,6 +271,7 @@ func (s *Server) createPaymentCode(c *call) {
 		"expires_at": orDefault(str(b, "expires_at"), stamp(c.now().Add(48*time.Hour))),
 	}
 	s.store.put("payment_codes", c.account, id, pc)
+	s.useSplitRule(c, "payment_codes", id)
 	c.ok(pc)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -94,16 +95,22 @@ func TestFaultsWithRetriesRecover(t *testing.T) {
 	assert.Equal(t, 3, resp.Attempts)
 }
 
+// TestDelayedFaultMeetsTheClientTimeout runs in memory, in a
+// testing/synctest bubble: there the client's timeout passes on the
+// bubble's clock, once the server holds the request, however loaded the
+// machine is.
 func TestDelayedFaultMeetsTheClientTimeout(t *testing.T) {
-	srv := xendittest.NewServer()
-	defer srv.Close()
-	srv.InjectFault(xendittest.Fault{Delay: 2 * time.Second, Status: 200})
-	c, err := srv.Client(noRetries, xendit.WithTimeout(50*time.Millisecond))
-	require.NoError(t, err)
-	_, err = balance.New(c).Get(context.Background(), nil)
-	var xe *xendit.Error
-	require.ErrorAs(t, err, &xe)
-	assert.Zero(t, xe.StatusCode)
+	synctest.Test(t, func(t *testing.T) {
+		srv := xendittest.New()
+		defer srv.Close()
+		srv.InjectFault(xendittest.Fault{Delay: 2 * time.Second, Status: 200})
+		c, err := srv.Client(noRetries, xendit.WithTimeout(50*time.Millisecond))
+		require.NoError(t, err)
+		_, err = balance.New(c).Get(context.Background(), nil)
+		var xe *xendit.Error
+		require.ErrorAs(t, err, &xe)
+		assert.Zero(t, xe.StatusCode)
+	})
 }
 
 func TestUnknownEndpointIs404(t *testing.T) {

@@ -83,6 +83,7 @@ func (s *Server) createPlan(c *call) {
 	plan["schedule"] = embedded(sched)
 	s.store.put(schedulesCol, c.account, sched["id"].(string), sched)
 	s.store.put(plansCol, c.account, plan["id"].(string), plan)
+	s.useSplitRule(c, plansCol, plan["id"].(string))
 	c.ok(plan)
 	if plan["status"] == "ACTIVE" {
 		s.startPlan(c.account, plan)
@@ -325,8 +326,21 @@ func (s *Server) attemptCycle(c *call, paid any, why string) {
 	if !s.answerCycle(c, err, "cycle", why) {
 		return
 	}
+	if cy["status"] == "SUCCEEDED" {
+		s.settle(cycleSettlement(plan, cy))
+	}
 	c.ok(cy)
 	s.afterAttempt(c.account, planID, cy, event)
+}
+
+// cycleSettlement is the money a SUCCEEDED cycle of plan brings in. The
+// fake's attempts are eWallet charges (their action ids say so), so the
+// transaction's channel category is EWALLET whatever the plan's payment
+// method.
+func cycleSettlement(plan, cy map[string]any) settlement {
+	amount, _ := num(cy, "amount")
+	return settlement{col: plansCol, id: str(plan, "id"), paymentID: str(cy, "id"), category: "EWALLET",
+		currency: str(cy, "currency"), amount: amount}
 }
 
 // settleAttempt records an attempt on cycle o and returns the callback

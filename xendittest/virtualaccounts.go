@@ -113,6 +113,7 @@ func (s *Server) createVirtualAccount(c *call) {
 	c.ok(va)
 	va["status"] = "ACTIVE" // the bank has set it up
 	s.store.put("virtual_accounts", c.account, va["id"].(string), va)
+	s.useSplitRule(c, "virtual_accounts", va["id"].(string))
 	s.deliverLater(c.account, "virtualaccounts", s.vaStatusCallback(va, now))
 }
 
@@ -193,6 +194,7 @@ func (s *Server) simulateVAPayment(c *call) {
 		return
 	}
 	s.store.put("va_payments", c.account, str(payment, "payment_id"), payment)
+	s.settle(vaSettlement(payment))
 	c.ok(map[string]any{"status": "COMPLETED", "message": "Payment for the Fixed VA with external id " + ext +
 		" is currently being processed. Please ensure that you have set a callback URL for VA payments via Dashboard Settings and contact us if you do not receive a VA payment callback within the next 5 mins."})
 	s.deliverLater(c.account, "virtualaccounts", s.vaPaymentCallback(payment))
@@ -233,6 +235,13 @@ func (s *Server) payVA(va map[string]any, amount float64) (map[string]any, error
 	}, nil
 }
 
+// vaSettlement is the money a payment into a virtual account brings in.
+func vaSettlement(payment map[string]any) settlement {
+	amount, _ := num(payment, "amount")
+	return settlement{col: "virtual_accounts", id: str(payment, "callback_virtual_account_id"), paymentID: str(payment, "payment_id"),
+		category: "VIRTUAL_ACCOUNT", currency: str(payment, "currency"), amount: amount}
+}
+
 // vaPaymentCallback is the payment callback: the payment, with created
 // and updated.
 func (s *Server) vaPaymentCallback(payment map[string]any) map[string]any {
@@ -266,5 +275,6 @@ func (s *Server) PayVirtualAccount(id string, amount float64) (paymentID string,
 	owner, _ := s.store.ownerOf("virtual_accounts", id)
 	paymentID = str(payment, "payment_id")
 	s.store.put("va_payments", owner, paymentID, payment)
+	s.settle(vaSettlement(payment))
 	return paymentID, s.deliverNow(owner, "virtualaccounts", s.vaPaymentCallback(payment))
 }

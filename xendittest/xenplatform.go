@@ -371,15 +371,16 @@ func (s *Server) SetAccountHolderCapability(id, channel, status string) error {
 }
 
 // webhookProducts maps the webhook types of Set Webhook URLs to the
-// fake's products (the SDK's package names), whose callbacks they route.
+// fake's products (the SDK's package names, and the Dashboard's own URLs
+// for Philippine and batch disbursements), whose callbacks they route.
 var webhookProducts = map[string]string{
 	"invoice": "invoices", "fva_status": "virtualaccounts", "fva_paid": "virtualaccounts", "ro_fpc_paid": "retailoutlets",
 	"regional_ro_paid": "retailoutlets", "ewallet": "ewallets", "payment_method": "directdebit",
 	"payment_method_v2": "paymentmethods", "direct_debit": "directdebit", "qr_code": "qrcodes", "recurring": "subscriptions",
 	"payment_succeeded": "paymentrequests", "payment_awaiting_capture": "paymentrequests", "payment_pending": "paymentrequests",
 	"payment_failed": "paymentrequests", "capture_succeeded": "paymentrequests", "capture_failed": "paymentrequests",
-	"payment_request_completed": "paymentrequests", "disbursement": "disbursements", "ph_disbursement": "disbursements",
-	"batch_disbursement": "disbursements", "payout": "payouts", "report": "reports",
+	"payment_request_completed": "paymentrequests", "disbursement": "disbursements", "ph_disbursement": "ph_disbursements",
+	"batch_disbursement": "batch_disbursements", "payout": "payouts", "report": "reports",
 }
 
 // setWebhookURL sets the URL of a product's callbacks for the account the

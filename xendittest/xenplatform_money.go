@@ -10,9 +10,9 @@ import (
 // in the currency the source holds (IDR when it holds none or several);
 // a settled payment credits the balance of the account it was made for,
 // and its split rule (with-split-rule on the create) then moves each
-// route's part on. Each movement is a transaction of the accounts
-// concerned (GET /transactions, with their for-user-id): TRANSFER on the
-// XENPLATFORM channel.
+// route's part on (settle.go). Each movement is a transaction of the
+// accounts concerned (GET /transactions, with their for-user-id): TRANSFER
+// on the XENPLATFORM channel.
 
 // userAccount resolves a user id named by a transfer or a route, for
 // platform: its own user id, or one of its sub-accounts. forUserID keys
@@ -136,64 +136,4 @@ func (s *Server) createSplitRule(c *call) {
 		"routes": routes, "created": now, "updated": now, "metadata": map[string]any{}}
 	s.store.put(colSplitRules, c.account, rule["id"].(string), rule)
 	c.ok(rule)
-}
-
-// useSplitRule remembers the with-split-rule of a payment c creates, for
-// settlePayment.
-func (s *Server) useSplitRule(c *call, paymentID string) {
-	if id := c.r.Header.Get("with-split-rule"); id != "" {
-		key, _, _ := c.r.BasicAuth()
-		s.store.put(colSplitUses, c.account, paymentID, map[string]any{"id": paymentID, "split_rule_id": id, "platform": key})
-	}
-}
-
-// settlePayment credits a settled payment (object id of col) to the
-// balance of the account it was made for, and applies its split rule.
-func (s *Server) settlePayment(col, id, category, currency string, amount float64) {
-	owner, ok := s.store.ownerOf(col, id)
-	if !ok {
-		return
-	}
-	ownerFor := owner
-	if s.isPlatformKey(owner) {
-		ownerFor = ""
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.balances[Account{"CASH", currency, ownerFor}] += amount
-	s.AddTransactions(Transaction{ProductID: id, ReferenceID: id, ChannelCategory: category, Currency: currency,
-		Amount: amount, ForUserID: owner})
-	use, ok := s.store.get(colSplitUses, owner, id)
-	if !ok {
-		return
-	}
-	platform := str(use, "platform")
-	rule, ok := s.store.get(colSplitRules, platform, str(use, "split_rule_id"))
-	if !ok {
-		return
-	}
-	routes, _ := rule["routes"].([]any)
-	for _, x := range routes {
-		r, _ := x.(map[string]any)
-		part, isFlat := num(r, "flat_amount")
-		if pct, _ := num(r, "percent_amount"); !isFlat {
-			part = pct * amount / 100
-		}
-		part = roundTo(part, currency)
-		destFor, destOwner, _, ok := s.userAccount(platform, str(r, "destination_account_id"))
-		if !ok || str(r, "currency") != currency || destOwner == owner {
-			continue
-		}
-		s.balances[Account{"CASH", currency, ownerFor}] -= part
-		s.balances[Account{"CASH", currency, destFor}] += part
-		s.recordMovement(owner, destOwner, id, str(r, "reference_id"), currency, part)
-	}
-}
-
-// roundTo rounds an amount to the currency's unit, as split routes are.
-func roundTo(v float64, currency string) float64 {
-	if currency == "IDR" || currency == "VND" {
-		return math.Round(v)
-	}
-	return math.Round(v*100) / 100
 }
