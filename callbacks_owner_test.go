@@ -13,8 +13,11 @@ import (
 	"github.com/seed19b1029f/xendit-go/internal/reference"
 	"github.com/seed19b1029f/xendit-go/invoices"
 	"github.com/seed19b1029f/xendit-go/paylater"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
+	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/payouts"
 	"github.com/seed19b1029f/xendit-go/qrcodes"
+	"github.com/seed19b1029f/xendit-go/refunds"
 	"github.com/seed19b1029f/xendit-go/remittance"
 	"github.com/seed19b1029f/xendit-go/reports"
 	"github.com/seed19b1029f/xendit-go/retailoutlets"
@@ -56,6 +59,14 @@ var callbackParsers = map[string]callbackParser{
 		c, err := paylater.ParseCallback(b)
 		return err == nil && c.Event == paylater.EventPayment, err
 	},
+	"paymentmethods": func(b []byte) (bool, error) {
+		c, err := paymentmethods.ParseCallback(b)
+		return err == nil && c.PaymentMethod != nil, err
+	},
+	"paymentrequests": func(b []byte) (bool, error) {
+		c, err := paymentrequests.ParseCallback(b)
+		return err == nil && (c.Payment != nil || c.Capture != nil), err
+	},
 	"payouts": func(b []byte) (bool, error) {
 		c, err := payouts.ParseCallback(b)
 		return err == nil && c.Payout != nil, err
@@ -67,6 +78,10 @@ var callbackParsers = map[string]callbackParser{
 	"remittance": func(b []byte) (bool, error) {
 		c, err := remittance.ParseCallback(b)
 		return err == nil && strings.HasPrefix(c.Event, "remittance_payout."), err
+	},
+	"refunds": func(b []byte) (bool, error) {
+		c, err := refunds.ParseCallback(b)
+		return err == nil && c.Refund != nil, err
 	},
 	"reports": func(b []byte) (bool, error) {
 		c, err := reports.ParseCallback(b)
@@ -107,6 +122,39 @@ var callbackOwner = map[string]string{
 	// text documents and the fake sends ("reports.completed"); without it
 	// no parser, reports' included, can claim it.
 	"reports.webhook.webhook.json": "",
+	// The eWallet account linking moved to paymentmethods, which owns the
+	// payment_method.* callbacks the reference files under eWallets.
+	"ewallets.tokenized.account_linking_status_callback.webhook.json": "paymentmethods",
+	"ewallets.tokenized.token_expiry_callback.webhook.json":           "paymentmethods",
+}
+
+// callbackForwarders are the products that also recognise another's
+// callbacks because they forward to it with its very type: ewallets'
+// Callback.PaymentMethod is paymentmethods.PaymentMethod, for the linking
+// its thin forwarders keep. A handler may route these to either.
+var callbackForwarders = map[string]string{"ewallets": "paymentmethods"}
+
+// unifiedCallbacks are the callbacks of the unified Payments API
+// (paymentrequests, paymentmethods' payments, refunds), by owner: the
+// reference names their webhook types but prints no payload, so these are
+// the envelopes the packages document, one per event, with enough data to
+// decode.
+var unifiedCallbacks = map[string]struct{ owner, body string }{
+	"payment.succeeded": {"paymentrequests", `{"event":"payment.succeeded","business_id":"b","created":"2024-01-02T03:04:05.678Z",
+		"data":{"id":"py-1","payment_request_id":"pr-1","reference_id":"order-1","amount":15000,"currency":"IDR","status":"SUCCEEDED",
+		"payment_method":{"id":"pm-1","type":"EWALLET","ewallet":{"channel_code":"SHOPEEPAY"}}}}`},
+	"payment.failed": {"paymentrequests", `{"event":"payment.failed","business_id":"b","created":"2024-01-02T03:04:05.678Z",
+		"data":{"id":"py-2","payment_request_id":"pr-2","reference_id":"order-2","amount":15000,"currency":"IDR","status":"FAILED",
+		"failure_code":"INSUFFICIENT_BALANCE","payment_method_id":"pm-2"}}`},
+	"payment.awaiting_capture": {"paymentrequests", `{"event":"payment.awaiting_capture","business_id":"b","created":"2024-01-02T03:04:05.678Z",
+		"data":{"id":"py-3","payment_request_id":"pr-3","amount":15000,"currency":"IDR","status":"AWAITING_CAPTURE","capture_method":"MANUAL"}}`},
+	"capture.succeeded": {"paymentrequests", `{"event":"capture.succeeded","business_id":"b","created":"2024-01-02T03:04:05.678Z",
+		"data":{"id":"cptr-1","payment_request_id":"pr-3","payment_id":"py-3","currency":"IDR","authorized_amount":15000,
+		"captured_amount":15000,"status":"SUCCEEDED"}}`},
+	"refund.succeeded": {"refunds", `{"event":"refund.succeeded","business_id":"b","created":"2024-01-02T03:04:05.678Z",
+		"data":{"id":"rfd-1","payment_request_id":"pr-1","amount":15000,"currency":"IDR","status":"SUCCEEDED"}}`},
+	"payment_method.activated": {"paymentmethods", `{"event":"payment_method.activated","business_id":"b","created":"2024-01-02T03:04:05.678Z",
+		"data":{"id":"pm-1","type":"DIRECT_DEBIT","status":"ACTIVE","direct_debit":{"channel_code":"BRI"}}}`},
 }
 
 // TestParseCallbackAcceptsOnlyItsOwnProduct feeds every callback example of
@@ -126,19 +174,32 @@ func TestParseCallbackAcceptsOnlyItsOwnProduct(t *testing.T) {
 			if !overridden {
 				owner = w.Area
 			}
-			for area, parse := range callbackParsers {
-				typed, err := parse(ex.JSON)
-				switch {
-				case area == owner:
-					assert.NoError(t, err, "%s: %s refuses its own callback", ex.Name, area)
-					assert.True(t, typed, "%s: %s does not recognise its own callback", ex.Name, area)
-				case flatCallbacks[area]:
-					assert.Error(t, err, "%s (%s): %s.ParseCallback accepts it", ex.Name, w.Area, area)
-				default:
-					assert.False(t, typed, "%s (%s): %s.ParseCallback takes it for its own", ex.Name, w.Area, area)
-				}
-			}
+			assertOnlyOwnerTakes(t, ex.Name+" ("+w.Area+")", owner, ex.JSON)
 		}
 	}
 	require.NotZero(t, seen)
+	for name, cb := range unifiedCallbacks {
+		assertOnlyOwnerTakes(t, name, cb.owner, []byte(cb.body))
+	}
+}
+
+// assertOnlyOwnerTakes feeds body to every product's ParseCallback: owner
+// recognises it, a product forwarding to owner takes it, the flat parsers
+// refuse it and no other product types it.
+func assertOnlyOwnerTakes(t *testing.T, name, owner string, body []byte) {
+	t.Helper()
+	for area, parse := range callbackParsers {
+		typed, err := parse(body)
+		switch {
+		case area == owner:
+			assert.NoError(t, err, "%s: %s refuses its own callback", name, area)
+			assert.True(t, typed, "%s: %s does not recognise its own callback", name, area)
+		case owner != "" && callbackForwarders[area] == owner:
+			assert.NoError(t, err, "%s: %s refuses the callback it forwards", name, area)
+		case flatCallbacks[area]:
+			assert.Error(t, err, "%s: %s.ParseCallback accepts it", name, area)
+		default:
+			assert.False(t, typed, "%s: %s.ParseCallback takes it for its own", name, area)
+		}
+	}
 }

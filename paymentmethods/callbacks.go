@@ -11,16 +11,18 @@ import (
 // Dashboard's "Payment Method" field. The shapes are the API reference's
 // (eWallets, "Tokenized - Account Linking Status Callback" and "Token
 // Expiry Callback"); payment_method.yaml defines no webhooks.
+//
+// A payment made with a payment method (payment.succeeded, payment.failed,
+// SimulatePayment's result in test mode) is the payment request's: decode
+// it with [github.com/seed19b1029f/xendit-go/paymentrequests.ParseCallback],
+// whose Payment carries this package's [PaymentMethod]. Here such an event
+// decodes as any event this package does not know, with only Data set.
 const (
 	// EventActivated: the payment method is ACTIVE and can be charged.
 	EventActivated = "payment_method.activated"
 	// EventExpired: the payment method expired or was invalidated; ask the
 	// customer to link again.
 	EventExpired = "payment_method.expiry.expired"
-	// EventPaymentSucceeded and EventPaymentFailed report a payment made
-	// with a payment method (SimulatePayment's result in test mode).
-	EventPaymentSucceeded = "payment.succeeded"
-	EventPaymentFailed    = "payment.failed"
 )
 
 // Callback is one payment method callback. Decode the body the webhook
@@ -43,8 +45,6 @@ type Callback struct {
 	Created    xendit.Time
 	// PaymentMethod is set for the payment_method.* events.
 	PaymentMethod *PaymentMethod
-	// Payment is set for payment.succeeded and payment.failed.
-	Payment *Payment
 	// Data is the raw "data" object, whatever the event.
 	Data json.RawMessage
 }
@@ -63,29 +63,19 @@ func (c *Callback) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*c = Callback{Event: env.Event, BusinessID: env.BusinessID, Created: env.Created, Data: env.Data}
-	var target any
-	switch env.Event {
-	case EventActivated, EventExpired:
-		c.PaymentMethod = new(PaymentMethod)
-		target = c.PaymentMethod
-	case EventPaymentSucceeded, EventPaymentFailed:
-		c.Payment = new(Payment)
-		target = c.Payment
-	default:
+	if env.Event != EventActivated && env.Event != EventExpired {
 		return nil
 	}
-	return product.DecodeData("paymentmethods", env.Event, env.Data, target)
+	c.PaymentMethod = new(PaymentMethod)
+	return product.DecodeData("paymentmethods", env.Event, env.Data, c.PaymentMethod)
 }
 
 // MarshalJSON encodes the callback as Xendit sends it.
 func (c Callback) MarshalJSON() ([]byte, error) {
 	env := callbackEnvelope{Event: c.Event, BusinessID: c.BusinessID, Created: c.Created, Data: c.Data}
 	var data any
-	switch {
-	case c.PaymentMethod != nil:
+	if c.PaymentMethod != nil {
 		data = c.PaymentMethod
-	case c.Payment != nil:
-		data = c.Payment
 	}
 	var err error
 	if env.Data, err = product.EncodeData(data, c.Data); err != nil {

@@ -68,8 +68,11 @@
 // webhooks: the payment_method.* shapes are the API reference's (eWallets,
 // "Tokenized - Account Linking Status Callback", lines 12340-12537, and
 // "Token Expiry Callback"), the envelope of event, business_id, created and
-// the payment method as data. payment.succeeded and payment.failed carry a
-// [Payment]. Direct debit's flat payment_method.expiry.* webhooks
+// the payment method as data. A payment made with a payment method
+// (payment.succeeded, payment.failed) is the payment request's callback:
+// decode it with paymentrequests.ParseCallback, whose Payment carries the
+// [PaymentMethod] (a handler on one URL tries each package's ParseCallback;
+// here a payment event decodes with only Data set). Direct debit's flat payment_method.expiry.* webhooks
 // (reference lines 18165-18210) belong to the directdebit API.
 //
 // # eWallets

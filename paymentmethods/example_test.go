@@ -7,26 +7,28 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/paymentmethods"
+	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
 // A virtual account paid once, against the fake server: create the payment
 // method, let a test-mode payer transfer to it (SimulatePayment), and learn
 // of the payment from the payment.succeeded callback, matched to the order
-// by reference_id.
+// by reference_id. A payment callback is the payment request's: it is
+// decoded with the paymentrequests package.
 func Example() {
 	srv := xendittest.NewServer()
 	defer srv.Close()
 
 	// The webhook endpoint: the root handler checks x-callback-token and
 	// dedupes on webhook-id before the function sees the event.
-	paid := make(chan *paymentmethods.Payment, 1)
+	paid := make(chan *paymentrequests.Payment, 1)
 	hook, _ := xendit.NewWebhookHandler(func(_ context.Context, e *xendit.WebhookEvent) error {
-		var cb paymentmethods.Callback
+		var cb paymentrequests.Callback
 		if err := e.Decode(&cb); err != nil {
 			return err
 		}
-		if cb.Event == paymentmethods.EventPaymentSucceeded {
+		if cb.Event == paymentrequests.EventPaymentSucceeded {
 			paid <- cb.Payment
 		}
 		return nil

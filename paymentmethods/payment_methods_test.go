@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,6 +12,7 @@ import (
 	"github.com/seed19b1029f/xendit-go/ewallets"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
 	"github.com/seed19b1029f/xendit-go/paymentmethods"
+	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -81,16 +81,22 @@ func TestVirtualAccountIsPaidBySimulation(t *testing.T) {
 	fake.Invalid(t, f.pms.SimulatePayment(ctx, pm.ID, &paymentmethods.SimulatePaymentParams{Amount: xendit.Ptr(-1.0)}), "amount")
 	require.NoError(t, f.pms.SimulatePayment(ctx, pm.ID, &paymentmethods.SimulatePaymentParams{Amount: xendit.Ptr(50000.0)}))
 	cb := f.next(t)
-	assert.Equal(t, paymentmethods.EventPaymentSucceeded, cb.Event)
-	require.NotNil(t, cb.Payment)
-	assert.Equal(t, 50000.0, cb.Payment.Amount)
-	assert.Equal(t, "order-1", cb.Payment.ReferenceID)
-	assert.JSONEq(t, `"`+pm.ID+`"`, string(cb.Payment.Extra["payment_method_id"]), "undocumented keys are kept")
+	assert.Equal(t, "payment.succeeded", cb.Event)
+	assert.Nil(t, cb.PaymentMethod, "a payment callback is not this package's")
+	body, err := json.Marshal(cb)
+	require.NoError(t, err)
+	paid, err := paymentrequests.ParseCallback(body)
+	require.NoError(t, err)
+	require.NotNil(t, paid.Payment, "paymentrequests owns the payment callback")
+	assert.Equal(t, 50000.0, paid.Payment.Amount)
+	assert.Equal(t, "order-1", paid.Payment.ReferenceID)
+	assert.True(t, paid.Payment.Status.Succeeded())
+	assert.JSONEq(t, `"`+pm.ID+`"`, string(paid.Payment.Extra["payment_method_id"]), "undocumented keys are kept")
 
 	page, err := f.pms.ListPayments(ctx, pm.ID, nil)
 	require.NoError(t, err)
 	require.Len(t, page.Data, 1)
-	assert.Equal(t, cb.Payment.ID, page.Data[0].ID)
+	assert.Equal(t, paid.Payment.ID, page.Data[0].ID)
 }
 
 func TestAllPaymentsFollowsTheNextLinks(t *testing.T) {
@@ -253,27 +259,20 @@ func TestEWalletsLinkingIsThisPackage(t *testing.T) {
 
 // TestCreateIsNeverRepeatedAfterAnAmbiguousFailure proves end to end that
 // Create, which has no idempotency header, is sent once when Xendit may
-// have processed it.
+// have processed it (fake.EachFault: a real server, or a synctest bubble
+// for the timeout).
 func TestCreateIsNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	faults := fake.AmbiguousFaults()
-	faults["timeout"] = xendittest.Fault{Delay: time.Hour} // answered after the client's 50 ms timeout
-	for name, fault := range faults {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			srv, _ := fake.Server(t, fake.FastRetries)
-			c, err := srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(50*time.Millisecond))
-			require.NoError(t, err)
-			fault.Method, fault.Path, fault.Times = http.MethodPost, "/v2/payment_methods", 3
-			srv.InjectFault(fault)
-			var resp xendit.Response
-			_, err = paymentmethods.New(c).Create(t.Context(), virtualAccount("order-1", nil), xendit.CaptureResponse(&resp))
-			require.Error(t, err)
-			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, "/v2/payment_methods"), "exactly one attempt")
-			assert.Equal(t, 1, resp.Attempts)
-			assert.True(t, xendit.OutcomeUnknown(err), "list by reference_id before creating again")
-		})
-	}
+	fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
+		fault.Method, fault.Path, fault.Times = http.MethodPost, "/v2/payment_methods", 3
+		srv.InjectFault(fault)
+		var resp xendit.Response
+		_, err := paymentmethods.New(c).Create(t.Context(), virtualAccount("order-1", nil), xendit.CaptureResponse(&resp))
+		require.Error(t, err)
+		assert.Equal(t, 1, fake.Count(srv, http.MethodPost, "/v2/payment_methods"), "exactly one attempt")
+		assert.Equal(t, 1, resp.Attempts)
+		assert.True(t, xendit.OutcomeUnknown(err), "list by reference_id before creating again")
+	})
 }
 
 func TestUnknownKeysSurvive(t *testing.T) {

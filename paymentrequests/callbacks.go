@@ -5,6 +5,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 )
 
 // The events of payment and capture callbacks: the webhook types
@@ -32,17 +33,17 @@ const (
 // payment request (ID "py-...", PaymentRequestID "pr-..."). Fields this
 // type does not name are kept in Extra and re-encoded unchanged.
 type Payment struct {
-	ID               string          `json:"id"`
-	PaymentRequestID string          `json:"payment_request_id"`
-	BusinessID       string          `json:"business_id,omitzero"`
-	ReferenceID      string          `json:"reference_id"`
-	CustomerID       *string         `json:"customer_id"`
-	Amount           float64         `json:"amount"`
-	Currency         xendit.Currency `json:"currency"`
-	Country          Country         `json:"country,omitzero"`
-	Status           Status          `json:"status"`
-	CaptureMethod    CaptureMethod   `json:"capture_method,omitzero"`
-	PaymentMethod    *PaymentMethod  `json:"payment_method"`
+	ID               string                        `json:"id"`
+	PaymentRequestID string                        `json:"payment_request_id"`
+	BusinessID       string                        `json:"business_id,omitzero"`
+	ReferenceID      string                        `json:"reference_id"`
+	CustomerID       *string                       `json:"customer_id"`
+	Amount           float64                       `json:"amount"`
+	Currency         xendit.Currency               `json:"currency"`
+	Country          Country                       `json:"country,omitzero"`
+	Status           Status                        `json:"status"`
+	CaptureMethod    CaptureMethod                 `json:"capture_method,omitzero"`
+	PaymentMethod    *paymentmethods.PaymentMethod `json:"payment_method"`
 	// ChannelProperties and PaymentDetail differ per channel; they are
 	// kept as sent.
 	ChannelProperties map[string]any `json:"channel_properties"`

@@ -9,6 +9,7 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/pager"
 	"github.com/seed19b1029f/xendit-go/internal/product"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 )
 
 var (
@@ -34,17 +35,17 @@ func (s CaptureStatus) Failed() bool { return s == CaptureStatusFailed }
 // Capture takes all or part of the amount a MANUAL payment request
 // authorised.
 type Capture struct {
-	ID               string          `json:"id"`
-	PaymentRequestID string          `json:"payment_request_id"`
-	PaymentID        string          `json:"payment_id"`
-	ReferenceID      string          `json:"reference_id"`
-	CustomerID       *string         `json:"customer_id"`
-	Currency         xendit.Currency `json:"currency"`
-	AuthorizedAmount float64         `json:"authorized_amount"`
-	CapturedAmount   float64         `json:"captured_amount"`
-	Status           CaptureStatus   `json:"status"`
-	PaymentMethod    *PaymentMethod  `json:"payment_method"`
-	FailureCode      *string         `json:"failure_code"`
+	ID               string                        `json:"id"`
+	PaymentRequestID string                        `json:"payment_request_id"`
+	PaymentID        string                        `json:"payment_id"`
+	ReferenceID      string                        `json:"reference_id"`
+	CustomerID       *string                       `json:"customer_id"`
+	Currency         xendit.Currency               `json:"currency"`
+	AuthorizedAmount float64                       `json:"authorized_amount"`
+	CapturedAmount   float64                       `json:"captured_amount"`
+	Status           CaptureStatus                 `json:"status"`
+	PaymentMethod    *paymentmethods.PaymentMethod `json:"payment_method"`
+	FailureCode      *string                       `json:"failure_code"`
 	// ChannelProperties are kept as sent (the file's example shows a
 	// string where the schema says object).
 	ChannelProperties any            `json:"channel_properties"`

@@ -84,13 +84,20 @@
 //
 // # The payment method a payment carries
 //
-// [PaymentMethod] is this package's view of the Payment Methods v2 object,
-// with what a payment needs: type, status, reusability and the one channel
-// object the type names ([PaymentMethod.ChannelCode] reads its channel
-// code). The object is polymorphic: a card carries card, an eWallet
-// ewallet, and so on, each with its own fields. Every object of the view
-// keeps the fields it does not name in Extra and encodes them back, so a
-// payment method read here and stored or forwarded is unchanged.
+// A payment request, a capture and a payment carry the payment method
+// charged as a [paymentmethods.PaymentMethod], the type the Payment Methods
+// API returns: one type for one object, so a payment method read from a
+// payment request is passed to the paymentmethods package (or compared
+// with what it returned) without a conversion. The object is polymorphic:
+// Type says which channel object is set (a card carries card, an eWallet
+// ewallet, ...), each typed per channel, and
+// [paymentmethods.PaymentMethod.ChannelCode] reads the channel code
+// whatever the type. Keys no type names (a channel type newer than the
+// SDK) are kept in Extra and encoded back, so a payment method read here
+// and stored or forwarded keeps every key with its value; a null the API
+// sends for an absent channel object comes back absent. A new payment
+// method made with the payment ([PaymentMethodParams]) takes the same
+// [paymentmethods.Type] and [paymentmethods.Reusability].
 //
 // # Idempotency
 //

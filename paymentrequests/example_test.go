@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -42,8 +43,8 @@ func Example() {
 		Currency:      xendit.CurrencyIDR,
 		CaptureMethod: xendit.Ptr(paymentrequests.CaptureMethodManual),
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type:        paymentrequests.PaymentMethodTypeEWallet,
-			Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type:        paymentmethods.TypeEWallet,
+			Reusability: paymentmethods.ReusabilityOneTimeUse,
 			EWallet: &paymentrequests.ChannelParams{
 				ChannelCode:       "SHOPEEPAY",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/paid"},

@@ -8,9 +8,9 @@ import (
 )
 
 // Extra holds the fields of a JSON object that its Go type does not name,
-// as received, so that encoding the object again gives them back: a payment
-// method read here and stored or forwarded loses nothing the API added,
-// whichever channel type it is.
+// as received, so that encoding the object again gives them back: a
+// payment read from a callback and stored or forwarded loses nothing the
+// API added.
 type Extra map[string]json.RawMessage
 
 // decodeKeeping decodes b into known (a pointer to a struct without

@@ -11,6 +11,7 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/pager"
 	"github.com/seed19b1029f/xendit-go/internal/product"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 )
 
 var (
@@ -137,14 +138,14 @@ type PaymentRequest struct {
 	Currency    xendit.Currency `json:"currency,omitzero"`
 	// PaymentMethod is the payment method charged, with the channel object
 	// its type names.
-	PaymentMethod           *PaymentMethod           `json:"payment_method"`
-	Description             *string                  `json:"description"`
-	FailureCode             *string                  `json:"failure_code"`
-	CaptureMethod           CaptureMethod            `json:"capture_method,omitzero"`
-	Initiator               Initiator                `json:"initiator,omitzero"`
-	CardVerificationResults *CardVerificationResults `json:"card_verification_results"`
-	Status                  Status                   `json:"status,omitzero"`
-	Actions                 []Action                 `json:"actions"`
+	PaymentMethod           *paymentmethods.PaymentMethod           `json:"payment_method"`
+	Description             *string                                 `json:"description"`
+	FailureCode             *string                                 `json:"failure_code"`
+	CaptureMethod           CaptureMethod                           `json:"capture_method,omitzero"`
+	Initiator               Initiator                               `json:"initiator,omitzero"`
+	CardVerificationResults *paymentmethods.CardVerificationResults `json:"card_verification_results"`
+	Status                  Status                                  `json:"status,omitzero"`
+	Actions                 []Action                                `json:"actions"`
 	// ChannelProperties are the request's channel properties as Xendit
 	// echoes them; payment_request.yaml's response schema leaves them out.
 	ChannelProperties   map[string]any       `json:"channel_properties,omitzero"`
@@ -219,15 +220,15 @@ type CreatePaymentRequestParams struct {
 // PaymentMethodParams is a payment method made with the payment: its Type
 // names the one channel object to set.
 type PaymentMethodParams struct {
-	Type           PaymentMethodType `json:"type"`
-	Reusability    Reusability       `json:"reusability"`
-	ReferenceID    *string           `json:"reference_id,omitempty"`
-	Description    *string           `json:"description,omitempty"`
-	DirectDebit    *ChannelParams    `json:"direct_debit,omitempty"`
-	EWallet        *ChannelParams    `json:"ewallet,omitempty"`
-	OverTheCounter *ChannelParams    `json:"over_the_counter,omitempty"`
-	QRCode         *ChannelParams    `json:"qr_code,omitempty"`
-	VirtualAccount *ChannelParams    `json:"virtual_account,omitempty"`
+	Type           paymentmethods.Type        `json:"type"`
+	Reusability    paymentmethods.Reusability `json:"reusability"`
+	ReferenceID    *string                    `json:"reference_id,omitempty"`
+	Description    *string                    `json:"description,omitempty"`
+	DirectDebit    *ChannelParams             `json:"direct_debit,omitempty"`
+	EWallet        *ChannelParams             `json:"ewallet,omitempty"`
+	OverTheCounter *ChannelParams             `json:"over_the_counter,omitempty"`
+	QRCode         *ChannelParams             `json:"qr_code,omitempty"`
+	VirtualAccount *ChannelParams             `json:"virtual_account,omitempty"`
 }
 
 // ChannelParams is the channel object of a new payment method. Only
@@ -325,10 +326,10 @@ func (p *CreatePaymentRequestParams) Validate() error {
 // validate checks a new payment method: its type, its reusability, and
 // exactly the channel object its type names, with a channel code.
 func (m *PaymentMethodParams) validate(field string) error {
-	channels := map[PaymentMethodType]*ChannelParams{
-		PaymentMethodTypeDirectDebit: m.DirectDebit, PaymentMethodTypeEWallet: m.EWallet,
-		PaymentMethodTypeOverTheCounter: m.OverTheCounter, PaymentMethodTypeQRCode: m.QRCode,
-		PaymentMethodTypeVirtualAccount: m.VirtualAccount,
+	channels := map[paymentmethods.Type]*ChannelParams{
+		paymentmethods.TypeDirectDebit: m.DirectDebit, paymentmethods.TypeEWallet: m.EWallet,
+		paymentmethods.TypeOverTheCounter: m.OverTheCounter, paymentmethods.TypeQRCode: m.QRCode,
+		paymentmethods.TypeVirtualAccount: m.VirtualAccount,
 	}
 	ch, known := channels[m.Type]
 	switch {
@@ -336,7 +337,7 @@ func (m *PaymentMethodParams) validate(field string) error {
 		return xendit.Invalid(field+".type", "is required")
 	case !known:
 		return xendit.Invalid(field+".type", "%q is not a payment method type a payment request can create", m.Type)
-	case m.Reusability != ReusabilityOneTimeUse && m.Reusability != ReusabilityMultipleUse:
+	case m.Reusability != paymentmethods.ReusabilityOneTimeUse && m.Reusability != paymentmethods.ReusabilityMultipleUse:
 		return xendit.Invalid(field+".reusability", "must be ONE_TIME_USE or MULTIPLE_USE, got %q", m.Reusability)
 	}
 	name := channelField[m.Type]
@@ -356,10 +357,10 @@ func (m *PaymentMethodParams) validate(field string) error {
 }
 
 // channelField is the JSON name of each type's channel object.
-var channelField = map[PaymentMethodType]string{
-	PaymentMethodTypeCard: "card", PaymentMethodTypeDirectDebit: "direct_debit", PaymentMethodTypeEWallet: "ewallet",
-	PaymentMethodTypeOverTheCounter: "over_the_counter", PaymentMethodTypeQRCode: "qr_code",
-	PaymentMethodTypeVirtualAccount: "virtual_account",
+var channelField = map[paymentmethods.Type]string{
+	paymentmethods.TypeCard: "card", paymentmethods.TypeDirectDebit: "direct_debit", paymentmethods.TypeEWallet: "ewallet",
+	paymentmethods.TypeOverTheCounter: "over_the_counter", paymentmethods.TypeQRCode: "qr_code",
+	paymentmethods.TypeVirtualAccount: "virtual_account",
 }
 
 // CreatePaymentRequest charges a payment method. The SDK sends an

@@ -4,13 +4,13 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
@@ -37,7 +37,7 @@ func shopeePay(ref string) *paymentrequests.CreatePaymentRequestParams {
 		ReferenceID: xendit.Ptr(ref), Amount: xendit.Ptr(15000.0), Currency: xendit.CurrencyIDR,
 		Country: xendit.Ptr(paymentrequests.CountryID),
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeEWallet, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			EWallet: &paymentrequests.ChannelParams{ChannelCode: "SHOPEEPAY",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/paid"}},
 		},
@@ -49,7 +49,7 @@ func directDebit(ref string) *paymentrequests.CreatePaymentRequestParams {
 	return &paymentrequests.CreatePaymentRequestParams{
 		ReferenceID: xendit.Ptr(ref), Amount: xendit.Ptr(1500.0), Currency: xendit.CurrencyPHP,
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeDirectDebit, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeDirectDebit, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			DirectDebit: &paymentrequests.ChannelParams{ChannelCode: "BPI", ChannelProperties: map[string]any{
 				"success_return_url": "https://shop.example/ok", "failure_return_url": "https://shop.example/no"}},
 		},
@@ -66,7 +66,7 @@ func TestEWalletPaymentCompletesWithCallback(t *testing.T) {
 	assert.Equal(t, paymentrequests.StatusRequiresAction, pr.Status)
 	assert.True(t, pr.Status.Pending())
 	assert.NotEmpty(t, pr.ActionURL(paymentrequests.ActionTypeAuth, paymentrequests.URLTypeWeb))
-	assert.Equal(t, paymentrequests.PaymentMethodTypeEWallet, pr.PaymentMethod.Type)
+	assert.Equal(t, paymentmethods.TypeEWallet, pr.PaymentMethod.Type)
 	assert.Equal(t, "SHOPEEPAY", pr.PaymentMethod.ChannelCode())
 
 	require.NoError(t, f.srv.CompletePaymentRequest(pr.ID))
@@ -193,7 +193,7 @@ func TestSavedPaymentMethodIsChargedByID(t *testing.T) {
 	f := newFixture(t, fake.NoRetries)
 	ctx := t.Context()
 	p := shopeePay("order-6")
-	p.PaymentMethod.Reusability = paymentrequests.ReusabilityMultipleUse
+	p.PaymentMethod.Reusability = paymentmethods.ReusabilityMultipleUse
 	first, err := f.pr.CreatePaymentRequest(ctx, p)
 	require.NoError(t, err)
 
@@ -272,45 +272,39 @@ func TestCreateIsRetriedWithOneIdempotencyKey(t *testing.T) {
 
 // TestCaptureAndAuthorizeAreNeverRepeatedAfterAnAmbiguousFailure proves
 // end to end that the two calls without an idempotency header are sent
-// once when Xendit may have processed them.
+// once when Xendit may have processed them (fake.EachFault: a real server,
+// or a synctest bubble for the timeout).
 func TestCaptureAndAuthorizeAreNeverRepeatedAfterAnAmbiguousFailure(t *testing.T) {
 	t.Parallel()
-	faults := fake.AmbiguousFaults()
-	faults["timeout"] = xendittest.Fault{Delay: time.Hour} // answered after the client's 50 ms timeout
-	for name, fault := range faults {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			f := newFixture(t, fake.FastRetries)
-			c, err := f.srv.Client(xendit.WithRetryPolicy(fake.FastRetries), xendit.WithTimeout(50*time.Millisecond))
-			require.NoError(t, err)
-			ctx := t.Context()
-			p := shopeePay("order-9")
-			p.CaptureMethod = xendit.Ptr(paymentrequests.CaptureMethodManual)
-			pr, err := f.pr.CreatePaymentRequest(ctx, p)
-			require.NoError(t, err)
-			require.NoError(t, f.srv.CompletePaymentRequest(pr.ID))
-			dd, err := f.pr.CreatePaymentRequest(ctx, directDebit("order-10"))
-			require.NoError(t, err)
+	fake.EachFault(t, fake.AmbiguousFaults(), fake.FastRetries, func(t *testing.T, srv *xendittest.Server, c *xendit.Client, fault xendittest.Fault) {
+		ctx := t.Context()
+		prs := paymentrequests.New(c)
+		p := shopeePay("order-9")
+		p.CaptureMethod = xendit.Ptr(paymentrequests.CaptureMethodManual)
+		pr, err := prs.CreatePaymentRequest(ctx, p)
+		require.NoError(t, err)
+		require.NoError(t, srv.CompletePaymentRequest(pr.ID))
+		dd, err := prs.CreatePaymentRequest(ctx, directDebit("order-10"))
+		require.NoError(t, err)
 
-			for path, send := range map[string]func(opt xendit.RequestOption) error{
-				"/payment_requests/" + pr.ID + "/captures": func(opt xendit.RequestOption) error {
-					_, err := paymentrequests.New(c).CreateCapture(ctx, pr.ID, &paymentrequests.CreateCaptureParams{CaptureAmount: 15000}, opt)
-					return err
-				},
-				"/payment_requests/" + dd.ID + "/auth": func(opt xendit.RequestOption) error {
-					_, err := paymentrequests.New(c).AuthorizePaymentRequest(ctx, dd.ID, &paymentrequests.AuthorizePaymentRequestParams{AuthCode: "123456"}, opt)
-					return err
-				},
-			} {
-				fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
-				f.srv.InjectFault(fault)
-				var resp xendit.Response
-				err := send(xendit.CaptureResponse(&resp))
-				require.Error(t, err, path)
-				assert.Equal(t, 1, fake.Count(f.srv, http.MethodPost, path), "%s: exactly one attempt", path)
-				assert.Equal(t, 1, resp.Attempts, path)
-				assert.True(t, xendit.OutcomeUnknown(err), "%s: look the request up before sending again", path)
-			}
-		})
-	}
+		for path, send := range map[string]func(opt xendit.RequestOption) error{
+			"/payment_requests/" + pr.ID + "/captures": func(opt xendit.RequestOption) error {
+				_, err := prs.CreateCapture(ctx, pr.ID, &paymentrequests.CreateCaptureParams{CaptureAmount: 15000}, opt)
+				return err
+			},
+			"/payment_requests/" + dd.ID + "/auth": func(opt xendit.RequestOption) error {
+				_, err := prs.AuthorizePaymentRequest(ctx, dd.ID, &paymentrequests.AuthorizePaymentRequestParams{AuthCode: "123456"}, opt)
+				return err
+			},
+		} {
+			fault.Method, fault.Path, fault.Times = http.MethodPost, path, 3
+			srv.InjectFault(fault)
+			var resp xendit.Response
+			err := send(xendit.CaptureResponse(&resp))
+			require.Error(t, err, path)
+			assert.Equal(t, 1, fake.Count(srv, http.MethodPost, path), "%s: exactly one attempt", path)
+			assert.Equal(t, 1, resp.Attempts, path)
+			assert.True(t, xendit.OutcomeUnknown(err), "%s: look the request up before sending again", path)
+		}
+	})
 }

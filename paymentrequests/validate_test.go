@@ -7,6 +7,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 )
 
@@ -60,7 +61,7 @@ func TestCreatePaymentRequestRules(t *testing.T) {
 	saved := &paymentrequests.CreatePaymentRequestParams{Currency: xendit.CurrencyPHP, PaymentMethodID: xendit.Ptr("")}
 	fake.Invalid(t, saved.Validate(), "payment_method_id")
 	card := shopeePay("order-1")
-	card.PaymentMethod.Type = paymentrequests.PaymentMethodTypeCard
+	card.PaymentMethod.Type = paymentmethods.TypeCard
 	fake.Invalid(t, card.Validate(), "payment_method.type")
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/fake"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/refunds"
 	"github.com/seed19b1029f/xendit-go/xendittest"
@@ -34,7 +35,7 @@ func (f *fixture) paid(t *testing.T, ref string) *paymentrequests.PaymentRequest
 	pr, err := f.pr.CreatePaymentRequest(t.Context(), &paymentrequests.CreatePaymentRequestParams{
 		ReferenceID: xendit.Ptr(ref), Amount: xendit.Ptr(1500.0), Currency: xendit.CurrencyPHP,
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeEWallet, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			EWallet: &paymentrequests.ChannelParams{ChannelCode: "GCASH",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/ok"}},
 		},
@@ -110,7 +111,7 @@ func TestRefundOfAnUnpaidPaymentIsRefused(t *testing.T) {
 	pr, err := f.pr.CreatePaymentRequest(t.Context(), &paymentrequests.CreatePaymentRequestParams{
 		Amount: xendit.Ptr(1500.0), Currency: xendit.CurrencyPHP,
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeEWallet, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			EWallet: &paymentrequests.ChannelParams{ChannelCode: "GCASH",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/ok"}},
 		},

@@ -14,6 +14,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
 	"github.com/seed19b1029f/xendit-go/paymentmethods"
+	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/xendittest"
 )
 
@@ -28,18 +30,22 @@ func main() {
 	ctx, client, fake, stop := demo.Start()
 	defer stop()
 	pms := paymentmethods.New(client)
-	var callbacks <-chan *paymentmethods.Callback
+	// One endpoint receives both kinds of callback: payment_method.* are
+	// this package's, payment.* the payment's, which paymentrequests owns.
+	var callbacks <-chan *json.RawMessage
 	if fake != nil {
-		callbacks = demo.Listen[paymentmethods.Callback](fake)
+		callbacks = demo.Listen[json.RawMessage](fake)
 	}
-	await := func() *paymentmethods.Callback {
+	await := func() []byte {
 		if callbacks == nil {
 			fmt.Println("   (Xendit sends the callback to your Dashboard's URL.)")
 			return nil
 		}
-		cb := demo.Await(callbacks)
-		fmt.Printf("   Callback %s.\n", cb.Event)
-		return cb
+		body := *demo.Await(callbacks)
+		if cb, err := paymentmethods.ParseCallback(body); err == nil {
+			fmt.Printf("   Callback %s.\n", cb.Event)
+		}
+		return body
 	}
 
 	// The order's reference_id is stored before the call: after an
@@ -65,7 +71,7 @@ func main() {
 		demo.Explain(err)
 		os.Exit(1)
 	}
-	if cb := await(); cb != nil && cb.Payment != nil {
+	if cb, err := paymentrequests.ParseCallback(await()); err == nil && cb.Payment != nil {
 		fmt.Printf("   Order %s: %.0f %s %s.\n", cb.Payment.ReferenceID, cb.Payment.Amount, cb.Payment.Currency, cb.Payment.Status)
 	}
 

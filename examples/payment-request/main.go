@@ -22,6 +22,7 @@ import (
 
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/examples/internal/demo"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/refunds"
 	"github.com/seed19b1029f/xendit-go/xendittest"
@@ -58,7 +59,7 @@ func main() {
 		ReferenceID: xendit.Ptr(order + "-ewallet"), Amount: xendit.Ptr(15000.0), Currency: xendit.CurrencyIDR,
 		Country: xendit.Ptr(paymentrequests.CountryID), CaptureMethod: xendit.Ptr(paymentrequests.CaptureMethodManual),
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeEWallet, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			EWallet: &paymentrequests.ChannelParams{ChannelCode: "SHOPEEPAY",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/orders/paid"}},
 		},

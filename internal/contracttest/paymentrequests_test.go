@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
 	"github.com/seed19b1029f/xendit-go/paymentrequests"
 )
 
@@ -26,7 +27,7 @@ func paymentRequestCalls(t *testing.T, c *contract) {
 		Description: xendit.Ptr("Tea"), CaptureMethod: xendit.Ptr(paymentrequests.CaptureMethodAutomatic),
 		Initiator: xendit.Ptr(paymentrequests.InitiatorCustomer),
 		PaymentMethod: &paymentrequests.PaymentMethodParams{
-			Type: paymentrequests.PaymentMethodTypeEWallet, Reusability: paymentrequests.ReusabilityOneTimeUse,
+			Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
 			ReferenceID: xendit.Ptr("pm-ref-1"),
 			EWallet: &paymentrequests.ChannelParams{ChannelCode: "SHOPEEPAY",
 				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/ok"}},
