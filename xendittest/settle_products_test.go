@@ -11,6 +11,8 @@ import (
 	"github.com/seed19b1029f/xendit-go/ewallets"
 	"github.com/seed19b1029f/xendit-go/invoices"
 	"github.com/seed19b1029f/xendit-go/paylater"
+	"github.com/seed19b1029f/xendit-go/paymentmethods"
+	"github.com/seed19b1029f/xendit-go/paymentrequests"
 	"github.com/seed19b1029f/xendit-go/qrcodes"
 	"github.com/seed19b1029f/xendit-go/retailoutlets"
 	"github.com/seed19b1029f/xendit-go/subscriptions"
@@ -119,6 +121,35 @@ func moneyInProducts() []moneyIn {
 				require.NoError(t, p.srv.CompletePayLaterCharge(ch.ID))
 				return ch.ID
 			}},
+		// The unified Payments API documents no with-split-rule: the whole
+		// amount stays with the account the payment was made for.
+		{name: "payment method, simulated", category: transactions.ChannelCategoryVirtualAccount, currency: xendit.CurrencyIDR,
+			amount: 50_000, product: "paymentmethods", pay: func(t *testing.T, p *platform) string {
+				pms := paymentmethods.New(p.c)
+				pm, err := pms.Create(t.Context(), &paymentmethods.CreateParams{
+					Type: paymentmethods.TypeVirtualAccount, Reusability: paymentmethods.ReusabilityOneTimeUse,
+					VirtualAccount: &paymentmethods.VirtualAccount{Amount: xendit.Ptr(50_000.0), Currency: xendit.CurrencyIDR,
+						ChannelCode:       paymentmethods.VirtualAccountChannelBNI,
+						ChannelProperties: &paymentmethods.VirtualAccountChannelProperties{CustomerName: "Rika"}},
+				}, p.as())
+				require.NoError(t, err)
+				require.NoError(t, pms.SimulatePayment(t.Context(), pm.ID, nil, p.as()))
+				return ""
+			}},
+		{name: "payment request", category: transactions.ChannelCategoryEWallet, currency: xendit.CurrencyIDR,
+			amount: 50_000, product: "paymentrequests", pay: func(t *testing.T, p *platform) string {
+				pr := createPaymentRequest(t, p, paymentrequests.CaptureMethodAutomatic)
+				require.NoError(t, p.srv.CompletePaymentRequest(pr.ID))
+				return ""
+			}},
+		{name: "payment request, captured", category: transactions.ChannelCategoryEWallet, currency: xendit.CurrencyIDR,
+			amount: 50_000, product: "paymentrequests", pay: func(t *testing.T, p *platform) string {
+				pr := createPaymentRequest(t, p, paymentrequests.CaptureMethodManual)
+				require.NoError(t, p.srv.CompletePaymentRequest(pr.ID))
+				_, err := paymentrequests.New(p.c).CreateCapture(t.Context(), pr.ID, &paymentrequests.CreateCaptureParams{CaptureAmount: 50_000}, p.as())
+				require.NoError(t, err)
+				return ""
+			}},
 		idr("subscription cycle", transactions.ChannelCategoryEWallet, "subscriptions", func(t *testing.T, p *platform) string {
 			sub := subscriptions.New(p.c)
 			plan, err := sub.CreatePlan(t.Context(), &subscriptions.CreatePlanParams{ReferenceID: "member-1", CustomerID: "member-1",
@@ -186,4 +217,18 @@ func createDDPayment(t *testing.T, p *platform, otp *bool) *directdebit.Payment 
 		Currency: xendit.CurrencyIDR, Amount: 50_000, EnableOTP: otp}, p.create()...)
 	require.NoError(t, err)
 	return payment
+}
+
+// createPaymentRequest makes an eWallet payment request of IDR 50,000 for
+// p's sub-account, captured as capture says.
+func createPaymentRequest(t *testing.T, p *platform, capture paymentrequests.CaptureMethod) *paymentrequests.PaymentRequest {
+	t.Helper()
+	pr, err := paymentrequests.New(p.c).CreatePaymentRequest(t.Context(), &paymentrequests.CreatePaymentRequestParams{
+		ReferenceID: xendit.Ptr("order-1"), Amount: xendit.Ptr(50_000.0), Currency: xendit.CurrencyIDR, CaptureMethod: xendit.Ptr(capture),
+		PaymentMethod: &paymentrequests.PaymentMethodParams{Type: paymentmethods.TypeEWallet, Reusability: paymentmethods.ReusabilityOneTimeUse,
+			EWallet: &paymentrequests.ChannelParams{ChannelCode: "SHOPEEPAY",
+				ChannelProperties: map[string]any{"success_return_url": "https://shop.example/paid"}}},
+	}, p.as())
+	require.NoError(t, err)
+	return pr
 }
