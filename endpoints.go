@@ -128,7 +128,6 @@ var endpointTable = []Endpoint{
 	{ID: "cards.update_promotion", Method: http.MethodPatch, Path: "/promotions/{promotion_id}"},
 	{ID: "cards.delete_promotion", Method: http.MethodDelete, Path: "/promotions/{promotion_id}"},
 
-	// ---- virtualaccounts ----
 	// Virtual accounts (callback VAs): unversioned; no endpoint documents an
 	// idempotency header, so Create and Simulate Payment are never repeated
 	// after an ambiguous failure. Simulate Payment and Get Payment keep the
@@ -140,7 +139,6 @@ var endpointTable = []Endpoint{
 	{ID: "virtualaccounts.get_payment", Method: http.MethodGet, Path: "/callback_virtual_account_payments/payment_id={payment_id}"},
 	{ID: "virtualaccounts.list_banks", Method: http.MethodGet, Path: "/available_virtual_account_banks"},
 
-	// ---- qrcodes ----
 	// QR Codes: create, get and simulate document api-version (2022-07-31 is
 	// pinned: the only version whose shapes the reference prints); payments
 	// and refunds document none. Create and Create Refund take an optional
@@ -155,7 +153,6 @@ var endpointTable = []Endpoint{
 	{ID: "qrcodes.get_refund", Method: http.MethodGet, Path: "/qr_codes/payments/{qrpy_id}/refunds/{refund_id}"},
 	{ID: "qrcodes.list_refunds", Method: http.MethodGet, Path: "/qr_codes/payments/{qrpy_id}/refunds"},
 
-	// ---- retailoutlets ----
 	// Retail outlets: Indonesia's fixed payment codes (ALFAMART, INDOMARET)
 	// and the Philippines' payment codes. Unversioned, and no endpoint
 	// documents an idempotency header, so the creates are never repeated
@@ -169,7 +166,6 @@ var endpointTable = []Endpoint{
 	{ID: "retailoutlets.get_payment_code", Method: http.MethodGet, Path: "/payment_codes/{payment_code_id}"},
 	{ID: "retailoutlets.list_payment_code_payments", Method: http.MethodGet, Path: "/payment_codes/{payment_code_id}/payments"},
 
-	// ---- directdebit ----
 	// Direct Debit (linked account tokens, payment methods v1, payments and
 	// refunds): unversioned. Create Payment and Create Refund require
 	// Idempotency-key, spelled so; Initialize, both OTP validations and
@@ -191,7 +187,6 @@ var endpointTable = []Endpoint{
 	{ID: "directdebit.get_refund", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds/{refund_id}"},
 	{ID: "directdebit.list_refunds", Method: http.MethodGet, Path: "/direct_debits/{direct_debit_id}/refunds"},
 
-	// ---- payouts ----
 	// Payouts (v2): Create requires an idempotency header, spelled
 	// Idempotency-key as the reference prints it, so it is retried with the
 	// same key. Cancel is a POST although the method line prints GET (the
@@ -202,7 +197,6 @@ var endpointTable = []Endpoint{
 	{ID: "payouts.cancel_payout", Method: http.MethodPost, Path: "/v2/payouts/{id}/cancel"},
 	{ID: "payouts.list_channels", Method: http.MethodGet, Path: "/payouts_channels"},
 
-	// ---- payoutlinks ----
 	// Payout Links: no idempotency header; Create is never repeated after an
 	// ambiguous failure, and Xendit refuses a second link with the same
 	// external_id (DUPLICATE_PAYOUT_ERROR).
@@ -210,7 +204,6 @@ var endpointTable = []Endpoint{
 	{ID: "payoutlinks.get_payout_link", Method: http.MethodGet, Path: "/payouts/{id}"},
 	{ID: "payoutlinks.void_payout_link", Method: http.MethodPost, Path: "/payouts/{id}/void"},
 
-	// ---- disbursements ----
 	// Disbursements: Create and Create Batch document an optional
 	// X-IDEMPOTENCY-KEY; the SDK always sends one, so both are repeated
 	// safely after an ambiguous failure. Unversioned.
@@ -220,7 +213,6 @@ var endpointTable = []Endpoint{
 	{ID: "disbursements.list_banks", Method: http.MethodGet, Path: "/available_disbursements_banks"},
 	{ID: "disbursements.create_batch", Method: http.MethodPost, Path: "/batch_disbursements", IdempotencyHeader: "X-IDEMPOTENCY-KEY"},
 
-	// ---- remittance ----
 	// Cross-border payouts: Create requires an idempotency key, spelled
 	// Idempotency-key by the header table (the curl's IDEMPOTENCY-KEY is
 	// the same header). Unversioned.
@@ -228,7 +220,6 @@ var endpointTable = []Endpoint{
 	{ID: "remittance.get_payout", Method: http.MethodGet, Path: "/remittance_payouts/{cross_border_payout_id}"},
 	{ID: "remittance.cancel_payout", Method: http.MethodPost, Path: "/remittance_payouts/{cross_border_payout_id}/cancel"},
 
-	// ---- xenplatform ----
 	// xenPlatform: unversioned; no endpoint documents an idempotency header,
 	// so no create here is repeated after an ambiguous failure (a transfer is
 	// reconciled by its reference). Activate Account Holder Capabilities has
@@ -247,7 +238,6 @@ var endpointTable = []Endpoint{
 	{ID: "xenplatform.create_split_rule", Method: http.MethodPost, Path: "/split_rules"},
 	{ID: "xenplatform.set_webhook_url", Method: http.MethodPost, Path: "/callback_urls/{type}"},
 
-	// ---- paymentrequests ----
 	// Payment Requests (the unified Payments API, from openapi/payment_request.yaml):
 	// unversioned. Create takes an optional idempotency-key, which the SDK
 	// always sends, so it is retried safely; Capture and Authorize have none,
@@ -260,7 +250,6 @@ var endpointTable = []Endpoint{
 	{ID: "paymentrequests.list_captures", Method: http.MethodGet, Path: "/payment_requests/{paymentRequestId}/captures"},
 	{ID: "paymentrequests.create_capture", Method: http.MethodPost, Path: "/payment_requests/{paymentRequestId}/captures"},
 
-	// ---- paymentmethods ----
 	// Payment Methods (v2), from payment_method.yaml: no endpoint documents
 	// an idempotency header, so a create is never repeated after an
 	// ambiguous failure. The eWallets package's account linking sends
@@ -274,7 +263,6 @@ var endpointTable = []Endpoint{
 	{ID: "paymentmethods.list_payments", Method: http.MethodGet, Path: "/v2/payment_methods/{paymentMethodId}/payments"},
 	{ID: "paymentmethods.simulate_payment", Method: http.MethodPost, Path: "/v2/payment_methods/{paymentMethodId}/payments/simulate"},
 
-	// ---- refunds ----
 	// Refunds of the unified Payments API (openapi/refund.yaml): Create and
 	// Cancel take an optional idempotency-key, which the SDK always sends.
 	// The file documents one on Get too; a GET is safe to repeat, so the
