@@ -37,6 +37,10 @@ type CardChannelProperties struct {
 	SuccessReturnURL *string         `json:"success_return_url,omitempty"`
 	FailureReturnURL *string         `json:"failure_return_url,omitempty"`
 	CardOnFileType   *CardOnFileType `json:"cardonfile_type,omitempty"`
+	// MerchantIDTag picks the acquiring merchant id; the Payment Requests
+	// file documents it (payment_request.yaml line 640), the Payment
+	// Methods file does not.
+	MerchantIDTag *string `json:"merchant_id_tag,omitempty"`
 }
 
 // CardDetails are a card's number and expiry, as a create sends them.

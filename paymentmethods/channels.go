@@ -88,6 +88,9 @@ type DirectDebitChannelProperties struct {
 	Email                  *string `json:"email,omitempty"`
 	IdentityDocumentNumber *string `json:"identity_document_number,omitempty"`
 	RequireAuth            *bool   `json:"require_auth,omitempty"`
+	// AccountNumber is a debit card's account, as the Payment Requests
+	// file documents it (payment_request.yaml line 902).
+	AccountNumber *string `json:"account_number,omitempty"`
 }
 
 // DirectDebitBankAccount is the linked bank account, masked.
@@ -100,10 +103,13 @@ type DirectDebitBankAccount struct {
 
 // DirectDebitDebitCard is the linked debit card, masked.
 type DirectDebitDebitCard struct {
-	MobileNumber *string `json:"mobile_number,omitempty"`
-	CardLastFour *string `json:"card_last_four,omitempty"`
-	CardExpiry   *string `json:"card_expiry,omitempty"`
-	Email        *string `json:"email,omitempty"`
+	// AccountNumber: documented by the Payment Requests file
+	// (payment_request.yaml line 968).
+	AccountNumber *string `json:"account_number,omitempty"`
+	MobileNumber  *string `json:"mobile_number,omitempty"`
+	CardLastFour  *string `json:"card_last_four,omitempty"`
+	CardExpiry    *string `json:"card_expiry,omitempty"`
+	Email         *string `json:"email,omitempty"`
 }
 
 // OverTheCounterChannelCode names a retail outlet.
