@@ -1,6 +1,9 @@
 package paymentmethods
 
-import "github.com/seed19b1029f/xendit-go"
+import (
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
+)
 
 // Card is the card object of a payment method: the tokenized card, never
 // its number.
@@ -103,7 +106,9 @@ type ThreeDSecureResult struct {
 type cardFields Card
 
 // UnmarshalJSON keeps unknown keys in Extra.
-func (c *Card) UnmarshalJSON(b []byte) error { return decodeWithExtra(b, (*cardFields)(c), &c.Extra) }
+func (c *Card) UnmarshalJSON(b []byte) error {
+	return product.DecodeWithExtra(b, (*cardFields)(c), &c.Extra)
+}
 
 // MarshalJSON writes Extra back.
-func (c Card) MarshalJSON() ([]byte, error) { return encodeWithExtra(cardFields(c), c.Extra) }
+func (c Card) MarshalJSON() ([]byte, error) { return product.EncodeWithExtra(cardFields(c), c.Extra) }

@@ -1,6 +1,9 @@
 package paymentmethods
 
-import "github.com/seed19b1029f/xendit-go"
+import (
+	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
+)
 
 // A payment method is one of several channel types: Type says which, and
 // the object of that name (EWallet for EWALLET, Card for CARD, ...) carries
@@ -193,23 +196,25 @@ type eWalletFields EWallet
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (e *EWallet) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*eWalletFields)(e), &e.Extra)
+	return product.DecodeWithExtra(b, (*eWalletFields)(e), &e.Extra)
 }
 
 // MarshalJSON writes Extra back.
-func (e EWallet) MarshalJSON() ([]byte, error) { return encodeWithExtra(eWalletFields(e), e.Extra) }
+func (e EWallet) MarshalJSON() ([]byte, error) {
+	return product.EncodeWithExtra(eWalletFields(e), e.Extra)
+}
 
 // directDebitFields is DirectDebit without its methods, for encoding/json.
 type directDebitFields DirectDebit
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (d *DirectDebit) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*directDebitFields)(d), &d.Extra)
+	return product.DecodeWithExtra(b, (*directDebitFields)(d), &d.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (d DirectDebit) MarshalJSON() ([]byte, error) {
-	return encodeWithExtra(directDebitFields(d), d.Extra)
+	return product.EncodeWithExtra(directDebitFields(d), d.Extra)
 }
 
 // overTheCounterFields is OverTheCounter without its methods, for encoding/json.
@@ -217,12 +222,12 @@ type overTheCounterFields OverTheCounter
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (o *OverTheCounter) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*overTheCounterFields)(o), &o.Extra)
+	return product.DecodeWithExtra(b, (*overTheCounterFields)(o), &o.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (o OverTheCounter) MarshalJSON() ([]byte, error) {
-	return encodeWithExtra(overTheCounterFields(o), o.Extra)
+	return product.EncodeWithExtra(overTheCounterFields(o), o.Extra)
 }
 
 // qRCodeFields is QRCode without its methods, for encoding/json.
@@ -230,21 +235,23 @@ type qRCodeFields QRCode
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (q *QRCode) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*qRCodeFields)(q), &q.Extra)
+	return product.DecodeWithExtra(b, (*qRCodeFields)(q), &q.Extra)
 }
 
 // MarshalJSON writes Extra back.
-func (q QRCode) MarshalJSON() ([]byte, error) { return encodeWithExtra(qRCodeFields(q), q.Extra) }
+func (q QRCode) MarshalJSON() ([]byte, error) {
+	return product.EncodeWithExtra(qRCodeFields(q), q.Extra)
+}
 
 // virtualAccountFields is VirtualAccount without its methods, for encoding/json.
 type virtualAccountFields VirtualAccount
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (v *VirtualAccount) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*virtualAccountFields)(v), &v.Extra)
+	return product.DecodeWithExtra(b, (*virtualAccountFields)(v), &v.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (v VirtualAccount) MarshalJSON() ([]byte, error) {
-	return encodeWithExtra(virtualAccountFields(v), v.Extra)
+	return product.EncodeWithExtra(virtualAccountFields(v), v.Extra)
 }

@@ -44,12 +44,12 @@ type createParamsFields CreateParams
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (p *CreateParams) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*createParamsFields)(p), &p.Extra)
+	return product.DecodeWithExtra(b, (*createParamsFields)(p), &p.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (p CreateParams) MarshalJSON() ([]byte, error) {
-	return encodeWithExtra(createParamsFields(p), p.Extra)
+	return product.EncodeWithExtra(createParamsFields(p), p.Extra)
 }
 
 // linkingCountries lists the countries each eWallet exists in for account

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/seed19b1029f/xendit-go"
+	"github.com/seed19b1029f/xendit-go/internal/product"
 )
 
 // Type is the channel type of a payment method; the object of the same
@@ -187,10 +188,10 @@ type paymentMethodFields PaymentMethod
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (p *PaymentMethod) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*paymentMethodFields)(p), &p.Extra)
+	return product.DecodeWithExtra(b, (*paymentMethodFields)(p), &p.Extra)
 }
 
 // MarshalJSON writes Extra back.
 func (p PaymentMethod) MarshalJSON() ([]byte, error) {
-	return encodeWithExtra(paymentMethodFields(p), p.Extra)
+	return product.EncodeWithExtra(paymentMethodFields(p), p.Extra)
 }

@@ -37,11 +37,13 @@ type paymentFields Payment
 
 // UnmarshalJSON keeps unknown keys in Extra.
 func (p *Payment) UnmarshalJSON(b []byte) error {
-	return decodeWithExtra(b, (*paymentFields)(p), &p.Extra)
+	return product.DecodeWithExtra(b, (*paymentFields)(p), &p.Extra)
 }
 
 // MarshalJSON writes Extra back.
-func (p Payment) MarshalJSON() ([]byte, error) { return encodeWithExtra(paymentFields(p), p.Extra) }
+func (p Payment) MarshalJSON() ([]byte, error) {
+	return product.EncodeWithExtra(paymentFields(p), p.Extra)
+}
 
 // ListPaymentsParams filter a payment method's payments; every field is
 // optional. Times are sent as RFC 3339.

@@ -61,19 +61,12 @@ type paymentFields Payment
 
 // UnmarshalJSON decodes the named fields and keeps the others in Extra.
 func (p *Payment) UnmarshalJSON(b []byte) error {
-	var f paymentFields
-	extra, err := decodeKeeping(b, &f)
-	if err != nil {
-		return err
-	}
-	*p = Payment(f)
-	p.Extra = extra
-	return nil
+	return product.DecodeWithExtra(b, (*paymentFields)(p), &p.Extra)
 }
 
 // MarshalJSON encodes the named fields and Extra.
 func (p Payment) MarshalJSON() ([]byte, error) {
-	return encodeKeeping(paymentFields(p), p.Extra)
+	return product.EncodeWithExtra(paymentFields(p), p.Extra)
 }
 
 // Callback is one payment or capture callback. Decode the body the
