@@ -1,6 +1,8 @@
 package paymentmethods
 
 import (
+	"log/slog"
+
 	"github.com/seed19b1029f/xendit-go"
 	"github.com/seed19b1029f/xendit-go/internal/product"
 )
@@ -67,6 +69,10 @@ func (c CardDetails) String() string {
 
 // GoString is String, for %#v.
 func (c CardDetails) GoString() string { return c.String() }
+
+// LogValue is String, for log/slog: its JSON handler would otherwise
+// encode the struct, card number and CVV included.
+func (c CardDetails) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // CardInformation is the tokenized card, as responses carry it.
 type CardInformation struct {

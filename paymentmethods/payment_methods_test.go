@@ -1,7 +1,9 @@
 package paymentmethods_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"testing"
 
@@ -201,6 +203,20 @@ func TestCardIsTokenized(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), "4000000000001091")
 	assert.Equal(t, "card ****1091 12/2030", (&paymentmethods.CardDetails{CardNumber: "4000000000001091", ExpiryMonth: "12", ExpiryYear: "2030", CVV: xendit.Ptr("123")}).String())
+}
+
+// TestCardDetailsNeverLog: neither slog handler writes a card's number or
+// CVV, whether the details are logged directly or inside the params.
+func TestCardDetailsNeverLog(t *testing.T) {
+	t.Parallel()
+	card := paymentmethods.CardDetails{CardNumber: "4000000000001091", ExpiryMonth: "12", ExpiryYear: "2030", CVV: xendit.Ptr("987")}
+	var buf bytes.Buffer
+	for _, h := range []slog.Handler{slog.NewJSONHandler(&buf, nil), slog.NewTextHandler(&buf, nil)} {
+		slog.New(h).Info("create", "card", card, "ptr", &card)
+	}
+	assert.Contains(t, buf.String(), "card ****1091")
+	assert.NotContains(t, buf.String(), "4000000000001091")
+	assert.NotContains(t, buf.String(), "987")
 }
 
 func TestListFiltersAndAllWalksEveryPage(t *testing.T) {
